@@ -1,0 +1,3 @@
+module github.com/broadsheet/broadsheet
+
+go 1.26
