@@ -246,7 +246,7 @@ func (v *validator) site(s *Site) {
 		norm, err := OGLocale(s.Locale)
 		switch {
 		case err != nil:
-			v.errorf("site.locale", "invalid_locale", ErrInvalidLocale, "%v", strings.TrimPrefix(err.Error(), "article: "))
+			v.errorf("site.locale", "invalid_locale", ErrInvalidLocale, "%v", strings.TrimPrefix(err.Error(), "article: invalid locale: "))
 		case norm != s.Locale:
 			v.warnf("site.locale", "locale_form", ErrInvalidLocale, "write %q as %q (Normalize does this)", s.Locale, norm)
 		}
