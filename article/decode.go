@@ -249,7 +249,9 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		if _, err := d.token(); err != nil { // ']'
 			return err
 		}
-		v.Set(s)
+		if s.Len() > 0 { // an empty array is absent, as Encode writes it
+			v.Set(s)
+		}
 	default:
 		panic("article: decoder has no rule for " + t.String())
 	}
