@@ -48,7 +48,9 @@ func TestValidateRules(t *testing.T) {
 		{"headline entity", func(a *article.Article) { a.Headline = "Cameras &amp; lights" }, "headline", "entity", article.SeverityWarning, article.ErrEntity},
 		{"headline control", func(a *article.Article) { a.Headline = "Cameras\x00off" }, "headline", "control_char", article.SeverityError, article.ErrInvalidValue},
 		{"headline long", func(a *article.Article) { a.Headline = strings.Repeat("é", 111) }, "headline", "too_long", article.SeverityWarning, article.ErrTooLong},
-		{"social headline long", func(a *article.Article) { a.SocialHeadline = "Kestrel Bay switches off its seafront face-scanning cameras after an audit" }, "social_headline", "too_long", article.SeverityWarning, article.ErrTooLong},
+		{"social headline long", func(a *article.Article) {
+			a.SocialHeadline = "Kestrel Bay switches off its seafront face-scanning cameras after an audit"
+		}, "social_headline", "too_long", article.SeverityWarning, article.ErrTooLong},
 		{"standfirst missing", func(a *article.Article) { a.Standfirst = "" }, "standfirst", "missing_description", article.SeverityWarning, article.ErrRequired},
 		{"language underscore", func(a *article.Article) { a.Language = "en_GB" }, "language", "invalid_language", article.SeverityError, article.ErrInvalidLang},
 		{"language nonsense", func(a *article.Article) { a.Language = "english" }, "language", "invalid_language", article.SeverityError, article.ErrInvalidLang},
