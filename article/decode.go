@@ -176,9 +176,9 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		if !ok {
 			return d.mismatch(tok, path, "an RFC 3339 date-time string")
 		}
-		tm, code, sentinel, msg := parseTime(s)
-		if sentinel != nil {
-			d.add(path, code, sentinel, msg)
+		tm, bad := parseTime(s)
+		if bad != nil {
+			d.add(path, bad.Code, bad.Err, bad.Message)
 			return nil
 		}
 		v.Set(reflect.ValueOf(tm))
@@ -249,7 +249,9 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		if _, err := d.token(); err != nil { // ']'
 			return err
 		}
-		v.Set(s)
+		if s.Len() > 0 { // an empty array is absent, as Encode writes it
+			v.Set(s)
+		}
 	default:
 		panic("article: decoder has no rule for " + t.String())
 	}
@@ -358,21 +360,24 @@ func jsonFields(t reflect.Type) map[string]int {
 }
 
 // parseTime accepts RFC 3339 with an explicit offset and explains anything
-// else.
-func parseTime(s string) (time.Time, string, error, string) {
+// else in a Finding (without its path).
+func parseTime(s string) (time.Time, *Finding) {
+	bad := func(code string, sentinel error, format string, args ...any) (time.Time, *Finding) {
+		return time.Time{}, &Finding{Code: code, Err: sentinel, Message: fmt.Sprintf(format, args...)}
+	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		if t.IsZero() {
-			return time.Time{}, "invalid_time", ErrInvalidTime, "the zero time is not a date"
+			return bad("invalid_time", ErrInvalidTime, "the zero time is not a date")
 		}
-		return t, "", nil, ""
+		return t, nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
 		if _, err := time.Parse(layout, s); err == nil {
-			return time.Time{}, "no_offset", ErrNoOffset, fmt.Sprintf("%q has no UTC offset; add Z or +hh:mm", s)
+			return bad("no_offset", ErrNoOffset, "%q has no UTC offset; add Z or +hh:mm", s)
 		}
 	}
 	if _, err := time.Parse(time.DateOnly, s); err == nil {
-		return time.Time{}, "invalid_time", ErrInvalidTime, fmt.Sprintf("%q is a date without a time; want RFC 3339 such as 2026-11-26T09:30:00Z", s)
+		return bad("invalid_time", ErrInvalidTime, "%q is a date without a time; want RFC 3339 such as 2026-11-26T09:30:00Z", s)
 	}
-	return time.Time{}, "invalid_time", ErrInvalidTime, fmt.Sprintf("%q is not an RFC 3339 date-time such as 2026-11-26T09:30:00Z", s)
+	return bad("invalid_time", ErrInvalidTime, "%q is not an RFC 3339 date-time such as 2026-11-26T09:30:00Z", s)
 }
