@@ -64,6 +64,9 @@ type glyphImage struct {
 
 func (g *glyphImage) bytes() int {
 	n := 64
+	if g == nil {
+		return n
+	}
 	if g.mask != nil {
 		n += len(g.mask.Pix)
 	}

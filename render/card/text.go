@@ -38,13 +38,21 @@ type prepared struct {
 	rtl     bool
 	cut     bool     // the text was longer than maxTextRunes
 	missing []string // graphemes no font has
+	hide    []bool   // per rune: part of a grapheme no font has
 }
 
 // line is one wrapped line: its runs in visual order, left to right.
 type line struct {
 	runs  []shaping.Output
 	width fixed.Int26_6
+	// lead and trail are how far (in pixels, ≥ 0) ink reaches before the
+	// line's first pen position and after its last: marks and overhanging
+	// glyphs. Drawing shifts the line so that ink stays in the box.
+	lead, trail float64
 }
+
+// inkWidth is the line's width including overhanging ink.
+func (l *line) inkWidth() float64 { return l.lead + fx(l.width) + l.trail }
 
 // para is a laid-out paragraph.
 type para struct {
@@ -56,6 +64,7 @@ type para struct {
 	truncated bool    // clamped with an ellipsis
 	rtl       bool
 	missing   []string
+	hide      []bool // per rune: never drawn (no font has it)
 }
 
 // height is the paragraph's height from the top of its first line to the
@@ -69,11 +78,11 @@ func (p *para) height() float64 {
 
 // width is the widest line's advance in pixels.
 func (p *para) width() float64 {
-	var w fixed.Int26_6
-	for _, l := range p.lines {
-		w = max(w, l.width)
+	w := 0.0
+	for i := range p.lines {
+		w = max(w, p.lines[i].inkWidth())
 	}
-	return fx(w)
+	return w
 }
 
 func fx(v fixed.Int26_6) float64 { return float64(v) / 64 }
@@ -152,7 +161,8 @@ func (m fixedMap) ResolveFace(rune) *font.Face { return m.f }
 // assignFonts returns, for each rune, the index in fonts of the font that
 // draws its grapheme cluster: the first font that has every rune of the
 // cluster, preferring a colour font for emoji. Whitespace stays in the
-// font of the text before it. Clusters no font has are recorded in
+// font of the text before it unless that is a colour (emoji) font, whose
+// spaces are emoji-wide. Clusters no font has are recorded in
 // p.missing and left to the primary font, whose glyph for them (.notdef)
 // is never drawn.
 func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
@@ -166,13 +176,19 @@ func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
 	for it.Next() {
 		g := it.Grapheme()
 		idx := -1
-		if isSpace(g.Text) && fonts[prev].Has(' ') {
+		if isSpace(g.Text) && !fonts[prev].color && fonts[prev].Has(' ') {
 			idx = prev
 		} else {
 			idx = pickFont(fonts, g.Text)
 		}
 		if idx < 0 {
 			p.missing = append(p.missing, string(g.Text))
+			if p.hide == nil {
+				p.hide = make([]bool, len(p.text))
+			}
+			for i := range g.Text {
+				p.hide[g.Offset+i] = true
+			}
 			idx = 0
 		}
 		for i := range g.Text {
@@ -270,7 +286,7 @@ func (st *state) shape(p *prepared, px int, sty *style) []shaping.Output {
 // wide, and then at grapheme boundaries). With maxLines > 0 the last line
 // ends in an ellipsis when text is cut.
 func (st *state) wrap(p *prepared, px int, maxW float64, maxLines int, sty *style) para {
-	out := para{px: px, rtl: p.rtl, missing: p.missing, pitch: sty.lineHeight * float64(px)}
+	out := para{px: px, rtl: p.rtl, missing: p.missing, hide: p.hide, pitch: sty.lineHeight * float64(px)}
 	if len(p.inputs) == 0 {
 		return out
 	}
@@ -287,13 +303,33 @@ func (st *state) wrap(p *prepared, px int, maxW float64, maxLines int, sty *styl
 	}
 	lines, truncated := st.wrapper.WrapParagraphF(cfg, fixed.Int26_6(maxW*64), p.text, shaping.NewSliceIterator(outs))
 	out.truncated = truncated > 0 || (maxLines > 0 && p.cut)
-	for _, l := range lines {
+	// Lines are spaced by the fonts' ascent and descent; the first line's
+	// ink may rise above that (stacked marks) and the last line's may
+	// drop below it, so the paragraph's top and bottom cover both.
+	for i, l := range lines {
 		ln := line{runs: make([]shaping.Output, len(l))}
 		for _, r := range l {
 			ln.runs[r.VisualIndex] = r
 			ln.width += r.Advance
 			out.ascent = max(out.ascent, fx(r.LineBounds.Ascent))
 			out.descent = max(out.descent, -fx(r.LineBounds.Descent))
+			if i == 0 {
+				out.ascent = max(out.ascent, fx(r.GlyphBounds.Ascent))
+			}
+			if i == len(lines)-1 {
+				out.descent = max(out.descent, -fx(r.GlyphBounds.Descent))
+			}
+		}
+		pen := 0.0
+		for _, r := range ln.runs {
+			for _, g := range r.Glyphs {
+				if g.Width != 0 {
+					left := pen + fx(g.XOffset) + fx(g.XBearing)
+					ln.lead = max(ln.lead, -left)
+					ln.trail = max(ln.trail, left+fx(g.Width)-fx(ln.width))
+				}
+				pen += fx(g.Advance)
+			}
 		}
 		out.lines = append(out.lines, ln)
 	}
@@ -362,9 +398,13 @@ func (st *state) fit(p *prepared, sty *style, w, h float64) para {
 	}
 	for ; n >= 1; n-- {
 		pa := st.wrap(p, px, w, n, sty)
+		if over := pa.width() - w; over > 0 {
+			// Overhanging ink: wrap narrower by the overhang.
+			pa = st.wrap(p, px, w-over, n, sty)
+		}
 		if pa.height() <= h && pa.width() <= w && len(pa.lines) <= n {
 			return pa
 		}
 	}
-	return para{px: px, rtl: p.rtl, missing: p.missing, truncated: true}
+	return para{px: px, rtl: p.rtl, missing: p.missing, hide: p.hide, truncated: true}
 }
