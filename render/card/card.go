@@ -87,13 +87,13 @@ type Info struct {
 // and encoding buffers. A Renderer is safe for concurrent use by many
 // goroutines; its methods never modify the Theme.
 type Renderer struct {
-	theme   Theme
-	headF   []*Font // Bold then Fallback
-	textF   []*Font // Regular then Fallback
-	glyphs  glyphCache
+	theme  Theme
+	headF  []*Font // Bold then Fallback
+	textF  []*Font // Regular then Fallback
+	glyphs glyphCache
 	// trace, set only by tests, sees each fitted paragraph with the box
 	// it must stay in and where it was drawn.
-	trace func(kind string, pa *para, x, y, w, boxTop, boxBottom float64)
+	trace   func(kind string, pa *para, x, y, w, boxTop, boxBottom float64)
 	states  sync.Pool
 	encoder sync.Pool
 }

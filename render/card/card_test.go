@@ -112,17 +112,17 @@ func TestHeadlineStaysInBox(t *testing.T) {
 	}
 	r := notoRenderer(t)
 	sources := map[string]string{
-		"latin":  "Storm knocks out power to 200,000 homes as officials warn of major flooding along the coast; ferries halted, schools shut ",
+		"latin":   "Storm knocks out power to 200,000 homes as officials warn of major flooding along the coast; ferries halted, schools shut ",
 		"nospace": "Überschwemmungswarnungfürdieküstenregionnachdemsturmkeinefährenmehrbisfreitagabendundschulenbleibengeschlossen",
-		"marks":  "Ça̋ f̃é͂ ñ̃ã́ o̧̊ Ǻ ł́ ṩ̂ e̋̀ ",
-		"emoji":  "Flood 🌊 alert 👨‍👩‍👧 for 🇬🇧 coast 👍🏽 ⚡ families 1️⃣ ",
-		"arabic": "العاصفة تقطع الكهرباء عن مئتي ألف منزل والسلطات تحذر من فيضانات على الساحل ",
-		"cjk":    "暴風雨で二十万世帯が停電、当局は沿岸部の大規模な洪水に警戒を呼びかけ",
+		"marks":   "Ça̋ f̃é͂ ñ̃ã́ o̧̊ Ǻ ł́ ṩ̂ e̋̀ ",
+		"emoji":   "Flood 🌊 alert 👨‍👩‍👧 for 🇬🇧 coast 👍🏽 ⚡ families 1️⃣ ",
+		"arabic":  "العاصفة تقطع الكهرباء عن مئتي ألف منزل والسلطات تحذر من فيضانات على الساحل ",
+		"cjk":     "暴風雨で二十万世帯が停電、当局は沿岸部の大規模な洪水に警戒を呼びかけ",
 	}
 	sizes := []Size{OpenGraph(), Square(), {600, 315}}
 	var fails []string
 	var got struct {
-		pa                          *para
+		pa                         *para
 		x, y, w, boxTop, boxBottom float64
 	}
 	r.trace = func(kind string, pa *para, x, y, w, boxTop, boxBottom float64) {
@@ -205,7 +205,6 @@ func TestHeadlineStaysInBox(t *testing.T) {
 	}
 	assert.Positive(t, truncated, "some long headlines must hit the ellipsis clamp")
 }
-
 
 func TestDeterministicBytes(t *testing.T) {
 	r := notoRenderer(t)

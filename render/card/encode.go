@@ -14,13 +14,13 @@ import (
 // encoder holds reusable buffers for one encode; encoders are pooled.
 type encoder struct {
 	canvas *image.RGBA // the card, reused between renders
-	idx  []uint8 // palette index per pixel
-	raw  []uint8 // filtered scanlines
-	z    bytes.Buffer
-	zw   *zlib.Writer
-	keys [1024]uint32
-	vals [1024]uint8
-	used [1024]bool
+	idx    []uint8     // palette index per pixel
+	raw    []uint8     // filtered scanlines
+	z      bytes.Buffer
+	zw     *zlib.Writer
+	keys   [1024]uint32
+	vals   [1024]uint8
+	used   [1024]bool
 }
 
 // palettise maps img's pixels to an exact palette of at most 256 colours
