@@ -6,6 +6,7 @@ require (
 	github.com/go-text/typesetting v0.3.5
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/image v0.48.0
+	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 )
 

@@ -36,6 +36,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		validateCommand(),
+		cardCommand(),
 	}
 }
 
