@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/jpeg" // lead images may be JPEG
 	_ "image/png"  // or PNG
 	"math"
 
-	xdraw "golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // or WebP
 )
 
@@ -64,11 +64,12 @@ func coverRect(src image.Rectangle, dst image.Point, focus FocalPoint) image.Rec
 }
 
 // drawCover scales the focal crop of src over the whole of dst with a
-// Catmull-Rom filter (downscaling widens the kernel, so no aliasing).
-func drawCover(dst *image.RGBA, src image.Image, focus FocalPoint) {
+// Catmull-Rom filter (downscaling widens the kernel, so no aliasing),
+// laying any transparency over bg.
+func drawCover(dst *image.RGBA, src image.Image, focus FocalPoint, bg color.RGBA) {
 	sr := coverRect(src.Bounds(), dst.Rect.Size(), focus)
 	if sr.Empty() {
 		return
 	}
-	xdraw.CatmullRom.Scale(dst, dst.Rect, src, sr, xdraw.Src, nil)
+	resample(dst, src, sr, bg)
 }

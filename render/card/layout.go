@@ -188,7 +188,8 @@ func (d *drawer) photo(src image.Image) error {
 	if d.o.Focus != nil {
 		focus = *d.o.Focus
 	}
-	drawCover(d.c.img, src, focus)
+	d.c.fill(d.c.img.Rect, t.Background)
+	drawCover(d.c.img, src, focus, t.Background)
 	W, H := d.c.img.Rect.Dx(), d.c.img.Rect.Dy()
 	pad := float64(d.px(float64(t.Padding)))
 	bottom := d.footerTop() - float64(d.px(22))

@@ -55,7 +55,10 @@ func ParseSize(s string) (Size, error) {
 		return Size{}, fmt.Errorf("%w: %q (want WxH, og, x or square)", ErrSize, s)
 	}
 	sz := Size{w, h}
-	return sz, sz.check()
+	if err := sz.check(); err != nil {
+		return Size{}, err
+	}
+	return sz, nil
 }
 
 func (s Size) check() error {
