@@ -23,6 +23,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add([]byte(`{"explainers":[{"kind":"custom","title":"t","body":"b"}],"image":{},"site":{"logo":{}}}`))
 	f.Add([]byte(`{"headline":"\u2028 <\/script> \"q\" &amp;","tags":[],"breaking":false}`))
 	f.Add([]byte(`{"published":"2026-11-26T09:30:00+00:00"}`))
+	f.Add([]byte(`{"headline":"\ud83d\ude00 \\\\ud800 \\"","kicker":"\udc00"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := article.Parse(data)
 		if a == nil {
