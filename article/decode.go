@@ -66,6 +66,9 @@ func Parse(data []byte) (*Article, error) {
 		}
 		return nil, fmt.Errorf("article: %w: invalid UTF-8 at byte %d", ErrSyntax, off)
 	}
+	if off := loneSurrogate(data); off >= 0 {
+		return nil, fmt.Errorf("article: %w: unpaired UTF-16 surrogate escape at byte %d", ErrSyntax, off)
+	}
 	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data))}
 	d.dec.UseNumber()
 	var a Article
@@ -380,4 +383,61 @@ func parseTime(s string) (time.Time, *Finding) {
 		return bad("invalid_time", ErrInvalidTime, "%q is a date without a time; want RFC 3339 such as 2026-11-26T09:30:00Z", s)
 	}
 	return bad("invalid_time", ErrInvalidTime, "%q is not an RFC 3339 date-time such as 2026-11-26T09:30:00Z", s)
+}
+
+// loneSurrogate returns the offset of a \uD800–\uDFFF escape inside a JSON
+// string that is not part of a high-low pair, or -1. encoding/json would
+// turn it into U+FFFD without a word; the decoder refuses it instead.
+func loneSurrogate(data []byte) int {
+	inString := false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			inString = !inString
+		case c == '\\' && inString && i+1 < len(data):
+			if data[i+1] != 'u' {
+				i++ // skip the escaped character
+				continue
+			}
+			r, ok := hex4(data, i+2)
+			switch {
+			case !ok:
+				i++
+			case r >= 0xD800 && r < 0xDC00:
+				lo, ok := rune(0), false
+				if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					lo, ok = hex4(data, i+8)
+				}
+				if !ok || lo < 0xDC00 || lo > 0xDFFF {
+					return i
+				}
+				i += 11
+			case r >= 0xDC00 && r <= 0xDFFF:
+				return i
+			default:
+				i += 5
+			}
+		}
+	}
+	return -1
+}
+
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }

@@ -83,6 +83,9 @@ func TestDecodeDocumentProblems(t *testing.T) {
 		{"truncated", `{"headline":"a"`, article.ErrSyntax, ""},
 		{"bad syntax", `{"headline":"a",}`, article.ErrSyntax, "at byte"},
 		{"invalid utf-8", "{\"headline\":\"a\xffb\"}", article.ErrSyntax, "invalid UTF-8 at byte 14"},
+		{"lone high surrogate", `{"headline":"a\ud83db"}`, article.ErrSyntax, "unpaired UTF-16 surrogate escape at byte 14"},
+		{"lone low surrogate", `{"headline":"\udc00"}`, article.ErrSyntax, "surrogate"},
+		{"reversed pair", `{"headline":"\ude00\ud83d"}`, article.ErrSyntax, "surrogate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +96,12 @@ func TestDecodeDocumentProblems(t *testing.T) {
 			assert.True(t, strings.HasPrefix(err.Error(), "article: "), "%q", err)
 		})
 	}
+}
+
+func TestDecodeEscapes(t *testing.T) {
+	a, err := article.Parse([]byte(`{"headline":"\ud83d\ude00 \\ud800 \u00e9 \"q\" \u2028"}`))
+	require.NoError(t, err)
+	assert.Equal(t, "😀 \\ud800 é \"q\" \u2028", a.Headline)
 }
 
 func TestDecodeSizeLimit(t *testing.T) {

@@ -3,9 +3,12 @@ package article_test
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
@@ -20,6 +23,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add([]byte(`{"explainers":[{"kind":"custom","title":"t","body":"b"}],"image":{},"site":{"logo":{}}}`))
 	f.Add([]byte(`{"headline":"\u2028 <\/script> \"q\" &amp;","tags":[],"breaking":false}`))
 	f.Add([]byte(`{"published":"2026-11-26T09:30:00+00:00"}`))
+	f.Add([]byte(`{"headline":"\ud83d\ude00 \\\\ud800 \\"","kicker":"\udc00"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := article.Parse(data)
 		if a == nil {
@@ -126,4 +130,37 @@ func isZero(v any) bool {
 		return len(x) == 0
 	}
 	return false
+}
+
+// FuzzNormalize holds Normalize's promises on explainer bodies and plain
+// text: idempotent, and it only ever removes (never invents) text.
+func FuzzNormalize(f *testing.F) {
+	f.Add("<p>What this means for you: What this means for you: Rents rise.</p>", "Tom &amp; Jerry  ")
+	f.Add("<h3>Why it matters</h3><p>x</p>", "\u00a0a\tb")
+	f.Add("<p><strong>Why this matters:</strong> <em>y</em></p>", "&#8217;")
+	f.Add("Why this matters is simple", "&amp;amp;")
+	f.Fuzz(func(t *testing.T, body, text string) {
+		a := &article.Article{Headline: text, Explainers: []article.Explainer{
+			{Kind: article.KindWhyItMatters, Body: body},
+			{Kind: article.KindWhatItMeansForYou, Body: body},
+		}}
+		a.Normalize()
+		once := *a
+		once.Explainers = append([]article.Explainer(nil), a.Explainers...)
+		a.Normalize()
+		// Text escaped twice ("&amp;amp;") loses one level per call, by
+		// design; anything else must not change again.
+		if a.Headline != once.Headline && utf8.ValidString(text) &&
+			a.Headline != strings.Join(strings.Fields(html.UnescapeString(once.Headline)), " ") {
+			t.Fatalf("headline not idempotent: %q -> %q -> %q", text, once.Headline, a.Headline)
+		}
+		for i, e := range a.Explainers {
+			if e.Body != once.Explainers[i].Body {
+				t.Fatalf("explainer body not idempotent: %q -> %q -> %q", body, once.Explainers[i].Body, e.Body)
+			}
+			if len(e.Body) > len(body) {
+				t.Fatalf("Normalize grew the body: %q -> %q", body, e.Body)
+			}
+		}
+	})
 }

@@ -24,7 +24,9 @@ import (
 //     left alone.
 //
 // HTML fields are otherwise left as they are: cleaning them is package
-// sanitize's job. Normalize is idempotent.
+// sanitize's job. Normalize is idempotent, except on text that was escaped
+// twice ("&amp;amp;"): each call decodes one level, and Validate warns
+// about the entity that is left.
 func (a *Article) Normalize() {
 	for _, p := range []*string{&a.Headline, &a.SocialHeadline, &a.Standfirst, &a.Kicker, &a.Section} {
 		*p = cleanText(*p)
