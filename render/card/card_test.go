@@ -130,7 +130,6 @@ func TestHeadlineStaysInBox(t *testing.T) {
 			got.pa, got.x, got.y, got.w, got.boxTop, got.boxBottom = pa, x, y, w, boxTop, boxBottom
 		}
 	}
-	var seg segmenter.Segmenter
 	checked, truncated := 0, 0
 	for name, src := range sources {
 		srcRunes := []rune(strings.Repeat(src, 20))
@@ -151,50 +150,9 @@ func TestHeadlineStaysInBox(t *testing.T) {
 				}
 				// Grapheme boundaries of the normalised text.
 				text := []rune(strings.Join(strings.Fields(headline), " "))
-				bound := map[int]bool{0: true, len(text): true}
-				seg.Init(text)
-				it := seg.GraphemeIterator()
-				for it.Next() {
-					g := it.Grapheme()
-					bound[g.Offset+len(g.Text)] = true
-				}
-				pa := got.pa
-				for i, ln := range pa.lines {
-					base := math.Round(got.y + pa.ascent + float64(i)*pa.pitch)
-					pen := got.x + ln.lead
-					if pa.rtl {
-						pen = got.x + got.w - fx(ln.width) - ln.trail
-					}
-					for _, run := range ln.runs {
-						if !bound[run.Runes.Offset] || !bound[run.Runes.Offset+run.Runes.Count] && run.Runes.Offset+run.Runes.Count <= len(text) {
-							fails = append(fails, name+": run splits a grapheme: "+headline)
-						}
-						for _, g := range run.Glyphs {
-							left := pen + fx(g.XOffset) + fx(g.XBearing)
-							right := left + fx(g.Width)
-							top := base - fx(g.YOffset) - fx(g.YBearing)
-							bottom := top - fx(g.Height)
-							pen += fx(g.Advance)
-							if g.Width == 0 {
-								continue
-							}
-							var side string
-							switch {
-							case left < got.x-1:
-								side = "left"
-							case right > got.x+got.w+1:
-								side = "right"
-							case top < got.boxTop-1:
-								side = "top"
-							case bottom > got.boxBottom+1:
-								side = "bottom"
-							}
-							if side != "" {
-								fails = append(fails, name+" "+sz.String()+": glyph ink outside the box's "+side+" at length "+
-									strconv.Itoa(n)+": "+headline)
-							}
-						}
-					}
+				bound := bounds(text)
+				if msg := checkLayout(got.pa, got.x, got.y, got.w, got.boxTop, got.boxBottom, bound, len(text)); msg != "" {
+					fails = append(fails, name+" "+sz.String()+" length "+strconv.Itoa(n)+": "+msg+": "+headline)
 				}
 			}
 		}
@@ -204,6 +162,60 @@ func TestHeadlineStaysInBox(t *testing.T) {
 		t.Errorf("%d failures; first: %s", len(fails), fails[0])
 	}
 	assert.Positive(t, truncated, "some long headlines must hit the ellipsis clamp")
+}
+
+// checkLayout returns what is wrong with a laid-out paragraph, or "": a
+// glyph's ink outside the box (1 px of anti-aliasing allowed), or a run
+// that starts or ends inside a grapheme cluster (bound holds the cluster
+// boundaries of the n-rune text).
+func checkLayout(pa *para, x, y, w, boxTop, boxBottom float64, bound map[int]bool, n int) string {
+	for i, ln := range pa.lines {
+		base := math.Round(y + pa.ascent + float64(i)*pa.pitch)
+		pen := x + ln.lead
+		if pa.rtl {
+			pen = x + w - fx(ln.width) - ln.trail
+		}
+		for _, run := range ln.runs {
+			start, end := run.Runes.Offset, run.Runes.Offset+run.Runes.Count
+			if !bound[start] || (end <= n && !bound[end]) {
+				return "a run splits a grapheme cluster"
+			}
+			for _, g := range run.Glyphs {
+				left := pen + fx(g.XOffset) + fx(g.XBearing)
+				right := left + fx(g.Width)
+				top := base - fx(g.YOffset) - fx(g.YBearing)
+				bottom := top - fx(g.Height)
+				pen += fx(g.Advance)
+				if g.Width == 0 {
+					continue
+				}
+				switch {
+				case left < x-1:
+					return "glyph ink left of the box"
+				case right > x+w+1:
+					return "glyph ink right of the box"
+				case top < boxTop-1:
+					return "glyph ink above the box"
+				case bottom > boxBottom+1:
+					return "glyph ink below the box"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// bounds returns the grapheme cluster boundaries of text.
+func bounds(text []rune) map[int]bool {
+	bound := map[int]bool{0: true, len(text): true}
+	var seg segmenter.Segmenter
+	seg.Init(text)
+	it := seg.GraphemeIterator()
+	for it.Next() {
+		g := it.Grapheme()
+		bound[g.Offset+len(g.Text)] = true
+	}
+	return bound
 }
 
 func TestDeterministicBytes(t *testing.T) {
