@@ -305,7 +305,7 @@ func (d *drawer) drawPara(pa *para, x, y, w float64, al align, col color.RGBA, c
 			for _, g := range run.Glyphs {
 				gx := pen + fx(g.XOffset)
 				pen += fx(g.Advance)
-				if g.GlyphID == 0 || f == nil || (pa.hide != nil && g.ClusterIndex < len(pa.hide) && pa.hide[g.ClusterIndex]) {
+				if g.GlyphID == 0 || f == nil || (pa.hide != nil && g.TextIndex() < len(pa.hide) && pa.hide[g.TextIndex()]) {
 					continue // no font has it: reported in Info.Missing, never drawn
 				}
 				ix := math.Floor(gx)

@@ -32,7 +32,7 @@ const (
 
 func withHeadline(h string) *article.Article {
 	a := sample.Article()
-	a.SocialHeadline = h
+	a.Headline, a.SocialHeadline = h, h
 	return a
 }
 
@@ -62,8 +62,44 @@ func photo() *image.RGBA {
 	return img
 }
 
+// logo is a stand-in wordmark with a transparent background: a disc and
+// three bars, 480×120.
+func logo() *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, 480, 120))
+	for y := range 120 {
+		for x := range 480 {
+			dx, dy := float64(x-60), float64(y-60)
+			switch d := math.Hypot(dx, dy); {
+			case d < 52:
+				img.SetNRGBA(x, y, color.NRGBA{0xb4, 0x1e, 0x2a, 0xff})
+			case d < 53:
+				img.SetNRGBA(x, y, color.NRGBA{0xb4, 0x1e, 0x2a, uint8(255 * (53 - d))})
+			case x > 140 && x < 470 && (y-10)%40 < 22:
+				img.SetNRGBA(x, y, color.NRGBA{0x1d, 0x23, 0x33, 0xff})
+			}
+		}
+	}
+	return img
+}
+
+// lightTheme is a newspaper-white theme with a logo.
+func lightTheme() Theme {
+	return Theme{
+		Background: color.RGBA{0xfb, 0xf8, 0xf1, 0xff},
+		Text:       color.RGBA{0x14, 0x17, 0x1f, 0xff},
+		Muted:      color.RGBA{0x55, 0x5d, 0x6b, 0xff},
+		Accent:     color.RGBA{0x1d, 0x4e, 0x89, 0xff},
+		AccentText: color.RGBA{0xff, 0xff, 0xff, 0xff},
+		Rule:       color.RGBA{0xd9, 0xd3, 0xc5, 0xff},
+		Logo:       logo(),
+		Radius:     -1,
+	}
+}
+
 func TestGoldenCards(t *testing.T) {
 	def, err := New(Theme{})
+	require.NoError(t, err)
+	light, err := New(lightTheme())
 	require.NoError(t, err)
 	img := photo()
 	tests := []struct {
@@ -84,12 +120,16 @@ func TestGoldenCards(t *testing.T) {
 		{name: "photo.jpg", a: sample.Article(), o: Options{Layout: LayoutPhoto, Image: img}},
 		{name: "photo-arabic.png", noto: true, a: withHeadline(headlineAr), o: Options{Layout: LayoutPhoto, Image: img, Format: FormatPNG, Size: XCard()}},
 		{name: "keypoint.png", a: sample.Article(), o: Options{Layout: LayoutKeyPoint, KeyPoint: 1}},
+		{name: "light-logo.png", a: sample.Article()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := def
 			if tt.noto {
 				r = notoRenderer(t)
+			}
+			if strings.HasPrefix(tt.name, "light-") {
+				r = light
 			}
 			b, info, err := r.Bytes(tt.a, tt.o)
 			require.NoError(t, err)

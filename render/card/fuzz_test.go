@@ -16,7 +16,7 @@ import (
 // stay in the headline box, and no run splits a grapheme cluster.
 func FuzzHeadline(f *testing.F) {
 	for _, s := range []string{headline200, headlineAr, headlineHe, headlineJa, headlineEm,
-		"x", "\u200d\u200d", "a\u0301\u0302\u0303\u0304", "🇬🇧🇬", "‮RTL override‬", strings.Repeat("W", 400)} {
+		"x", "\u200d\u200d", "a\u0301\u0302\u0303\u0304", "🇬🇧🇬", "\u202eRTL override\u202c", strings.Repeat("W", 400)} {
 		f.Add(s, uint16(1200), uint16(630))
 	}
 	r := notoRenderer(f)

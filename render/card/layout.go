@@ -146,7 +146,11 @@ func (d *drawer) standard() error {
 	bottom := d.footer(t.Muted, t.Rule, true) - float64(d.px(26))
 	w := W - 2*pad
 
-	head := style{fonts: d.r.headF, minPx: d.px(40), maxPx: d.px(80), maxLines: 4, lineHeight: 1.12}
+	// Taller cards than 1200×630 (square, portrait) give the headline
+	// more room: a larger maximum size and more lines.
+	tall := min(max(float64(d.c.img.Rect.Dy())*1200/(W*630), 1), 1.5)
+	extra := int(math.Round((tall - 1) * 4))
+	head := style{fonts: d.r.headF, minPx: d.px(40), maxPx: d.px(80 * tall), maxLines: 4 + extra, lineHeight: 1.12}
 	standfirst := strings.TrimSpace(d.a.Standfirst)
 	if standfirst == "" {
 		standfirst = d.keyPointText(0)
@@ -154,7 +158,7 @@ func (d *drawer) standard() error {
 	var sf para
 	gap := float64(d.px(22))
 	if standfirst != "" {
-		sf = d.setText(standfirst, style{fonts: d.r.textF, minPx: d.px(28), maxPx: d.px(28), maxLines: 2, lineHeight: 1.3}, w, bottom-top)
+		sf = d.setText(standfirst, style{fonts: d.r.textF, minPx: d.px(28), maxPx: d.px(28), maxLines: 2 + extra/2, lineHeight: 1.3}, w, bottom-top)
 	}
 	boxH := bottom - top - sf.height() - gap
 	hl := d.fitHeadline(head, w, boxH)
@@ -162,14 +166,21 @@ func (d *drawer) standard() error {
 	// standfirst when it would force the headline small or clamp it.
 	if len(sf.lines) > 0 && (hl.truncated || hl.px < d.px(52)) {
 		sf = para{}
-		head.maxLines = 5
+		head.maxLines++
 		boxH = bottom - top
 		hl = d.fitHeadline(head, w, boxH)
 	}
-	d.trace("headline", &hl, pad, top, w, top, top+boxH)
-	d.drawPara(&hl, pad, top, w, alignStart, t.Text, d.c.img.Rect)
+	// Leftover height goes a third above the text and two thirds below:
+	// the block sits a little above the optical centre of its space.
+	used := hl.height()
 	if len(sf.lines) > 0 {
-		d.drawPara(&sf, pad, top+hl.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
+		used += gap + sf.height()
+	}
+	y := top + math.Max(0, bottom-top-used)/3
+	d.trace("headline", &hl, pad, y, w, top, bottom-(used-hl.height()))
+	d.drawPara(&hl, pad, y, w, alignStart, t.Text, d.c.img.Rect)
+	if len(sf.lines) > 0 {
+		d.drawPara(&sf, pad, y+hl.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
 	}
 	return nil
 }

@@ -142,7 +142,9 @@ func (st *state) renderGlyph(f *Font, gid font.GID, px int, subx uint8) *glyphIm
 	x0, y0 := int(math.Floor(float64(minX))), int(math.Floor(float64(minY)))
 	x1, y1 := int(math.Ceil(float64(maxX))), int(math.Ceil(float64(maxY)))
 	w, h := x1-x0, y1-y0
-	if w <= 0 || h <= 0 || w > 4*MaxSide || h > 4*MaxSide {
+	// A real glyph's ink is a few ems at most; a malformed font can claim
+	// outlines far larger, which would cost memory, not pixels on the card.
+	if limit := 8*px + 64; w <= 0 || h <= 0 || w > limit || h > limit {
 		return nil
 	}
 	r := &st.rast
@@ -192,6 +194,11 @@ func bitmapGlyph(face *font.Face, gid font.GID, bm font.GlyphBitmap, px int) *gl
 	if bm.Format != font.PNG || len(bm.Data) == 0 {
 		return nil
 	}
+	// Check the claimed size first: the PNG comes from the font file.
+	cfg, err := png.DecodeConfig(bytes.NewReader(bm.Data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > 1024 || cfg.Height > 1024 {
+		return nil
+	}
 	src, err := png.Decode(bytes.NewReader(bm.Data))
 	if err != nil {
 		return nil
@@ -212,7 +219,7 @@ func bitmapGlyph(face *font.Face, gid font.GID, bm font.GlyphBitmap, px int) *gl
 		w = int(math.Round(float64(px) * float64(bm.Width) / float64(max(bm.Height, 1))))
 		dy = -int(math.Round(float64(px) * 0.8))
 	}
-	if w <= 0 || h <= 0 || w > MaxSide || h > MaxSide {
+	if limit := 8*px + 64; w <= 0 || h <= 0 || w > limit || h > limit {
 		return nil
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
