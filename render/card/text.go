@@ -286,6 +286,11 @@ func (st *state) shape(p *prepared, px int, sty *style) []shaping.Output {
 // wide, and then at grapheme boundaries). With maxLines > 0 the last line
 // ends in an ellipsis when text is cut.
 func (st *state) wrap(p *prepared, px int, maxW float64, maxLines int, sty *style) para {
+	return st.wrapPolicy(p, px, maxW, maxLines, sty, shaping.WhenNecessary)
+}
+
+// wrapPolicy is wrap with a chosen policy for breaking inside words.
+func (st *state) wrapPolicy(p *prepared, px int, maxW float64, maxLines int, sty *style, policy shaping.LineBreakPolicy) para {
 	out := para{px: px, rtl: p.rtl, missing: p.missing, hide: p.hide, pitch: sty.lineHeight * float64(px)}
 	if len(p.inputs) == 0 {
 		return out
@@ -295,7 +300,7 @@ func (st *state) wrap(p *prepared, px int, maxW float64, maxLines int, sty *styl
 	if p.rtl {
 		dir = di.DirectionRTL
 	}
-	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: shaping.WhenNecessary}
+	cfg := shaping.WrapConfig{Direction: dir, BreakPolicy: policy}
 	if maxLines > 0 {
 		cfg.TruncateAfterLines = maxLines
 		cfg.TextContinues = p.cut
@@ -396,13 +401,19 @@ func (st *state) fit(p *prepared, sty *style, w, h float64) para {
 		byHeight := 1 + int(math.Floor((h-probe.ascent-probe.descent)/probe.pitch))
 		n = min(n, byHeight)
 	}
+	ok := func(pa *para, n int) bool { return pa.height() <= h && pa.width() <= w && len(pa.lines) <= n }
 	for ; n >= 1; n-- {
+		// Prefer an ellipsis after a whole word; words wider than the box
+		// (and text without spaces) are cut at a grapheme boundary.
+		if pa := st.wrapPolicy(p, px, w, n, sty, shaping.Never); ok(&pa, n) {
+			return pa
+		}
 		pa := st.wrap(p, px, w, n, sty)
 		if over := pa.width() - w; over > 0 {
 			// Overhanging ink: wrap narrower by the overhang.
 			pa = st.wrap(p, px, w-over, n, sty)
 		}
-		if pa.height() <= h && pa.width() <= w && len(pa.lines) <= n {
+		if ok(&pa, n) {
 			return pa
 		}
 	}
