@@ -162,6 +162,38 @@ func TestLongHeadlineLengths(t *testing.T) {
 	assert.False(t, info.Truncated, "a 200-character headline fits")
 }
 
+func TestFitOptions(t *testing.T) {
+	r, err := New(Theme{})
+	require.NoError(t, err)
+	tests := []struct {
+		name      string
+		head      string
+		fit       Fit
+		px, lines int
+		truncated bool
+	}{
+		{"defaults", "", Fit{}, 68, 2, false},
+		{"smaller maximum", "", Fit{MaxPx: 50}, 50, 2, false},
+		{"one line forces the minimum and a clamp", "", Fit{MaxLines: 1}, 40, 1, true},
+		{"fixed size", "", Fit{MinPx: 44, MaxPx: 44}, 44, 2, false},
+		{"min above max wins", "", Fit{MinPx: 60, MaxPx: 30}, 60, 2, false},
+		{"short headline takes the maximum", "Ferry cut", Fit{MaxPx: 90}, 90, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			if tt.head != "" {
+				a = withHeadline(tt.head)
+			}
+			_, info, err := r.Image(a, Options{Fit: tt.fit})
+			require.NoError(t, err)
+			assert.Equal(t, tt.px, info.HeadlinePx, "px")
+			assert.Equal(t, tt.lines, info.HeadlineLines, "lines")
+			assert.Equal(t, tt.truncated, info.Truncated, "truncated")
+		})
+	}
+}
+
 func TestHeadlineStaysInBox(t *testing.T) {
 	if testing.Short() {
 		t.Skip("300 lengths × scripts × sizes; skipped with -short")
