@@ -1,3 +1,11 @@
 module github.com/broadsheet/broadsheet
 
-go 1.26
+go 1.26.0
+
+require (
+	github.com/rivo/uniseg v0.4.7
+	github.com/stretchr/testify v1.12.1
+	golang.org/x/net v0.62.0
+)
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
