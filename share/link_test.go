@@ -64,9 +64,9 @@ func TestLinksGolden(t *testing.T) {
 func TestLinksJSONGolden(t *testing.T) {
 	links, err := Links(sample.Article(), Options{})
 	require.NoError(t, err)
-	out, err := json.MarshalIndent(links, "", "  ")
+	out, err := marshalIndent(links)
 	require.NoError(t, err)
-	golden.Assert(t, "links-sample.json", append(out, '\n'))
+	golden.Assert(t, "links-sample.json", out)
 }
 
 // TestLinksEncoding checks every link of the hostile article: it parses,
@@ -188,4 +188,15 @@ func TestNetworkText(t *testing.T) {
 	assert.Equal(t, X, n)
 	_, err = NetworkUnknown.MarshalText()
 	assert.Error(t, err)
+}
+
+// marshalIndent encodes v as indented JSON without HTML escaping, for
+// readable golden files.
+func marshalIndent(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	err := enc.Encode(v)
+	return b.Bytes(), err
 }

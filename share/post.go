@@ -13,7 +13,8 @@ type Post struct {
 	// Network is the network the text is fitted to.
 	Network Network `json:"network"`
 	// Text is the post text. For Telegram it is HTML for parse_mode HTML;
-	// for Facebook it leaves the URL out (the Graph API takes it as link).
+	// for Facebook and LinkedIn it leaves the URL out (their APIs take it
+	// as the link card's URL).
 	Text string `json:"text"`
 	// URL is the destination URL (with UTM parameters) the post links to.
 	URL string `json:"url"`
@@ -130,7 +131,7 @@ func (s *source) layoutFor(n Network, u string) layout {
 	case Threads:
 		l.tags = nil // one topic tag, sent apart from the text
 	case LinkedIn:
-		l.body, l.sep = s.summary, "\n\n"
+		l.body, l.sep, l.url = s.summary, "\n\n", ""
 	case Facebook:
 		l.body, l.sep, l.url = s.summary, "\n\n", ""
 	case Telegram:
@@ -156,7 +157,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		Network: n, Text: f.text, URL: l.url, Length: f.length, Limit: m.limit, Unit: m.unit,
 		Headline: f.head, Summary: f.body,
 	}
-	if n == Facebook {
+	if n == Facebook || n == LinkedIn {
 		p.URL = s.dest(n, opts)
 	}
 	if f.ntags > 0 {
