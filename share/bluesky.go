@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
 )
@@ -143,11 +144,27 @@ func NewBlueskyPost(a *article.Article, opts Options, bo BlueskyOptions) (Bluesk
 	return BlueskyCreateRecord{Repo: repo, Collection: blueskyPostType, Record: post}, nil
 }
 
+// jsSpace is JavaScript's \s, which @atproto/api's expressions use:
+// wider than Go's (it has U+00A0, U+2028, U+FEFF …).
+const jsSpace = `\t\n\v\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}`
+
+// zeroWidth are the invisible characters a tag may not contain.
+const zeroWidth = `\x{00AD}\x{2060}\x{200A}\x{200B}\x{200C}\x{200D}\x{20E2}`
+
 var (
-	blueskyLinkRe    = regexp.MustCompile(`(?:^|\s|\()(https?://\S+)`)
-	blueskyTagRe     = regexp.MustCompile(`(?:^|\s)[#＃]([^\s\x{00AD}\x{2060}\x{200A}\x{200B}\x{200C}\x{200D}\x{20E2}]*[^\d\s\pP\x{00AD}\x{2060}\x{200A}\x{200B}\x{200C}\x{200D}\x{20E2}]+[^\s]*)`)
-	blueskyMentionRe = regexp.MustCompile(`(?:^|\s|\()@([a-zA-Z0-9.\-]+)`)
+	blueskyLinkRe    = regexp.MustCompile(`(?:^|[` + jsSpace + `(])(https?://[^` + jsSpace + `]+)`)
+	blueskyTagRe     = regexp.MustCompile(`(?:^|[` + jsSpace + `])[#＃]([^` + jsSpace + zeroWidth + `]*[^\d\pP` + jsSpace + zeroWidth + `]+[^` + jsSpace + zeroWidth + `]*)`)
+	blueskyMentionRe = regexp.MustCompile(`(?:^|[` + jsSpace + `(])@([a-zA-Z0-9.\-]+)`)
+	blueskyCashtagRe = regexp.MustCompile(`(?:^|[` + jsSpace + `(])(\$[A-Za-z][A-Za-z0-9]*)`)
 )
+
+func isJSSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
 
 // BlueskyFacets returns the facets of text, sorted by ByteStart, found
 // with the rules of @atproto/api's detectFacets: http(s) links (one
@@ -172,8 +189,11 @@ func BlueskyFacets(text string, dids map[string]string) []BlueskyFacet {
 		})
 	}
 	for _, m := range blueskyTagRe.FindAllStringSubmatchIndex(text, -1) {
-		tag := strings.TrimRightFunc(strings.TrimSpace(text[m[2]:m[3]]), unicode.IsPunct)
-		if tag == "" || strings.HasPrefix(tag, "\uFE0F") || Graphemes(tag) > blueskyTagGraphemeMax {
+		if strings.HasPrefix(text[m[2]:], "\uFE0F") {
+			continue
+		}
+		tag := strings.TrimRightFunc(strings.TrimFunc(text[m[2]:m[3]], isJSSpace), unicode.IsPunct)
+		if tag == "" || Graphemes(tag) > blueskyTagGraphemeMax {
 			continue
 		}
 		hash := m[2] - len("#")
@@ -183,6 +203,22 @@ func BlueskyFacets(text string, dids map[string]string) []BlueskyFacet {
 		out = append(out, BlueskyFacet{
 			Index:    BlueskyByteSlice{hash, m[2] + len(tag)},
 			Features: []BlueskyFeature{{Type: blueskyTagType, Tag: tag}},
+		})
+	}
+	for _, m := range blueskyCashtagRe.FindAllStringSubmatchIndex(text, -1) {
+		start, end := m[2], m[3]
+		if end-start > 6 { // '$' and at most five characters
+			continue
+		}
+		if end < len(text) {
+			r, _ := utf8.DecodeRuneInString(text[end:])
+			if !isJSSpace(r) && !strings.ContainsRune(".,;:!?)\"'\u2019", r) {
+				continue
+			}
+		}
+		out = append(out, BlueskyFacet{
+			Index:    BlueskyByteSlice{start, end},
+			Features: []BlueskyFeature{{Type: blueskyTagType, Tag: strings.ToUpper(text[start:end])}},
 		})
 	}
 	if len(dids) > 0 {

@@ -25,7 +25,7 @@ func hostileArticle() *article.Article {
 	a.ID = "harbour-q&a"
 	a.URL = "https://news.example.com/local/harbour-q%26a?ref=front&x=1+2#live"
 	a.Headline = "“Fish & chips” tax? Council says #NoWay & 50% + more 🐟🇬🇧 — \"final\" 'offer'"
-	a.SocialHeadline = "Fish & chips tax #2: مرفأ كستريل says 50% + more 🐟👩🏽‍🚀 «no»\r\nBcc: victim@example.org"
+	a.SocialHeadline = "Fish & chips tax #2: مرفأ كستريل says 50% + more 🐟👩🏽\u200d🚀 «no»\r\nBcc: victim@example.org"
 	a.Standfirst = "Line one\r\nline two & <b>three</b> %20 + four"
 	a.Hashtags = []string{"#Fish&Chips", "Kestrel Bay", "100", "مرفأ"}
 	return a

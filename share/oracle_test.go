@@ -20,6 +20,12 @@ type oracleResult struct {
 	URLs      [][2]int `json:"urls"`
 	Graphemes int      `json:"graphemes"`
 	Bytes     int      `json:"bytes"`
+	Facets    []struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Type  string `json:"type"`
+		Value string `json:"value"`
+	} `json:"facets"`
 }
 
 // runOracle runs the official npm libraries (twitter-text 3.1.0,
@@ -59,8 +65,8 @@ var corpusPieces = []string{
 	"日本語", "中文新闻", "한국어", "العربية", "עברית", "हिन्दी", "क्षत्रिय", "ગુજરાતી", "Ελληνικά", "Кестрел", "ไทย",
 	"e\u0301", "A\u030A", "\u212B", "ﬁ", "Ǆ", "\u200D", "\u200C", "\u200E", "\u200F", "\u202A", "\u2066", "\u061C",
 	"\uFEFF", "\uFFFE", "\u00A0", "\u3000", "\u2028",
-	"🐱", "😷", "👨‍👩‍👧‍👦", "👩🏽‍🚀", "🏳️‍🌈", "🇬🇧", "🇺🇦", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "1️⃣", "#️⃣", "☺", "☺\uFE0F",
-	"☺\uFE0E", "❤", "❤️", "✌🏿", "🫠", "🧑‍💻", "\uFE0F", "©", "®️", "™", "🤪", "🧕🏾", "👍🏻",
+	"🐱", "😷", "👨\u200d👩\u200d👧\u200d👦", "👩🏽\u200d🚀", "🏳\ufe0f\u200d🌈", "🇬🇧", "🇺🇦", "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "1\ufe0f⃣", "#\ufe0f⃣", "☺", "☺\uFE0F",
+	"☺\uFE0E", "❤", "❤\ufe0f", "✌🏿", "🫠", "🧑\u200d💻", "\uFE0F", "©", "®\ufe0f", "™", "🤪", "🧕🏾", "👍🏻",
 }
 
 func buildCorpus(n int) []string {
@@ -127,5 +133,42 @@ func TestOracleDifferential(t *testing.T) {
 		} else {
 			assert.Equal(t, w.Graphemes, g, "graphemes(%q)", text)
 		}
+	}
+}
+
+// TestOracleBlueskyFacets compares BlueskyFacets with @atproto/api's
+// detectFacets on Bluesky posts composed from varied headlines: every
+// http(s) link and every hashtag it finds, BlueskyFacets finds at the same
+// byte offsets.
+func TestOracleBlueskyFacets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Node")
+	}
+	var texts []string
+	for _, head := range buildCorpus(1500) {
+		a := hostileArticle()
+		a.SocialHeadline = head
+		p, err := Compose(a, Bluesky, Options{})
+		require.NoError(t, err)
+		texts = append(texts, p.Text)
+	}
+	want := runOracle(t, texts)
+	for i, text := range texts {
+		type f struct {
+			Start, End  int
+			Type, Value string
+		}
+		var w, g []f
+		for _, x := range want[i].Facets {
+			if x.Type == blueskyMentionType || (x.Type == blueskyLinkType && !strings.HasPrefix(text[x.Start:], "http")) {
+				continue
+			}
+			w = append(w, f{x.Start, x.End, x.Type, x.Value})
+		}
+		for _, x := range BlueskyFacets(text, nil) {
+			ft := x.Features[0]
+			g = append(g, f{x.Index.ByteStart, x.Index.ByteEnd, ft.Type, ft.URI + ft.Tag})
+		}
+		assert.Equal(t, w, g, "BlueskyFacets(%q)", text)
 	}
 }

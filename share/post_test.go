@@ -135,7 +135,7 @@ func TestMastodonLength(t *testing.T) {
 		{"remote mention", "hi @mara@social.example.org", 3 + len("@mara")},
 		{"local mention", "hi @mara", 8},
 		{"mention after word", "a@b@c.example", 13},
-		{"emoji graphemes", "👩🏽‍🚀🇬🇧", 2},
+		{"emoji graphemes", "👩🏽\u200d🚀🇬🇧", 2},
 		{"combining", "e\u0301", 1},
 		{"blank", "   ", 0},
 		{"cjk", "日本語", 3},
@@ -149,8 +149,8 @@ func TestThreadsLength(t *testing.T) {
 	assert.Equal(t, 5, ThreadsLength("hello"))
 	assert.Equal(t, 3, ThreadsLength("日本語"))
 	assert.Equal(t, 4, ThreadsLength("🐟"))
-	assert.Equal(t, len("👩🏽‍🚀"), ThreadsLength("👩🏽‍🚀"))
-	assert.Equal(t, 2+len("❤️"), ThreadsLength("a ❤️"))
+	assert.Equal(t, len("👩🏽\u200d🚀"), ThreadsLength("👩🏽\u200d🚀"))
+	assert.Equal(t, 2+len("❤\ufe0f"), ThreadsLength("a ❤\ufe0f"))
 }
 
 func TestTelegram(t *testing.T) {
@@ -279,4 +279,57 @@ func TestXTweetValidate(t *testing.T) {
 	assert.Error(t, XTweet{Text: "a", Media: &XMedia{MediaIDs: []string{"1"}}, QuoteTweetID: "2"}.Validate())
 	err := XTweet{Text: strings.Repeat("a", 281)}.Validate()
 	assert.True(t, errors.Is(err, ErrTooLong))
+}
+
+// TestBlueskyFacetOffsets checks facet offsets on emoji, CJK, ZWJ and RTL
+// text by slicing the UTF-8 bytes: each link facet's slice is its URI and
+// each tag facet's slice is '#' (or '＃') plus its tag.
+func TestBlueskyFacetOffsets(t *testing.T) {
+	heads := []string{
+		"👩🏽\u200d🚀 astronaut #Space lands 🇬🇧",
+		"日本語のニュース＃速報 https://example.jp/記事 です",
+		"مرفأ كستريل #مرفأ يغلق الكاميرات",
+		"family 👨\u200d👩\u200d👧\u200d👦 #Family\u200dDay (https://example.com/a_(b)) done.",
+		"e\u0301te\u0301 #Café, then https://example.com/x.",
+		"$GOOG up; #\ufe0f⃣ not a tag; #123 neither; @mara.news.example.com says",
+	}
+	dids := map[string]string{"mara.news.example.com": "did:plc:mara"}
+	for _, h := range heads {
+		a := hostileArticle()
+		a.SocialHeadline = h
+		rec, err := NewBlueskyPost(a, Options{}, BlueskyOptions{DIDs: dids, CreatedAt: time.Unix(0, 0)})
+		require.NoError(t, err)
+		text := rec.Record.Text
+		require.NotEmpty(t, rec.Record.Facets)
+		prev := -1
+		for _, f := range rec.Record.Facets {
+			s, e := f.Index.ByteStart, f.Index.ByteEnd
+			require.True(t, 0 <= s && s < e && e <= len(text), "%q: facet %d..%d", text, s, e)
+			assert.GreaterOrEqual(t, s, prev, "sorted")
+			prev = s
+			slice := text[s:e]
+			assert.True(t, utf8.ValidString(slice), "%q: facet cuts a character", slice)
+			ft := f.Features[0]
+			switch ft.Type {
+			case blueskyLinkType:
+				assert.Equal(t, ft.URI, slice)
+			case blueskyTagType:
+				if strings.HasPrefix(ft.Tag, "$") {
+					assert.Equal(t, ft.Tag, strings.ToUpper(slice))
+				} else {
+					assert.Contains(t, []string{"#" + ft.Tag, "＃" + ft.Tag}, slice)
+				}
+				assert.NotContains(t, ft.Tag, "#")
+			case blueskyMentionType:
+				assert.Equal(t, "@mara.news.example.com", slice)
+				assert.Equal(t, "did:plc:mara", ft.DID)
+			}
+		}
+		// The article URL always has its link facet.
+		found := false
+		for _, f := range rec.Record.Facets {
+			found = found || f.Features[0].URI == rec.Record.Embed.External.URI
+		}
+		assert.True(t, found, "%q: no facet for the article link", text)
+	}
 }

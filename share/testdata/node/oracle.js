@@ -22,6 +22,13 @@ process.stdin.on('end', () => {
       const rt = new atproto.RichText({ text });
       r.graphemes = rt.graphemeLength;
       r.bytes = rt.length;
+      rt.detectFacetsWithoutResolution();
+      r.facets = (rt.facets || []).map((f) => ({
+        start: f.index.byteStart,
+        end: f.index.byteEnd,
+        type: f.features[0].$type,
+        value: f.features[0].uri || f.features[0].tag || f.features[0].did || '',
+      }));
     }
     return r;
   });
