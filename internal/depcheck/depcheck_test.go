@@ -137,3 +137,27 @@ func TestRulesSeeViolations(t *testing.T) {
 		t.Error("isStd misclassifies")
 	}
 }
+
+// TestEveryPackageHasAnExample holds the house rule that each public package
+// has a runnable program under examples/, named after the package's last
+// path element (render/card → examples/card).
+func TestEveryPackageHasAnExample(t *testing.T) {
+	pkgs := list(t, "./...")
+	have := map[string]bool{}
+	for _, p := range pkgs {
+		if rest, ok := strings.CutPrefix(p.ImportPath, mod+"/examples/"); ok {
+			have[rest] = true
+		}
+	}
+	for _, p := range pkgs {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, mod), "/")
+		top, _, _ := strings.Cut(rel, "/")
+		if rel == "" || top == "internal" || top == "cmd" || top == "examples" || top == "bench" {
+			continue
+		}
+		name := rel[strings.LastIndex(rel, "/")+1:]
+		if !have[name] {
+			t.Errorf("package %s has no runnable program examples/%s", rel, name)
+		}
+	}
+}
