@@ -119,16 +119,16 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 }
 
 // oneLine collapses every run of white space (line breaks included) to one
-// space and trims the ends.
+// space and trims the ends; invalid UTF-8 becomes U+FFFD.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(stripCRLF(s)), " ")
+	return strings.Join(strings.Fields(stripCRLF(strings.ToValidUTF8(s, "\uFFFD"))), " ")
 }
 
 // cleanTag returns a hashtag without '#', keeping letters, marks, digits
 // and '_' only; a tag with no letter is dropped (X and Mastodon ignore
 // all-digit tags).
 func cleanTag(t string) string {
-	t = strings.TrimLeft(strings.TrimSpace(t), "#＃")
+	t = strings.TrimLeft(strings.TrimSpace(strings.ToValidUTF8(t, "")), "#＃")
 	var b strings.Builder
 	letter := false
 	for _, r := range t {
