@@ -172,4 +172,4 @@ func FuzzTelegram(f *testing.F) {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
-func errorsIs(err, target error) bool    { return errors.Is(err, target) }
+func errorsIs(err, target error) bool     { return errors.Is(err, target) }
