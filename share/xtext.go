@@ -163,23 +163,28 @@ func emojiSpans(s string) []span {
 			}
 		}
 	}
-	for from := 0; from < len(s); {
-		loc := tab.emoji.FindStringIndex(s[from:])
-		if loc == nil {
-			break
-		}
-		start, end := from+loc[0], from+loc[1]
-		r, n := utf8.DecodeRuneInString(s[start:])
-		if n == end-start && strings.HasPrefix(s[end:], "\uFE0E") && tab.textDefault[r] {
-			// (?!\ufe0e) fails here: no emoji starts at this code point.
-			from = end
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < 0x23 || !tab.emojiStart.has(r) {
+			i += n
 			continue
 		}
-		adv(start)
+		loc := tab.emoji.FindStringIndex(s[i:])
+		if loc == nil {
+			i += n
+			continue
+		}
+		end := i + loc[1]
+		if loc[1] == n && strings.HasPrefix(s[end:], "\uFE0E") && tab.textDefault[r] {
+			// (?!\ufe0e) fails here: no emoji starts at this code point.
+			i += n
+			continue
+		}
+		adv(i)
 		first := u
 		adv(end)
 		out = append(out, span{first, u})
-		from = end
+		i = end
 	}
 	return out
 }

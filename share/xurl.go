@@ -34,8 +34,7 @@ const (
 func isInvalidDomainUnit(u uint16) bool {
 	switch {
 	case u < 0x80:
-		return strings.IndexByte("!'#%&()*+,\\-./:;<=>?@[]^_{|}~$", byte(u)) >= 0 ||
-			(u >= 0x09 && u <= 0x0D) || u == 0x20
+		return asciiInvalidDomain[u]
 	case u == 0x85, u == 0xA0, u == 0x1680, u == 0x180E,
 		u >= 0x2000 && u <= 0x200A, u == 0x2028, u == 0x2029, u == 0x202F, u == 0x205F, u == 0x3000,
 		u == 0xFFFE, u == 0xFEFF, u == 0xFFFF,
@@ -46,6 +45,14 @@ func isInvalidDomainUnit(u uint16) bool {
 }
 
 func isDomainUnit(u uint16) bool { return !isInvalidDomainUnit(u) }
+
+// asciiInvalidDomain marks twitter-text's punctuation and ASCII spaces.
+var asciiInvalidDomain = func() (t [128]bool) {
+	for _, c := range "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$\t\n\v\f\r " {
+		t[c] = true
+	}
+	return t
+}()
 
 // isInvalidPrecedingUnit: [A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF] cannot precede a URL.
 func isInvalidPrecedingUnit(u uint16) bool {
@@ -84,7 +91,11 @@ type xTables struct {
 	// JavaScript i-flag canonicalisation.
 	asciiLabel    unitSet
 	pathRe, emoji *regexp.Regexp
-	textDefault   map[rune]bool
+	// pathUnits are the units a path match can contain.
+	pathUnits unitSet
+	// emojiStart are the runes an emoji match can start with.
+	emojiStart  runeRanges
+	textDefault map[rune]bool
 }
 
 var xTab = sync.OnceValue(func() *xTables {
@@ -93,10 +104,20 @@ var xTab = sync.OnceValue(func() *xTables {
 	x.asciiLabel = closeJS(asciiLabelBase)
 	pathChar, pathEnd := closeJS(pathCharBase), closeJS(pathEndBase)
 	pc, pe := pathChar.class(), pathEnd.class()
+	x.pathUnits = pathChar
+	for _, u := range []uint16{'(', ')', '@', '/'} {
+		x.pathUnits.add(u)
+	}
+	for u := 0; u < 1<<16; u++ {
+		if pathEnd.has(uint16(u)) {
+			x.pathUnits.add(uint16(u))
+		}
+	}
 	parens := `\((?:[` + pc + `]+|(?:[` + pc + `]*\([` + pc + `]+\)[` + pc + `]*))\)`
 	unit := `(?:[` + pc + `]*(?:` + parens + `[` + pc + `]*)*[` + pe + `]|(?:` + parens + `))|(?:@[` + pc + `]+/)`
 	x.pathRe = regexp.MustCompile(`^/(?:` + unit + `)*`)
-	x.emoji = regexp.MustCompile(xEmojiPattern)
+	x.emoji = regexp.MustCompile(`^(?:` + xEmojiPattern + `)`)
+	x.emojiStart = firstRunes(xEmojiPattern)
 	x.textDefault = make(map[rune]bool, len(xEmojiTextDefault))
 	for _, r := range xEmojiTextDefault {
 		x.textDefault[r] = true
@@ -240,13 +261,25 @@ var (
 	xTcoRe   = regexp.MustCompile(`^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?\*'@\(\);:&=\+\$/%#\[\]\-_\.,~|]*[a-zA-Z0-9\-_&=#/])?`)
 )
 
+// isQueryUnit: the units validUrlQueryChars and validUrlQueryEndingChars
+// allow.
+func isQueryUnit(u uint16) bool {
+	return u < 0x80 && (u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z' || u >= '0' && u <= '9' ||
+		strings.IndexByte("!?*'@();:&=+$/%#[]-_.,~|", byte(u)) >= 0)
+}
+
 // reMatch runs an anchored regexp on t[i:] and returns the end index in
-// units, or i when it does not match.
-func reMatch(re *regexp.Regexp, t []uint16, i int) int {
+// units, or i when it does not match. Only the run of units in can be
+// part of a match, so only that run is decoded.
+func reMatch(re *regexp.Regexp, t []uint16, i int, in func(uint16) bool) int {
 	if i >= len(t) {
 		return i
 	}
-	s := string(utf16.Decode(t[i:]))
+	j := i + 1
+	for j < len(t) && in(t[j]) {
+		j++
+	}
+	s := string(utf16.Decode(t[i:j]))
 	loc := re.FindStringIndex(s)
 	if loc == nil {
 		return i
@@ -323,12 +356,13 @@ func matchURLAt(t []uint16, p int, labels []label) (urlMatch, bool, []label) {
 			}
 		}
 		if i < len(t) && t[i] == '/' {
-			j := reMatch(xTab().pathRe, t, i)
+			tab := xTab()
+			j := reMatch(tab.pathRe, t, i, tab.pathUnits.has)
 			m.path = j > i
 			i = j
 		}
 		if i < len(t) && t[i] == '?' {
-			i = reMatch(xQueryRe, t, i)
+			i = reMatch(xQueryRe, t, i, isQueryUnit)
 		}
 		m.end = i
 		return m, true, labels
