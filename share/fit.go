@@ -108,8 +108,20 @@ func fit(l layout, m meter, trunc truncateFunc) (fitted, error) {
 		}
 	}
 	if l.head != "" {
-		h := trunc(l.head, m.limit, func(c string) int { return m.count(l.render(c, false, 0)) })
-		if h != "" && h != "…" {
+		// The truncator measures the headline alone, as if additive: the
+		// count of the whole post less what the URL, hashtags and
+		// separator cost. Its answer is checked on the whole post, and a
+		// rare non-additive boundary (a grapheme joining across the
+		// space) costs a tighter budget, never an over-long post.
+		base := m.count(l.render("", false, 0))
+		sep := m.count(l.render("H", false, 0)) - base - m.count("H")
+		count := func(c string) int { return m.count(l.render(c, false, 0)) - base - sep }
+		budget := m.limit - base - sep
+		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
+			h := trunc(l.head, budget-tighter, count)
+			if h == "" || h == "…" {
+				break
+			}
 			if f, ok := try(h, false, 0); ok {
 				return f, nil
 			}

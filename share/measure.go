@@ -57,23 +57,65 @@ func MastodonLength(s string) int {
 }
 
 var (
-	mastodonURLRe     = regexp.MustCompile(`(?i)(?:https?|dat|dweb|ipfs|ipns|ssb|gopher|gemini)://[^\s<>()]+`)
 	mastodonMentionRe = regexp.MustCompile(`(?i)@([a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*)(@[\p{L}\p{M}\p{N}_]+(?:[.\-]+[\p{L}\p{M}\p{N}_]+)*)?`)
 )
 
 const mastodonURLPlaceholder = "xxxxxxxxxxxxxxxxxxxxxxx" // 23
+
+// mastodonSchemes are the schemes Mastodon links (config/initializers/twitter_regex.rb).
+var mastodonSchemes = []string{"https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini"}
+
+// replaceMastodonURLs replaces each URL (scheme://, then characters other
+// than white space and < > ( ), less trailing punctuation) by 23 'x'.
+func replaceMastodonURLs(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "://")
+		if k < 0 {
+			break
+		}
+		k += i
+		start := -1
+		for _, sch := range mastodonSchemes {
+			if k >= len(sch) && strings.EqualFold(s[k-len(sch):k], sch) && k-len(sch) >= last {
+				start = k - len(sch)
+				break
+			}
+		}
+		end := k + 3
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) || r == '<' || r == '>' || r == '(' || r == ')' {
+				break
+			}
+			end += n
+		}
+		if start < 0 || end == k+3 {
+			i = k + 3
+			continue
+		}
+		url := strings.TrimRightFunc(s[start:end], func(r rune) bool {
+			return strings.ContainsRune("!*\"'「」<>;:=,.$%[]~&|@?", r)
+		})
+		b.WriteString(s[last:start])
+		b.WriteString(mastodonURLPlaceholder)
+		last = start + len(url)
+		i = end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 func mastodonCountable(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
 	}
 	if strings.Contains(s, "://") {
-		s = mastodonURLRe.ReplaceAllStringFunc(s, func(u string) string {
-			trimmed := strings.TrimRightFunc(u, func(r rune) bool {
-				return strings.ContainsRune("!*\"'「」<>;:=,.$%[]~&|@?", r)
-			})
-			return mastodonURLPlaceholder + u[len(trimmed):]
-		})
+		s = replaceMastodonURLs(s)
 	}
 	if strings.IndexByte(s, '@') >= 0 {
 		var b strings.Builder
