@@ -38,6 +38,7 @@ func commands() []command {
 		validateCommand(),
 		shareCommand(),
 		postCommand(),
+		cardCommand(),
 	}
 }
 
