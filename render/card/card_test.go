@@ -531,3 +531,23 @@ func TestErrorsAreTyped(t *testing.T) {
 	_, err := ParseSize("wide")
 	assert.True(t, errors.Is(err, ErrSize))
 }
+
+func TestKeyPointText(t *testing.T) {
+	a := sample.Article()
+	a.KeyPoints = append(a.KeyPoints, `Fees rise <a href="https://x.example/">&amp; fall</a><script>alert(1)</script>`)
+	d := &drawer{a: a}
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "The council voted 7–4 to end the promenade trial at midnight on Friday."},
+		{4, "Fees rise & fall"},
+		{5, ""},
+		{-1, ""},
+	}
+	for _, tt := range tests {
+		if got := d.keyPointText(tt.n); got != tt.want {
+			t.Errorf("keyPointText(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
