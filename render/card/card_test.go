@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/testenv"
 	"github.com/go-text/typesetting/segmenter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -550,4 +552,41 @@ func TestKeyPointText(t *testing.T) {
 			t.Errorf("keyPointText(%d) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
+}
+
+// interVF loads Debian's Inter variable font (fonts-inter-variable).
+func interVF(t *testing.T) *Font {
+	t.Helper()
+	const path = "/usr/share/fonts/truetype/inter-vf/Inter-roman.var.ttf"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		testenv.Missing(t, "Inter variable font ("+path+")", "apt-get install fonts-inter-variable")
+	}
+	f, err := ParseFont(b)
+	require.NoError(t, err)
+	return f
+}
+
+func TestVariableFont(t *testing.T) {
+	inter := interVF(t)
+	widths := map[float32]float64{}
+	for _, wght := range []float32{300, 800} {
+		r, err := New(Theme{Bold: inter.WithVariations(Variation{"wght", wght}), Regular: inter})
+		require.NoError(t, err)
+		r.trace = func(kind string, pa *para, x, y, w, top, bottom float64) {
+			if kind == "headline" {
+				widths[wght] = fx(pa.lines[0].width)
+			}
+		}
+		_, _, err = r.Image(withHeadline("Harbour ferry timetable cut"), Options{Fit: Fit{MinPx: 60, MaxPx: 60}})
+		require.NoError(t, err)
+	}
+	assert.Greater(t, widths[800], widths[300]*1.05, "the wght axis changes advances: %v", widths)
+
+	r, err := New(Theme{Bold: inter.WithVariations(Variation{"wght", 800}), Regular: inter.WithVariations(Variation{"wght", 420})})
+	require.NoError(t, err)
+	b, info, err := r.Bytes(sample.Article(), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, info.Missing)
+	assertImage(t, "inter-variable.png", b)
 }
