@@ -258,9 +258,12 @@ func TestHeadlineStaysInBox(t *testing.T) {
 }
 
 // checkLayout returns what is wrong with a laid-out paragraph, or "": a
-// glyph's ink outside the box (1 px of anti-aliasing allowed), or a run
-// that starts or ends inside a grapheme cluster (bound holds the cluster
-// boundaries of the n-rune text).
+// glyph's ink outside the box (1 px of anti-aliasing allowed), or a line
+// (or the ellipsis cut) that starts or ends inside a grapheme cluster
+// (bound holds the cluster boundaries of the n-rune text). Runs inside a
+// line may split at a direction change (a prepended concatenation mark
+// before a Latin letter is one cluster of two directions); only line
+// breaks and the cut matter.
 func checkLayout(pa *para, x, y, w, boxTop, boxBottom float64, bound map[int]bool, n int) string {
 	for i, ln := range pa.lines {
 		base := math.Round(y + pa.ascent + float64(i)*pa.pitch)
@@ -268,11 +271,25 @@ func checkLayout(pa *para, x, y, w, boxTop, boxBottom float64, bound map[int]boo
 		if pa.rtl {
 			pen = x + w - fx(ln.width) - ln.trail
 		}
+		lo, hi := math.MaxInt, 0
 		for _, run := range ln.runs {
-			start, end := run.Runes.Offset, run.Runes.Offset+run.Runes.Count
-			if !bound[start] || (end <= n && !bound[end]) {
-				return "a run splits a grapheme cluster"
+			lo = min(lo, run.Runes.Offset)
+			hi = max(hi, run.Runes.Offset+run.Runes.Count)
+		}
+		if len(ln.runs) > 0 && (!bound[lo] || (hi <= n && !bound[hi])) {
+			return "a line starts or ends inside a grapheme cluster"
+		}
+		if pa.truncated && i == len(pa.lines)-1 {
+			// The ellipsis run starts where the visible text was cut.
+			cut := 0
+			for _, run := range ln.runs {
+				cut = max(cut, run.Runes.Offset)
 			}
+			if cut <= n && !bound[cut] {
+				return "the ellipsis cuts inside a grapheme cluster"
+			}
+		}
+		for _, run := range ln.runs {
 			for _, g := range run.Glyphs {
 				left := pen + fx(g.XOffset) + fx(g.XBearing)
 				right := left + fx(g.Width)
@@ -486,6 +503,13 @@ func TestParseFont(t *testing.T) {
 	assert.Contains(t, err.Error(), "WOFF2")
 	_, err = ParseFont([]byte("definitely not a font"))
 	assert.ErrorIs(t, err, ErrFont)
+	// A directory that claims a 4 GB table is refused before anything
+	// allocates it.
+	bomb := []byte("\x00\x01\x00\x00\x00\x01\x00\x10\x00\x00\x00\x00" +
+		"cmap\x00\x00\x00\x00\x00\x00\x00\x1c\xff\xff\xff\xf0")
+	_, err = ParseFont(bomb)
+	assert.ErrorIs(t, err, ErrFont)
+	assert.Contains(t, err.Error(), "outside the file")
 	f := GoBold()
 	assert.Equal(t, "Go", f.Family())
 	assert.True(t, f.Has('é'))

@@ -335,6 +335,9 @@ func (c *canvas) roundRect(st *state, r image.Rectangle, rad float64, col color.
 		c.fill(r, col)
 		return
 	}
+	// Only the part on the card is rasterised: a malformed font can make a
+	// badge absurdly wide, and its mask would cost w×h bytes.
+	r = r.Intersect(c.img.Rect)
 	w, h := r.Dx(), r.Dy()
 	if w <= 0 || h <= 0 {
 		return
