@@ -242,7 +242,7 @@ func TestHeadlineStaysInBox(t *testing.T) {
 					truncated++
 				}
 				// Grapheme boundaries of the normalised text.
-				text := []rune(strings.Join(strings.Fields(headline), " "))
+				text := []rune(collapseSpace(headline))
 				bound := bounds(text)
 				if msg := checkLayout(got.pa, got.x, got.y, got.w, got.boxTop, got.boxBottom, bound, len(text)); msg != "" {
 					fails = append(fails, name+" "+sz.String()+" length "+strconv.Itoa(n)+": "+msg+": "+headline)
@@ -613,4 +613,19 @@ func TestVariableFont(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, info.Missing)
 	assertImage(t, "inter-variable.png", b)
+}
+
+func TestCollapseSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  a \n\t b  ", "a b"},
+		{"可決　監査", "可決　監査"},
+		{"a \u3000 b", "a\u3000b"},
+		{"\u3000lead", "lead"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := collapseSpace(tt.in); got != tt.want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

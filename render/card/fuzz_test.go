@@ -46,7 +46,7 @@ func FuzzHeadline(f *testing.F) {
 		if got.pa == nil {
 			t.Fatal("no headline laid out")
 		}
-		text := []rune(strings.Join(strings.Fields(headline), " "))
+		text := []rune(collapseSpace(headline))
 		if len(text) > maxTextRunes {
 			return // cut before shaping; boundaries of the cut text differ
 		}
