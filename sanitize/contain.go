@@ -605,6 +605,12 @@ func (c *container) open(e elem, attrs string) {
 	}
 	switch e {
 	case eA:
+		if seen == 0 || len(c.out) == mark+2 {
+			// Nothing usable is left: bluemonday drops an a without
+			// attributes, so dropping it here keeps the output idempotent.
+			c.out = c.out[:mark]
+			return
+		}
 		if foreign && c.p.rel != "" {
 			c.writeAttr("rel", "", c.p.rel)
 		}
