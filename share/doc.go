@@ -1,8 +1,9 @@
 // Package share builds what an article needs to be shared: share-intent
 // links for every live network, post texts fitted to each network's own
 // counting rules, and the exact request bodies of the networks' posting
-// APIs. It is pure: no network I/O, no clock except where a schedule is
-// checked, no global state.
+// APIs. It is pure: no network I/O and no mutable global state; it reads
+// the clock only when a caller leaves a timestamp (Bluesky's createdAt, the
+// "now" of a Facebook schedule check) zero.
 //
 // # Links for a share bar
 //

@@ -227,3 +227,15 @@ func TestThreadsLinkLimit(t *testing.T) {
 	assert.Equal(t, "KestrelBay", c.TopicTag)
 	assert.Equal(t, "TEXT", c.Values().Get("media_type"))
 }
+
+// TestEscapeMatchesQueryEscape: escape is url.QueryEscape with %20 for
+// spaces, on every byte value.
+func TestEscapeMatchesQueryEscape(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 256; c++ {
+		all.WriteByte(byte(c))
+	}
+	for _, s := range []string{all.String(), "a b+c", "日本 🐟", ""} {
+		assert.Equal(t, strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), escape(s))
+	}
+}
