@@ -7,6 +7,7 @@ require (
 	github.com/dghubble/oauth1 v0.7.3
 	github.com/rivo/uniseg v0.4.7
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/net v0.62.0
 	golang.org/x/text v0.44.0
 )
 
