@@ -71,9 +71,13 @@
 //   - LinkedIn: 3000. Facebook: 63,206. Telegram: 4096 for a message, 1024
 //     for a caption, measured after entity parsing (TelegramLength).
 //
-// Fitting keeps the URL whole, drops hashtags before words, then the
-// standfirst, then cuts the headline on a word (else grapheme) boundary
-// with "…"; if even the URL cannot fit, the error is a *TooLongError.
+// A post reads "headline URL #tags" (X, Bluesky, Mastodon, Threads without
+// the tags), or headline, standfirst and tags in paragraphs (Facebook and
+// LinkedIn, whose APIs take the URL as the link card; Telegram, with the
+// URL and the headline in <b>). Fitting keeps the URL whole, drops
+// hashtags before words, then the standfirst, then cuts the headline with
+// sanitize.TruncateFunc on a word (else grapheme) boundary with "…"; if
+// even the URL cannot fit, the error is a *TooLongError.
 //
 // # API request bodies
 //
