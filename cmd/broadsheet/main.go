@@ -36,6 +36,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		validateCommand(),
+		shareCommand(),
+		postCommand(),
+		cardCommand(),
 	}
 }
 
