@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/broadsheet/broadsheet/sanitize"
 	"html/template"
 	"sync"
 
@@ -79,7 +80,7 @@ func cleanHTML(k cacheKey) string {
 	case policyInline:
 		return string(sanitizeInline(k.raw))
 	case policyText:
-		return plainText(k.raw)
+		return sanitize.Text(k.raw)
 	case policyExplainer:
 		// article.Normalize knows the ways CMSs repeat an explainer's label
 		// at the start of its body; run it on a copy holding only this

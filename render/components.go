@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share"
 )
 
 // Parts are the page's components, pre-rendered once per render by render's
@@ -225,7 +226,7 @@ func explainers(es []Explainer) template.HTML {
 	return template.HTML(b.String())
 }
 
-func shareBar(links []shareLink) template.HTML {
+func shareBar(links []share.Link) template.HTML {
 	if len(links) == 0 {
 		return ""
 	}
@@ -233,8 +234,17 @@ func shareBar(links []shareLink) template.HTML {
 	b.Grow(256 * len(links))
 	b.WriteString("<nav class=\"bs-share\" aria-labelledby=\"bs-share-heading\">\n<h2 id=\"bs-share-heading\">Share this article</h2>\n<ul>\n")
 	for _, l := range links {
+		if l.Network == share.Copy {
+			// Without JavaScript nothing can copy; show the link, selectable.
+			b.WriteString("<li class=\"bs-share-copy\">")
+			element(&b, "label", l.Label, "for", "bs-share-url")
+			b.WriteByte(' ')
+			startTag(&b, "input", "id", "bs-share-url", "type", "url", "readonly", "", "value", l.Href)
+			b.WriteString("</li>\n")
+			continue
+		}
 		b.WriteString("<li>")
-		element(&b, "a", l.Name, "href", l.Href, "aria-label", l.Label, "rel", "noopener noreferrer nofollow")
+		element(&b, "a", l.Name, "href", l.Href, "title", l.Label, "rel", "noopener noreferrer nofollow")
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n</nav>\n")

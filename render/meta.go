@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/broadsheet/broadsheet/sanitize"
 	"regexp"
 	"strconv"
 	"strings"
@@ -156,7 +157,7 @@ func Resolve(a *article.Article, opts Options, alternates ...Alternate) (*Meta, 
 	if ve.HasErrors() {
 		return nil, &Error{Err: ve}
 	}
-	bodyText := plainText(a.Body)
+	bodyText := sanitize.Text(a.Body)
 	return resolve(a, &opts, alternates, findings, bodyText)
 }
 
@@ -194,7 +195,9 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, findings
 	m.Title = opts.title(a.Headline, siteName)
 	m.Description = a.Standfirst
 	if m.Description == "" {
-		m.Description = truncate(bodyText, MaxDescription)
+		// Description(a.Body, MaxDescription) without extracting the text
+		// a second time.
+		m.Description = sanitize.Truncate(bodyText, MaxDescription)
 	}
 	m.Robots = opts.robots()
 	m.WordCount = countWords(bodyText)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func resolveSample(t *testing.T, edit func(a *article.Article), opts Options) *Meta {
@@ -86,7 +87,8 @@ func TestTruncation(t *testing.T) {
 		maxChars int
 	}{
 		{"71 characters", strings.Repeat("a", 71), 70},
-		{"ZWJ family at the limit", strings.Repeat("b", 68) + family + family, 70},
+		{"ZWJ family at the limit", strings.Repeat("b", 68) + family + family + family, 70},
+		{"ZWJ family across the cut", strings.Repeat("b ", 34) + family + family + "x", 70},
 		{"flag at the limit", strings.Repeat("c", 69) + "🇬🇧🇬🇧", 70},
 		{"CJK without spaces", strings.Repeat("議会", 40), 70},
 		{"ampersand at the cut", strings.Repeat("d", 68) + "& 'e' f", 70},
@@ -96,7 +98,8 @@ func TestTruncation(t *testing.T) {
 			m := resolveSample(t, func(a *article.Article) { a.SocialHeadline = tt.social }, Options{})
 			got := m.Twitter.Title
 			assert.True(t, utf8.ValidString(got))
-			assert.LessOrEqual(t, utf8.RuneCountInString(got), tt.maxChars+len(family))
+			assert.LessOrEqual(t, sanitize.Graphemes(got), tt.maxChars)
+			assert.Equal(t, strings.Count(got, "👨"), strings.Count(got, family), "a family is never split")
 			assert.True(t, strings.HasSuffix(got, "…"), got)
 			assert.Equal(t, tt.social, m.OpenGraph.Title, "og:title is not cut")
 			assert.NotContains(t, got, "\u200d…", "no dangling joiner")

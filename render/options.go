@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+
+	"github.com/broadsheet/broadsheet/share"
 )
 
 // Options configures a Renderer (and Resolve). The zero value renders with
@@ -25,6 +27,9 @@ type Options struct {
 	// the embedded template of that name (see the package documentation
 	// for the names and the data they receive).
 	Templates fs.FS
+	// Share configures the share bar's links (networks, UTM parameters);
+	// the zero value is share.DefaultNetworks with UTM tags.
+	Share share.Options
 	// CacheBytes bounds the cache of sanitised HTML, by the size of the
 	// raw and sanitised HTML held; zero means 32 MiB, negative disables
 	// the cache.

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share"
 )
 
 //go:embed templates/*.html templates/style.css
@@ -56,7 +57,7 @@ type Data struct {
 	// Explainers are the explainers, sanitised, with their labels and ids.
 	Explainers []Explainer
 	// Share are the share bar's links, from package share.
-	Share []shareLink
+	Share []share.Link
 	// Parts are the default components.
 	Parts Parts
 }
@@ -148,8 +149,10 @@ func (r *Renderer) data(a *article.Article, in Input, page bool) (*Data, error) 
 			}
 		}
 	}
-	links, err := shareLinks(a)
-	if err != nil && links == nil {
+	// Links leaves out a network that lacks an input (Pinterest without an
+	// image) and says so in err; the bar shows the others.
+	links, err := share.Links(a, r.opts.Share)
+	if links == nil && err != nil {
 		return nil, &Error{Err: err}
 	}
 	d.Share = links

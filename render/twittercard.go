@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/broadsheet/broadsheet/sanitize"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -41,8 +42,8 @@ type Label struct {
 func twitterCard(a *article.Article, m *Meta) TwitterCard {
 	tc := TwitterCard{
 		Card:        "summary",
-		Title:       truncate(a.SocialTitle(), MaxXTitle),
-		Description: truncate(m.Description, MaxXDescription),
+		Title:       sanitize.Truncate(a.SocialTitle(), MaxXTitle),
+		Description: sanitize.Truncate(m.Description, MaxXDescription),
 	}
 	if s := a.Site; s != nil && s.X != "" {
 		tc.Site = "@" + strings.TrimPrefix(s.X, "@")
@@ -62,7 +63,7 @@ func twitterCard(a *article.Article, m *Meta) TwitterCard {
 			tc.Image = img.URL
 		}
 		if tc.Image != "" {
-			tc.ImageAlt = truncate(img.Alt, MaxXAlt)
+			tc.ImageAlt = sanitize.Truncate(img.Alt, MaxXAlt)
 		}
 	}
 	if m.Author != "" {
