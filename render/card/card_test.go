@@ -395,6 +395,7 @@ func TestErrors(t *testing.T) {
 		{"photo without image", sample.Article(), Options{Layout: LayoutPhoto}, ErrNoImage},
 		{"photo with garbage", sample.Article(), Options{Layout: LayoutPhoto, ImageData: []byte("not an image")}, ErrImage},
 		{"decompression bomb", sample.Article(), Options{Layout: LayoutPhoto, ImageData: bomb}, ErrImage},
+		{"9 MP from 70 bytes", sample.Article(), Options{Layout: LayoutPhoto, ImageData: pngHeader(3000, 3000)}, ErrImage},
 		{"key point out of range", sample.Article(), Options{Layout: LayoutKeyPoint, KeyPoint: 9}, ErrNoKeyPoint},
 		{"too small", sample.Article(), Options{Size: Size{50, 50}}, ErrSize},
 		{"too big", sample.Article(), Options{Size: Size{5000, 630}}, ErrSize},
