@@ -66,6 +66,9 @@ func Parse(data []byte) (*Article, error) {
 		}
 		return nil, fmt.Errorf("article: %w: invalid UTF-8 at byte %d", ErrSyntax, off)
 	}
+	if off := loneSurrogate(data); off >= 0 {
+		return nil, fmt.Errorf("article: %w: unpaired UTF-16 surrogate escape at byte %d", ErrSyntax, off)
+	}
 	d := &decoder{dec: json.NewDecoder(bytes.NewReader(data))}
 	d.dec.UseNumber()
 	var a Article
@@ -176,9 +179,9 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		if !ok {
 			return d.mismatch(tok, path, "an RFC 3339 date-time string")
 		}
-		tm, code, sentinel, msg := parseTime(s)
-		if sentinel != nil {
-			d.add(path, code, sentinel, msg)
+		tm, bad := parseTime(s)
+		if bad != nil {
+			d.add(path, bad.Code, bad.Err, bad.Message)
 			return nil
 		}
 		v.Set(reflect.ValueOf(tm))
@@ -249,7 +252,9 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		if _, err := d.token(); err != nil { // ']'
 			return err
 		}
-		v.Set(s)
+		if s.Len() > 0 { // an empty array is absent, as Encode writes it
+			v.Set(s)
+		}
 	default:
 		panic("article: decoder has no rule for " + t.String())
 	}
@@ -358,21 +363,81 @@ func jsonFields(t reflect.Type) map[string]int {
 }
 
 // parseTime accepts RFC 3339 with an explicit offset and explains anything
-// else.
-func parseTime(s string) (time.Time, string, error, string) {
+// else in a Finding (without its path).
+func parseTime(s string) (time.Time, *Finding) {
+	bad := func(code string, sentinel error, format string, args ...any) (time.Time, *Finding) {
+		return time.Time{}, &Finding{Code: code, Err: sentinel, Message: fmt.Sprintf(format, args...)}
+	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		if t.IsZero() {
-			return time.Time{}, "invalid_time", ErrInvalidTime, "the zero time is not a date"
+			return bad("invalid_time", ErrInvalidTime, "the zero time is not a date")
 		}
-		return t, "", nil, ""
+		return t, nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05", "2006-01-02T15:04"} {
 		if _, err := time.Parse(layout, s); err == nil {
-			return time.Time{}, "no_offset", ErrNoOffset, fmt.Sprintf("%q has no UTC offset; add Z or +hh:mm", s)
+			return bad("no_offset", ErrNoOffset, "%q has no UTC offset; add Z or +hh:mm", s)
 		}
 	}
 	if _, err := time.Parse(time.DateOnly, s); err == nil {
-		return time.Time{}, "invalid_time", ErrInvalidTime, fmt.Sprintf("%q is a date without a time; want RFC 3339 such as 2026-11-26T09:30:00Z", s)
+		return bad("invalid_time", ErrInvalidTime, "%q is a date without a time; want RFC 3339 such as 2026-11-26T09:30:00Z", s)
 	}
-	return time.Time{}, "invalid_time", ErrInvalidTime, fmt.Sprintf("%q is not an RFC 3339 date-time such as 2026-11-26T09:30:00Z", s)
+	return bad("invalid_time", ErrInvalidTime, "%q is not an RFC 3339 date-time such as 2026-11-26T09:30:00Z", s)
+}
+
+// loneSurrogate returns the offset of a \uD800–\uDFFF escape inside a JSON
+// string that is not part of a high-low pair, or -1. encoding/json would
+// turn it into U+FFFD without a word; the decoder refuses it instead.
+func loneSurrogate(data []byte) int {
+	inString := false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			inString = !inString
+		case c == '\\' && inString && i+1 < len(data):
+			if data[i+1] != 'u' {
+				i++ // skip the escaped character
+				continue
+			}
+			r, ok := hex4(data, i+2)
+			switch {
+			case !ok:
+				i++
+			case r >= 0xD800 && r < 0xDC00:
+				lo, ok := rune(0), false
+				if i+7 < len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					lo, ok = hex4(data, i+8)
+				}
+				if !ok || lo < 0xDC00 || lo > 0xDFFF {
+					return i
+				}
+				i += 11
+			case r >= 0xDC00 && r <= 0xDFFF:
+				return i
+			default:
+				i += 5
+			}
+		}
+	}
+	return -1
+}
+
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[i : i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case 'a' <= c && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case 'A' <= c && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
 }

@@ -19,10 +19,10 @@ type Article struct {
 	// URL is the canonical URL: absolute http(s), no fragment, no tracking
 	// parameters. It becomes <link rel=canonical>, og:url and the JSON-LD
 	// WebPage @id and NewsArticle url.
-	URL string `json:"url"`
+	URL string `json:"url,omitempty"`
 	// Headline is the plain-text headline: <h1>, <title>, og:title and the
 	// JSON-LD headline.
-	Headline string `json:"headline"`
+	Headline string `json:"headline,omitempty"`
 	// SocialHeadline optionally replaces Headline in og:title,
 	// twitter:title and share posts.
 	SocialHeadline string `json:"social_headline,omitempty"`
@@ -56,7 +56,7 @@ type Article struct {
 	// HTML. They become a "Key points" list and a JSON-LD speakable target.
 	KeyPoints []string `json:"key_points,omitempty"`
 	// Body is the article body: untrusted HTML from the CMS.
-	Body string `json:"body"`
+	Body string `json:"body,omitempty"`
 	// Explainers are labelled sections such as "Why this matters".
 	Explainers []Explainer `json:"explainers,omitempty"`
 	// Image is the lead image: og:image, twitter:image, JSON-LD image.
@@ -71,7 +71,7 @@ type Article struct {
 // sameAs links built from the handles.
 type Person struct {
 	// Name is the plain-text name alone, with no "By" or title.
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"`
 	// URL is the author's profile page (absolute http(s)):
 	// article:author and the JSON-LD url.
 	URL string `json:"url,omitempty"`
@@ -89,7 +89,7 @@ type Person struct {
 // Image is a picture with its metadata: the lead image or a site logo.
 type Image struct {
 	// URL is the absolute http(s) address: og:image, twitter:image.
-	URL string `json:"url"`
+	URL string `json:"url,omitempty"`
 	// Alt is the plain-text alternative text: og:image:alt,
 	// twitter:image:alt and the <img alt>.
 	Alt string `json:"alt,omitempty"`
@@ -110,10 +110,10 @@ type Image struct {
 type Site struct {
 	// Name is the publication's plain-text name: og:site_name and the
 	// JSON-LD Organization and WebSite name.
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"`
 	// URL is the home page, absolute http(s). Article URLs must share its
 	// origin.
-	URL string `json:"url"`
+	URL string `json:"url,omitempty"`
 	// Tagline is a short plain-text motto shown in the page header.
 	Tagline string `json:"tagline,omitempty"`
 	// Locale is the Open Graph locale in ll_CC form: og:locale.
@@ -142,7 +142,7 @@ type Newsletter struct {
 	// Pitch is one or two plain-text sentences on why to sign up.
 	Pitch string `json:"pitch,omitempty"`
 	// Action is the absolute http(s) URL the form posts to.
-	Action string `json:"action"`
+	Action string `json:"action,omitempty"`
 	// Button is the submit button's label; empty means "Sign up".
 	Button string `json:"button,omitempty"`
 }
@@ -151,11 +151,11 @@ type Newsletter struct {
 // matters". Its Body is untrusted inline HTML.
 type Explainer struct {
 	// Kind says what the section explains.
-	Kind ExplainerKind `json:"kind"`
+	Kind ExplainerKind `json:"kind,omitzero"`
 	// Title overrides the kind's default label; required for KindCustom.
 	Title string `json:"title,omitempty"`
 	// Body is untrusted HTML.
-	Body string `json:"body"`
+	Body string `json:"body,omitempty"`
 }
 
 // Label returns the heading the explainer is shown under: its Title, or

@@ -1,0 +1,83 @@
+// Package article defines broadsheet's news article model, reads and writes
+// it as JSON with nothing lost, and checks it.
+//
+// An Article holds a headline, standfirst, key points, body, explainer
+// sections, bylines, dates, section, tags, a lead image, a canonical URL and
+// the Site it belongs to. Every other broadsheet package takes one.
+//
+//	a, err := article.Decode(r) // strict: unknown fields are errors with paths
+//	if article.Blocking(err) {
+//		return err // every finding, one per line: "article: authors[0].url: …"
+//	}
+//	a.Normalize()             // optional: tidy a CMS export
+//	err = a.Validate()         // every finding at once, errors and warnings
+//
+// DecodeOptions.Read does both steps and merges their findings.
+//
+// # Trust
+//
+// Plain-text fields (headline, standfirst, names, captions, alt text) hold
+// decoded text, never HTML or entities. HTML fields (Body, KeyPoints,
+// Explainer.Body) are untrusted; only package sanitize turns them into
+// markup. Validation refuses markup in plain-text fields and any URL that is
+// not absolute http(s), so javascript:, data:, relative and
+// protocol-relative URLs never reach a page or a payload.
+//
+// # Findings
+//
+// Validate and Decode report problems as Findings, each with the field's
+// JSON path ("authors[1].url"), a stable code, a message and a severity,
+// inside a *ValidationError that unwraps to sentinel errors (ErrRequired,
+// ErrInvalidURL, ErrTooLong, …). Errors (E) block rendering; warnings (W)
+// are advice. The rules, from the Open Graph protocol, X Cards, Facebook's
+// sharing guides and Google's Article documentation:
+//
+//	field                   rule                                                    severity  code
+//	url                     required; absolute http(s)                              E  required, invalid_url
+//	url                     no fragment                                             E  url_fragment
+//	url                     no utm_*, fbclid, gclid, dclid, msclkid, … parameter    E  tracking_param
+//	url                     same scheme and host as site.url                        E  origin
+//	any URL field           absolute http(s) with a host; no user info, spaces or   E  invalid_url
+//	                        control characters; javascript:, data:, vbscript:,
+//	                        relative and //host URLs refused
+//	headline                required; no markup or control characters               E  required, markup, control_char
+//	headline                over 110 characters                                     W  too_long
+//	social_headline         over 70 characters (twitter:title)                      W  too_long
+//	standfirst              empty (description falls back to the body)              W  missing_description
+//	standfirst              over 200 characters (twitter:description)               W  too_long
+//	plain-text fields       HTML entity left in (Normalize decodes it)              W  entity
+//	language                valid BCP 47 tag (en-GB; not en_GB)                     E  invalid_language
+//	published               required, with an explicit UTC offset, not zero         E  required, no_offset, invalid_time
+//	modified                before published (it will be left out)                  W  modified_before_published
+//	authors[i].name         required; no "By" prefix; one person per entry          E / W  required, name_prefix, several_people
+//	authors[i].x, site.x    ^@?[A-Za-z0-9_]{1,15}$                                  E  invalid_handle
+//	….bluesky               a domain handle (name.bsky.social)                      E  invalid_handle
+//	….mastodon              @user@host                                              E  invalid_handle
+//	key_points[i]           not empty                                               E  required
+//	body                    required                                                E  required
+//	explainers[i].kind      a known kind; custom needs a title; body required       E  invalid_kind, required
+//	image.url               http (no og:image:secure_url) or SVG (X refuses it)     W  insecure_image, image_type
+//	image.alt               required; at most 420 characters; not the caption       E / W  required, too_long, alt_is_caption
+//	image.width, .height    positive; at least 200 px (Facebook's minimum)          E  required, too_small
+//	image                   under 1200×630 (Facebook, Google Discover)              W  small_image
+//	image.type              image/jpeg, png, webp or gif                            W  image_type
+//	tags, hashtags          not empty; duplicates (case-insensitive)                E / W  required, duplicate
+//	hashtags[i]             letters, digits and _ only; no leading '#'              E / W  invalid_hashtag, hashtag_prefix
+//	site.name, site.url     required                                                E  required
+//	site.locale             ll_CC (en_GB; ar_AR and es_LA accepted); "en" or a      E / W  invalid_locale, locale_form
+//	                        charset suffix refused; en-GB warned (Normalize fixes)
+//	site.facebook_app_id    digits                                                  E  invalid_value
+//	site.newsletter         action URL required; a title or a pitch                 E  required
+//
+// Decoding adds its own findings, all errors: unknown_field,
+// duplicate_field, invalid_type, invalid_value (unknown kinds), no_offset
+// and invalid_time.
+//
+// # JSON
+//
+// Decode is strict and bounded (DefaultMaxBytes, 10 MiB). Encode writes
+// indented JSON without HTML escaping. Decoding then encoding gives back
+// the same JSON value: members holding their zero value are left out, and
+// a zero UTC offset is written as Z (RFC 3339 defines it as equal to
+// +00:00).
+package article

@@ -1,0 +1,163 @@
+package depcheck
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/internal/testenv"
+)
+
+const mod = "github.com/broadsheet/broadsheet"
+
+// allowed lists, for each library package, the non-standard import paths
+// (or path prefixes ending in "/") it may import directly. Packages of this
+// module under internal/ are allowed everywhere except article.
+var allowed = map[string][]string{
+	"article":         {"golang.org/x/text/"},
+	"sanitize":        {"github.com/microcosm-cc/bluemonday", "golang.org/x/net/html", "github.com/rivo/uniseg"},
+	"share":           {mod + "/article", mod + "/sanitize", "golang.org/x/text/", "github.com/rivo/uniseg"},
+	"share/twitterv1": {mod + "/article", mod + "/share", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
+	"render":          {mod + "/article", mod + "/sanitize", mod + "/share"},
+	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+}
+
+type pkg struct {
+	ImportPath string
+	Standard   bool
+	Imports    []string
+	Deps       []string
+}
+
+func list(t *testing.T, args ...string) []pkg {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go list needs the go command on PATH: %v", err)
+	}
+	cmd := exec.Command(goCmd, append([]string{"list", "-json"}, args...)...)
+	cmd.Dir = testenv.RepoRoot(t)
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	var pkgs []pkg
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs
+}
+
+func matches(path, rule string) bool {
+	if strings.HasSuffix(rule, "/") {
+		return strings.HasPrefix(path, rule) || path == strings.TrimSuffix(rule, "/")
+	}
+	return path == rule || strings.HasPrefix(path, rule+"/")
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func TestImportRules(t *testing.T) {
+	pkgs := list(t, "./...")
+	if len(pkgs) == 0 {
+		t.Fatal("go list found no packages")
+	}
+	for _, p := range pkgs {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, mod), "/")
+		top, _, _ := strings.Cut(rel, "/")
+		inCmd := top == "cmd" || top == "examples"
+		for _, imp := range p.Imports {
+			if strings.HasPrefix(imp, mod+"/cmd/") || strings.HasPrefix(imp, mod+"/examples/") {
+				t.Errorf("%s imports %s: nothing may import cmd/ or examples/", rel, imp)
+			}
+		}
+		for _, dep := range p.Deps {
+			if strings.HasPrefix(dep, "github.com/stretchr/testify") {
+				t.Errorf("%s depends on %s outside its tests: testify is for _test.go files only", rel, dep)
+			}
+			if strings.HasPrefix(dep, "github.com/dghubble/") && !inCmd && rel != "share/twitterv1" {
+				t.Errorf("%s reaches %s: only share/twitterv1 may use go-twitter", rel, dep)
+			}
+		}
+		rules, ok := allowed[rel]
+		if !ok {
+			continue
+		}
+	imports:
+		for _, imp := range p.Imports {
+			if isStd(imp) || (rel != "article" && strings.HasPrefix(imp, mod+"/internal/")) {
+				continue
+			}
+			for _, r := range rules {
+				if matches(imp, r) {
+					continue imports
+				}
+			}
+			t.Errorf("%s imports %s, which DESIGN.md does not allow it (allowed: %v)", rel, imp, rules)
+		}
+	}
+}
+
+// TestRulesSeeViolations proves the matcher is not vacuous.
+func TestRulesSeeViolations(t *testing.T) {
+	cases := []struct {
+		path, rule string
+		want       bool
+	}{
+		{"golang.org/x/text/language", "golang.org/x/text/", true},
+		{"golang.org/x/textual", "golang.org/x/text/", false},
+		{"github.com/dghubble/go-twitter/twitter", "github.com/dghubble/go-twitter/", true},
+		{"golang.org/x/net/html/atom", "golang.org/x/net/html", true},
+		{"golang.org/x/net/http2", "golang.org/x/net/html", false},
+	}
+	for _, c := range cases {
+		if got := matches(c.path, c.rule); got != c.want {
+			t.Errorf("matches(%q, %q) = %v, want %v", c.path, c.rule, got, c.want)
+		}
+	}
+	if isStd("github.com/x/y") || !isStd("net/http") {
+		t.Error("isStd misclassifies")
+	}
+}
+
+// TestEveryPackageHasAnExample holds the house rule that each public package
+// has a runnable program under examples/, named after the package's last
+// path element (render/card → examples/card).
+func TestEveryPackageHasAnExample(t *testing.T) {
+	pkgs := list(t, "./...")
+	have := map[string]bool{}
+	for _, p := range pkgs {
+		if rest, ok := strings.CutPrefix(p.ImportPath, mod+"/examples/"); ok {
+			have[rest] = true
+		}
+	}
+	for _, p := range pkgs {
+		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, mod), "/")
+		top, _, _ := strings.Cut(rel, "/")
+		if rel == "" || top == "internal" || top == "cmd" || top == "examples" || top == "bench" {
+			continue
+		}
+		name := rel[strings.LastIndex(rel, "/")+1:]
+		if !have[name] {
+			t.Errorf("package %s has no runnable program examples/%s", rel, name)
+		}
+	}
+}

@@ -1,0 +1,134 @@
+package share
+
+import (
+	"strings"
+
+	"github.com/broadsheet/broadsheet/sanitize"
+)
+
+// layout is a post's parts before fitting. The text reads
+// head [sep body] sep url [tagSep #tag …] [" via @via"].
+type layout struct {
+	head string
+	body string // optional second paragraph, dropped before the head is cut
+	url  string // kept whole
+	tags []string
+	via  string
+	sep  string // between head, body and URL; "" means one space
+	html bool   // Telegram HTML: escape the parts, head in <b>
+}
+
+// meter measures texts for one network.
+type meter struct {
+	network Network
+	unit    Unit
+	limit   int
+	// count returns the length in unit; it returns limit+1 when a second
+	// rule is broken (Bluesky's byte limit), so that "≤ limit" means fits.
+	count func(string) int
+}
+
+// fitted is the outcome of fitting a layout.
+type fitted struct {
+	text   string
+	head   string
+	body   bool
+	ntags  int
+	length int
+}
+
+func (l *layout) render(head string, body bool, ntags int) string {
+	sep := l.sep
+	if sep == "" {
+		sep = " "
+	}
+	var b strings.Builder
+	add := func(s, sp string) {
+		if s == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString(sp)
+		}
+		b.WriteString(s)
+	}
+	if head != "" {
+		if l.html {
+			b.WriteString("<b>" + telegramEscape(head) + "</b>")
+		} else {
+			b.WriteString(head)
+		}
+	}
+	if body && l.body != "" {
+		add(l.esc(l.body), sep)
+	}
+	add(l.esc(l.url), sep)
+	if ntags > 0 {
+		tags := "#" + strings.Join(l.tags[:ntags], " #")
+		tagSep := " "
+		if strings.Contains(sep, "\n") {
+			tagSep = sep
+		}
+		add(l.esc(tags), tagSep)
+	}
+	if l.via != "" {
+		add("via @"+l.via, " ")
+	}
+	return b.String()
+}
+
+func (l *layout) esc(s string) string {
+	if l.html {
+		return telegramEscape(s)
+	}
+	return s
+}
+
+// fit returns the longest text the layout allows within m: all of it if
+// it fits; else without hashtags (the last dropped first); else without
+// the body; else with the head cut by sanitize.TruncateFunc (a word
+// boundary, else a grapheme boundary, "…" within the budget); else the URL
+// alone. If even that is over the limit it returns a *TooLongError.
+func fit(l layout, m meter) (fitted, error) {
+	try := func(head string, body bool, ntags int) (fitted, bool) {
+		t := l.render(head, body, ntags)
+		n := m.count(t)
+		return fitted{text: t, head: head, body: body, ntags: ntags, length: n}, n <= m.limit
+	}
+	body := l.body != ""
+	for k := len(l.tags); k >= 0; k-- {
+		if f, ok := try(l.head, body, k); ok {
+			return f, nil
+		}
+	}
+	if body {
+		if f, ok := try(l.head, false, 0); ok {
+			return f, nil
+		}
+	}
+	if l.head != "" {
+		// The truncator measures the headline alone, as if additive: the
+		// count of the whole post less what the URL, hashtags and
+		// separator cost. Its answer is checked on the whole post, and a
+		// rare non-additive boundary (a grapheme joining across the
+		// space) costs a tighter budget, never an over-long post.
+		base := m.count(l.render("", false, 0))
+		sep := m.count(l.render("H", false, 0)) - base - m.count("H")
+		count := func(c string) int { return m.count(l.render(c, false, 0)) - base - sep }
+		budget := m.limit - base - sep
+		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
+			h := sanitize.TruncateFunc(l.head, budget-tighter, count)
+			if h == "" || h == "…" {
+				break
+			}
+			if f, ok := try(h, false, 0); ok {
+				return f, nil
+			}
+		}
+	}
+	f, ok := try("", false, 0)
+	if ok && f.text != "" {
+		return f, nil
+	}
+	return fitted{}, &TooLongError{Network: m.network, Length: f.length, Limit: m.limit, Unit: m.unit}
+}

@@ -1,0 +1,175 @@
+package share
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/broadsheet/broadsheet/internal/sample"
+)
+
+// FuzzCompose: for any headline, standfirst and hashtags, every post is
+// within its network's limit in the network's own unit (measured again
+// here), keeps the destination URL whole, and is valid UTF-8; every link
+// parses, has no '+' or raw space, and its query values have no line
+// breaks outside an email body.
+func FuzzCompose(f *testing.F) {
+	f.Add("Kestrel Bay switches off its seafront face-scanning cameras", "Councillors voted 7–4.", "KestrelBay,LocalNews", uint16(500))
+	f.Add("“Fish & chips” tax? #NoWay & 50% + more 🐟🇬🇧 — \"final\"", "Line\r\nbreak", "#Fish&Chips,مرفأ", uint16(40))
+	f.Add(strings.Repeat("👩🏽\u200d🚀", 200), strings.Repeat("x", 5000), "a,b,c", uint16(30))
+	f.Add("e\u0301\u0301\u0301 क्षत्रिय https://t.co/abc example.com", "", "", uint16(24))
+	f.Fuzz(func(t *testing.T, head, standfirst, tags string, mastodonLimit uint16) {
+		a := sample.Article()
+		a.SocialHeadline = head
+		a.Headline = head
+		a.Standfirst = standfirst
+		a.Hashtags = strings.Split(tags, ",")
+		opts := Options{Mastodon: MastodonOptions{MaxCharacters: int(mastodonLimit)}}
+		for _, n := range PostNetworks() {
+			p, err := Compose(a, n, opts)
+			if err != nil {
+				var tl *TooLongError
+				if n == Mastodon && errorsAs(err, &tl) && tl.Length > tl.Limit {
+					continue // a limit below the URL's own length
+				}
+				if n == Threads && errorsIs(err, ErrTooManyLinks) {
+					continue
+				}
+				t.Fatalf("Compose(%s): %v", n, err)
+			}
+			if !utf8.ValidString(p.Text) {
+				t.Fatalf("%s: invalid UTF-8 %q", n, p.Text)
+			}
+			var got int
+			switch n {
+			case X:
+				got = XLength(p.Text)
+			case Bluesky:
+				got = Graphemes(p.Text)
+				if len(p.Text) > BlueskyByteLimit {
+					t.Fatalf("bluesky: %d bytes", len(p.Text))
+				}
+			case Mastodon:
+				got = MastodonLength(p.Text)
+			case Threads:
+				got = ThreadsLength(p.Text)
+			case Telegram:
+				got = TelegramLength(p.Text)
+			default:
+				got = UTF16Length(p.Text)
+			}
+			if got != p.Length || got > p.Limit {
+				t.Fatalf("%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
+			}
+			switch n {
+			case Facebook, LinkedIn:
+			case Telegram:
+				if !strings.Contains(p.Text, telegramEscape(p.URL)) {
+					t.Fatalf("telegram: URL not whole in %q", p.Text)
+				}
+			default:
+				if !strings.Contains(p.Text, p.URL) {
+					t.Fatalf("%s: URL not whole in %q", n, p.Text)
+				}
+			}
+		}
+		links, _ := Links(a, Options{Networks: AllNetworks()})
+		for _, l := range links {
+			if l.Network == Copy {
+				continue
+			}
+			if strings.ContainsAny(l.Href, "+ \r\n") {
+				t.Fatalf("%s: bad href %q", l.Network, l.Href)
+			}
+			u, err := url.Parse(l.Href)
+			if err != nil {
+				t.Fatalf("%s: %v", l.Network, err)
+			}
+			q, err := url.ParseQuery(u.RawQuery)
+			if err != nil {
+				t.Fatalf("%s: %v", l.Network, err)
+			}
+			for k, vs := range q {
+				for _, v := range vs {
+					if !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n") {
+						t.Fatalf("%s: %s has a line break: %q", l.Network, k, v)
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzXParse: XParse never panics; URL spans are ordered, disjoint and in
+// bounds; the result is self-consistent.
+func FuzzXParse(f *testing.F) {
+	for _, s := range []string{"Hi http://test.co", "😷👾😡🔥💩", "☺\uFE0E", "a.b.c.com/(x)?q=1", "test.みんなtest.みんな", "\uFEFF", "http://xn--bcher-kva.ch"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := XParse(s)
+		if r.WeightedLength < 0 || r.Valid != (r.Valid && r.WeightedLength > 0 && r.WeightedLength <= XLimit) {
+			t.Fatalf("XParse(%q) = %+v", s, r)
+		}
+		t16 := toUTF16(nfc(s), false)
+		prev := 0
+		for _, sp := range extractURLs(t16) {
+			if sp.start < prev || sp.end <= sp.start || sp.end > len(t16) {
+				t.Fatalf("extractURLs(%q): bad span %+v after %d", s, sp, prev)
+			}
+			prev = sp.end
+		}
+	})
+}
+
+// FuzzBlueskyFacets: every facet is in bounds, cuts no character, and its
+// bytes are its link, or '#' plus its tag.
+func FuzzBlueskyFacets(f *testing.F) {
+	for _, s := range []string{"a #tag https://x.example/a.", "日本語＃速報 https://e.jp/記事", "$GOOG (https://a.example/b)", "#\uFE0Fx #123 #a_b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, fc := range BlueskyFacets(s, nil) {
+			st, en := fc.Index.ByteStart, fc.Index.ByteEnd
+			if st < 0 || en <= st || en > len(s) || !utf8.ValidString(s[st:en]) {
+				t.Fatalf("BlueskyFacets(%q): bad index %+v", s, fc.Index)
+			}
+			ft := fc.Features[0]
+			switch ft.Type {
+			case blueskyLinkType:
+				if s[st:en] != ft.URI {
+					t.Fatalf("link %q != %q", s[st:en], ft.URI)
+				}
+			case blueskyTagType:
+				if strings.HasPrefix(s[st:en], "$") {
+					if !strings.EqualFold(s[st:en], ft.Tag) {
+						t.Fatalf("cashtag %q != %q", s[st:en], ft.Tag)
+					}
+				} else if s[st:en] != "#"+ft.Tag && s[st:en] != "＃"+ft.Tag {
+					t.Fatalf("tag %q != %q", s[st:en], ft.Tag)
+				}
+			}
+		}
+	})
+}
+
+// FuzzTelegram: escaping then parsing gives back the text's length.
+func FuzzTelegram(f *testing.F) {
+	f.Add("a & b <i> &amp;")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := TelegramLength(telegramEscape(s)), UTF16Length(s); got != want {
+			t.Fatalf("TelegramLength(escape(%q)) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
+func errorsIs(err, target error) bool     { return errors.Is(err, target) }

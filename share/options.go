@@ -1,0 +1,161 @@
+package share
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/broadsheet/broadsheet/article"
+)
+
+// Options tunes links and posts. The zero value is ready to use: the
+// default networks, UTM parameters on, via the site's X handle, Mastodon
+// through the official chooser.
+type Options struct {
+	// Networks selects and orders the networks Links and Posts return; nil
+	// means DefaultNetworks().
+	Networks []Network
+	// UTM sets the campaign parameters on destination URLs.
+	UTM UTM
+	// Via is the X handle (without '@') credited with via=; empty means
+	// the site's X handle. NoVia leaves via= out.
+	Via   string
+	NoVia bool
+	// FacebookAppID is Messenger's required app_id; empty means the site's
+	// facebook_app_id.
+	FacebookAppID string
+	// Mastodon chooses how Mastodon links reach an instance, and the
+	// instance's post limit.
+	Mastodon MastodonOptions
+}
+
+// MastodonMode is how a Mastodon share link finds the reader's instance.
+type MastodonMode uint8
+
+const (
+	// MastodonChooser (the zero value) links to the official chooser,
+	// share.joinmastodon.org, which asks the reader for their server.
+	MastodonChooser MastodonMode = iota
+	// MastodonInstance links straight to one instance's /share page
+	// (MastodonOptions.Instance): right for a site whose readers share one
+	// server.
+	MastodonInstance
+	// MastodonCustom fills MastodonOptions.Template, a chooser of the
+	// caller's choice such as Share₂Fedi.
+	MastodonCustom
+)
+
+// MastodonOptions configures Mastodon links and posts.
+type MastodonOptions struct {
+	Mode MastodonMode
+	// Instance is the host name ("mastodon.social") for MastodonInstance.
+	Instance string
+	// Template is an absolute https URL containing "{text}" where the
+	// percent-encoded text goes ("https://s2f.kytta.dev/?text={text}"), for
+	// MastodonCustom.
+	Template string
+	// MaxCharacters is the instance's limit
+	// (configuration.statuses.max_characters in GET /api/v2/instance);
+	// zero means Mastodon's default, 500.
+	MaxCharacters int
+}
+
+// source is what every link and post is built from: the article's fields,
+// checked and cleaned once.
+type source struct {
+	title     string // one line
+	summary   string // one line
+	canonical string
+	image     string
+	tags      []string // cleaned, without '#'
+	via       string
+	appID     string
+	lang      string
+	id        string
+	a         *article.Article
+}
+
+func newSource(a *article.Article, opts *Options) (*source, error) {
+	if a == nil {
+		return nil, errorf("%w: nil article", ErrInvalidURL)
+	}
+	if _, err := article.CheckURL(a.URL); err != nil {
+		return nil, errorf("%w: article url: %v", ErrInvalidURL, err)
+	}
+	s := &source{
+		title:     oneLine(a.SocialTitle()),
+		summary:   oneLine(a.Standfirst),
+		canonical: a.URL,
+		lang:      a.Language,
+		id:        a.ID,
+		a:         a,
+	}
+	if s.id == "" {
+		s.id = a.URL
+	}
+	if a.Image != nil && a.Image.URL != "" {
+		if _, err := article.CheckURL(a.Image.URL); err == nil {
+			s.image = a.Image.URL
+		}
+	}
+	for _, t := range a.Hashtags {
+		if c := cleanTag(t); c != "" {
+			s.tags = append(s.tags, c)
+		}
+	}
+	if !opts.NoVia {
+		s.via = strings.TrimPrefix(strings.TrimSpace(opts.Via), "@")
+		if s.via == "" && a.Site != nil {
+			s.via = strings.TrimPrefix(strings.TrimSpace(a.Site.X), "@")
+		}
+		if !validHandle(s.via) {
+			s.via = ""
+		}
+	}
+	s.appID = opts.FacebookAppID
+	if s.appID == "" && a.Site != nil {
+		s.appID = a.Site.FacebookAppID
+	}
+	return s, nil
+}
+
+// oneLine collapses every run of white space (line breaks included) to one
+// space and trims the ends; invalid UTF-8 becomes U+FFFD.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(stripCRLF(strings.ToValidUTF8(s, "\uFFFD"))), " ")
+}
+
+// cleanTag returns a hashtag without '#', keeping letters, marks, digits
+// and '_' only; a tag with no letter is dropped (X and Mastodon ignore
+// all-digit tags).
+func cleanTag(t string) string {
+	t = strings.TrimLeft(strings.TrimSpace(strings.ToValidUTF8(t, "")), "#＃")
+	var b strings.Builder
+	letter := false
+	for _, r := range t {
+		switch {
+		case unicode.IsLetter(r):
+			letter = true
+			b.WriteRune(r)
+		case unicode.IsMark(r), unicode.IsDigit(r), r == '_':
+			b.WriteRune(r)
+		}
+	}
+	if !letter {
+		return ""
+	}
+	return b.String()
+}
+
+// validHandle reports whether h is an X handle: 1–15 of [A-Za-z0-9_].
+func validHandle(h string) bool {
+	if h == "" || len(h) > 15 {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		if !(c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}

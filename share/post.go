@@ -1,0 +1,198 @@
+package share
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/broadsheet/broadsheet/article"
+)
+
+// Post is a text fitted to one network's limit, in that network's own
+// counting: what an automated post (or a prefilled intent) says.
+type Post struct {
+	// Network is the network the text is fitted to.
+	Network Network `json:"network"`
+	// Text is the post text. For Telegram it is HTML for parse_mode HTML;
+	// for Facebook and LinkedIn it leaves the URL out (their APIs take it
+	// as the link card's URL).
+	Text string `json:"text"`
+	// URL is the destination URL (with UTM parameters) the post links to.
+	URL string `json:"url"`
+	// Length is Text's length in Unit, as the network counts it.
+	Length int `json:"length"`
+	// Limit is the network's limit in Unit.
+	Limit int `json:"limit"`
+	// Unit is what Length and Limit count.
+	Unit Unit `json:"unit"`
+	// Hashtags are the hashtags the text kept, without '#'.
+	Hashtags []string `json:"hashtags,omitempty"`
+	// Headline is the headline as it appears in Text (cut with "…" if it
+	// had to be).
+	Headline string `json:"headline"`
+	// Summary reports whether Text kept the standfirst paragraph
+	// (Facebook, LinkedIn, Telegram).
+	Summary bool `json:"summary,omitempty"`
+}
+
+// PostNetworks returns the networks with a post text and an API body, as a
+// fresh slice.
+func PostNetworks() []Network {
+	return []Network{X, Bluesky, Mastodon, Threads, LinkedIn, Facebook, Telegram}
+}
+
+// HasPost reports whether Compose supports n.
+func HasPost(n Network) bool {
+	switch n {
+	case X, Bluesky, Mastodon, Threads, LinkedIn, Facebook, Telegram:
+		return true
+	}
+	return false
+}
+
+// Compose returns a's post for network n: the social headline, the
+// standfirst where the network has room for it, the URL with n's UTM
+// parameters, and the article's hashtags, fitted to n's limit in n's own
+// unit. Fitting keeps the URL whole, drops hashtags (the last first), then
+// the standfirst, then cuts the headline at a word boundary (else a
+// grapheme boundary) with "…". If even the URL alone is too long the error
+// is a *TooLongError; a network without posts gives ErrNoPost.
+func Compose(a *article.Article, n Network, opts Options) (Post, error) {
+	s, err := newSource(a, &opts)
+	if err != nil {
+		return Post{}, err
+	}
+	return s.fitted(n, &opts, s.dest(n, &opts))
+}
+
+// Posts returns the posts for every network in opts.Networks that has one
+// (PostNetworks() when nil), in order. Networks without posts are skipped;
+// a network whose post cannot be built is left out and its *NetworkError
+// or *TooLongError joined into err, as Links does.
+func Posts(a *article.Article, opts Options) ([]Post, error) {
+	s, err := newSource(a, &opts)
+	if err != nil {
+		return nil, err
+	}
+	nets := opts.Networks
+	if nets == nil {
+		nets = PostNetworks()
+	}
+	posts := make([]Post, 0, len(nets))
+	var errs []error
+	for _, n := range nets {
+		if !HasPost(n) {
+			continue
+		}
+		p, err := s.fitted(n, &opts, s.dest(n, &opts))
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		posts = append(posts, p)
+	}
+	return posts, errors.Join(errs...)
+}
+
+// meterFor returns n's counting rule and limit.
+func meterFor(n Network, opts *Options) (meter, bool) {
+	switch n {
+	case X:
+		return meter{n, UnitWeighted, XLimit, XLength}, true
+	case Bluesky:
+		return meter{n, UnitGraphemes, BlueskyGraphemeLimit, func(s string) int {
+			g := Graphemes(s)
+			if len(s) > BlueskyByteLimit && g <= BlueskyGraphemeLimit {
+				return BlueskyGraphemeLimit + 1
+			}
+			return g
+		}}, true
+	case Mastodon:
+		limit := opts.Mastodon.MaxCharacters
+		if limit <= 0 {
+			limit = MastodonDefaultLimit
+		}
+		return meter{n, UnitGraphemes, limit, MastodonLength}, true
+	case Threads:
+		return meter{n, UnitCharacters, ThreadsLimit, ThreadsLength}, true
+	case LinkedIn:
+		return meter{n, UnitUTF16, LinkedInLimit, UTF16Length}, true
+	case Facebook:
+		return meter{n, UnitUTF16, FacebookMessageLimit, UTF16Length}, true
+	case Telegram:
+		return meter{n, UnitUTF16, TelegramMessageLimit, TelegramLength}, true
+	}
+	return meter{}, false
+}
+
+// layoutFor returns n's post layout for destination u.
+func (s *source) layoutFor(n Network, u string) layout {
+	l := layout{head: s.title, url: u, tags: s.tags}
+	switch n {
+	case Threads:
+		l.tags = nil // one topic tag, sent apart from the text
+	case LinkedIn:
+		l.body, l.sep, l.url = s.summary, "\n\n", ""
+	case Facebook:
+		l.body, l.sep, l.url = s.summary, "\n\n", ""
+	case Telegram:
+		l.body, l.sep, l.html = s.summary, "\n\n", true
+	}
+	return l
+}
+
+func (s *source) fitted(n Network, opts *Options, u string) (Post, error) {
+	return s.fitText(n, opts, s.layoutFor(n, u))
+}
+
+func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
+	m, ok := meterFor(n, opts)
+	if !ok {
+		return Post{}, netErr(n, ErrNoPost)
+	}
+	f, err := fit(l, m)
+	if err != nil {
+		return Post{}, err
+	}
+	p := Post{
+		Network: n, Text: f.text, URL: l.url, Length: f.length, Limit: m.limit, Unit: m.unit,
+		Headline: f.head, Summary: f.body,
+	}
+	if n == Facebook || n == LinkedIn {
+		p.URL = s.dest(n, opts)
+	}
+	if f.ntags > 0 {
+		p.Hashtags = append([]string(nil), l.tags[:f.ntags]...)
+	}
+	if n == Threads {
+		if links := len(extractURLs(toUTF16(p.Text, isASCII(p.Text)))); links > ThreadsLinkLimit {
+			return Post{}, netErr(n, ErrTooManyLinks)
+		}
+	}
+	if n == Bluesky {
+		p.Length = Graphemes(p.Text)
+	}
+	return p, nil
+}
+
+// xIntent fits the X intent: the text parameter is the headline; X adds
+// the URL, the hashtags and "via @handle", and all of it together must fit
+// in 280 weighted characters.
+func (s *source) xIntent(u string) (string, []string, error) {
+	m, _ := meterFor(X, nil)
+	f, err := fit(layout{head: s.title, url: u, tags: s.tags, via: s.via}, m)
+	if err != nil {
+		return "", nil, err
+	}
+	return f.head, s.tags[:f.ntags], nil
+}
+
+// telegramEscape escapes text for Telegram's parse_mode HTML: only &, <
+// and > need it (https://core.telegram.org/bots/api#html-style).
+func telegramEscape(s string) string {
+	if !strings.ContainsAny(s, "&<>") {
+		return s
+	}
+	return telegramEscaper.Replace(s)
+}
+
+var telegramEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

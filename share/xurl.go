@@ -1,0 +1,538 @@
+package share
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+)
+
+// This file ports twitter-text 3.1.0's extractUrlsWithIndices (the mode
+// parseTweet uses: URLs without a protocol are extracted too) from its
+// JavaScript regular expressions to a hand-written scanner over UTF-16
+// code units, so that lengths and indices agree with the JavaScript
+// original unit for unit. The regular expressions use a look-ahead after
+// the TLD that Go's regexp lacks; the domain part is therefore matched by
+// hand, trying alternatives in the same order a backtracking engine does.
+// Path and query have no look-around and use Go's regexp, whose
+// leftmost-first semantics pick the same match as a backtracking engine.
+
+// span is a half-open range [start, end) of UTF-16 code units.
+type span struct{ start, end int }
+
+const (
+	maxURLLength    = 4096
+	maxTcoSlug      = 40
+	maxDomainLabel  = 63
+	defaultProtocol = "https://"
+)
+
+// isInvalidDomainUnit reports whether u is excluded from twitter-text's
+// validDomainChars: its punctuation, spaces, invalid characters and
+// directional marks.
+func isInvalidDomainUnit(u uint16) bool {
+	switch {
+	case u < 0x80:
+		return asciiInvalidDomain[u]
+	case u == 0x85, u == 0xA0, u == 0x1680, u == 0x180E,
+		u >= 0x2000 && u <= 0x200A, u == 0x2028, u == 0x2029, u == 0x202F, u == 0x205F, u == 0x3000,
+		u == 0xFFFE, u == 0xFEFF, u == 0xFFFF,
+		u >= 0x202A && u <= 0x202E, u == 0x061C, u == 0x200E, u == 0x200F, u >= 0x2066 && u <= 0x2069:
+		return true
+	}
+	return false
+}
+
+func isDomainUnit(u uint16) bool { return !isInvalidDomainUnit(u) }
+
+// asciiInvalidDomain marks twitter-text's punctuation and ASCII spaces.
+var asciiInvalidDomain = func() (t [128]bool) {
+	for _, c := range "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$\t\n\v\f\r " {
+		t[c] = true
+	}
+	return t
+}()
+
+// isInvalidPrecedingUnit: [A-Za-z0-9@＠$#＃\uFFFE\uFEFF\uFFFF] cannot precede a URL.
+func isInvalidPrecedingUnit(u uint16) bool {
+	return u >= 'A' && u <= 'Z' || u >= 'a' && u <= 'z' || u >= '0' && u <= '9' ||
+		u == '@' || u == 0xFF20 || u == '$' || u == '#' || u == 0xFF03 ||
+		u == 0xFFFE || u == 0xFEFF || u == 0xFFFF
+}
+
+// jsCanon is the case canonicalisation of a JavaScript regular expression
+// with the i flag and no u flag: upper case, unless that maps a non-ASCII
+// unit to ASCII.
+func jsCanon(u uint16) uint16 {
+	if u < 0x80 {
+		if u >= 'a' && u <= 'z' {
+			return u - 32
+		}
+		return u
+	}
+	if u >= 0xD800 && u <= 0xDFFF {
+		return u
+	}
+	up := unicode.ToUpper(rune(u))
+	if up > 0xFFFF || up < 0x80 {
+		return u
+	}
+	return uint16(up)
+}
+
+// xTables are the read-only tables the scanner needs, built on first use.
+type xTables struct {
+	// tldIndex maps a TLD's canonical UTF-16 form to its position in the
+	// alternation (gTLDs first, then ccTLDs).
+	tldIndex  map[string]int
+	tldMaxLen int
+	// asciiLabel is validAsciiDomain's label class, closed under the
+	// JavaScript i-flag canonicalisation.
+	asciiLabel    unitSet
+	pathRe, emoji *regexp.Regexp
+	// pathUnits are the units a path match can contain.
+	pathUnits unitSet
+	// emojiStart are the runes an emoji match can start with.
+	emojiStart  runeRanges
+	textDefault map[rune]bool
+}
+
+var xTab = sync.OnceValue(func() *xTables {
+	x := &xTables{}
+	x.tldIndex, x.tldMaxLen = buildTLDIndex()
+	x.asciiLabel = closeJS(asciiLabelBase)
+	pathChar, pathEnd := closeJS(pathCharBase), closeJS(pathEndBase)
+	pc, pe := pathChar.class(), pathEnd.class()
+	x.pathUnits = pathChar
+	for _, u := range []uint16{'(', ')', '@', '/'} {
+		x.pathUnits.add(u)
+	}
+	for u := 0; u < 1<<16; u++ {
+		if pathEnd.has(uint16(u)) {
+			x.pathUnits.add(uint16(u))
+		}
+	}
+	parens := `\((?:[` + pc + `]+|(?:[` + pc + `]*\([` + pc + `]+\)[` + pc + `]*))\)`
+	unit := `(?:[` + pc + `]*(?:` + parens + `[` + pc + `]*)*[` + pe + `]|(?:` + parens + `))|(?:@[` + pc + `]+/)`
+	x.pathRe = regexp.MustCompile(`^/(?:` + unit + `)*`)
+	x.emoji = regexp.MustCompile(`^(?:` + xEmojiPattern + `)`)
+	x.emojiStart = firstRunes(xEmojiPattern)
+	x.textDefault = make(map[rune]bool, len(xEmojiTextDefault))
+	for _, r := range xEmojiTextDefault {
+		x.textDefault[r] = true
+	}
+	return x
+})
+
+func buildTLDIndex() (map[string]int, int) {
+	m := make(map[string]int, len(xGTLDs)+len(xCCTLDs))
+	maxLen := 0
+	add := func(t string, i int) {
+		units := utf16.Encode([]rune(t))
+		for j, u := range units {
+			units[j] = jsCanon(u)
+		}
+		k := string(utf16.Decode(units))
+		if _, dup := m[k]; !dup {
+			m[k] = i
+		}
+		if len(units) > maxLen {
+			maxLen = len(units)
+		}
+	}
+	for i, t := range xGTLDs {
+		add(t, i)
+	}
+	for i, t := range xCCTLDs {
+		add(t, len(xGTLDs)+i)
+	}
+	return m, maxLen
+}
+
+// tldAfterOK is the TLD look-ahead: (?=[^0-9a-zA-Z@+-]|$).
+func tldAfterOK(t []uint16, i int) bool {
+	if i >= len(t) {
+		return true
+	}
+	u := t[i]
+	return !(u >= '0' && u <= '9' || u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z' || u == '@' || u == '+' || u == '-')
+}
+
+// matchTLD returns the end of the TLD at t[i:], trying the gTLD and ccTLD
+// alternations in order (each with the look-ahead), then punycode
+// (xn--[-0-9a-z]+, no look-ahead). It returns -1 if none matches.
+func matchTLD(t []uint16, i int) int {
+	best, bestEnd := -1, -1
+	tab := xTab()
+	var key []uint16
+	for n := 1; n <= tab.tldMaxLen && i+n <= len(t); n++ {
+		key = append(key, jsCanon(t[i+n-1]))
+		idx, ok := tab.tldIndex[string(utf16.Decode(key))]
+		if !ok || !tldAfterOK(t, i+n) {
+			continue
+		}
+		if best < 0 || idx < best {
+			best, bestEnd = idx, i+n
+		}
+	}
+	if best >= 0 {
+		return bestEnd
+	}
+	if i+4 < len(t) && jsCanon(t[i]) == 'X' && jsCanon(t[i+1]) == 'N' && t[i+2] == '-' && t[i+3] == '-' {
+		j := i + 4
+		for j < len(t) && isPunyUnit(t[j]) {
+			j++
+		}
+		if j > i+4 {
+			return j
+		}
+	}
+	return -1
+}
+
+func isPunyUnit(u uint16) bool {
+	return u == '-' || u >= '0' && u <= '9' || u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z'
+}
+
+// label is one dot-terminated domain label candidate.
+type label struct {
+	start, end int // the label's characters; t[end] == '.'
+	sub, name  bool
+}
+
+// matchDomain matches validDomain at t[p:]:
+// validSubdomain* validDomainName (gTLD | ccTLD | punycode).
+// It returns the end of the domain or -1.
+func matchDomain(t []uint16, p int, labels []label) (int, []label) {
+	labels = labels[:0]
+	i := p
+	for {
+		j := i
+		for j < len(t) && (isDomainUnit(t[j]) || t[j] == '_' || t[j] == '-') {
+			j++
+		}
+		if j == i || j >= len(t) || t[j] != '.' {
+			break
+		}
+		first, last := t[i], t[j-1]
+		ends := isDomainUnit(first) && isDomainUnit(last)
+		l := label{start: i, end: j, sub: ends}
+		if ends {
+			l.name = true
+			for k := i; k < j; k++ {
+				if t[k] == '_' {
+					l.name = false
+					break
+				}
+			}
+		}
+		if !l.sub {
+			break
+		}
+		labels = append(labels, l)
+		i = j + 1
+	}
+	// Sub* is greedy: the name label is the last one tried first.
+	for k := len(labels) - 1; k >= 0; k-- {
+		if !labels[k].name {
+			continue
+		}
+		if end := matchTLD(t, labels[k].end+1); end >= 0 {
+			return end, labels
+		}
+	}
+	return -1, labels
+}
+
+// The character classes of twitter-text's validGeneralUrlPathChars,
+// validUrlPathEndingChars and validAsciiDomain, before case closure.
+var (
+	latinAccents = []unitRange{{0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0xFF}, {0x100, 0x24F}, {0x253, 0x254},
+		{0x256, 0x257}, {0x259, 0x259}, {0x25B, 0x25B}, {0x263, 0x263}, {0x268, 0x268}, {0x26F, 0x26F},
+		{0x272, 0x272}, {0x289, 0x289}, {0x28B, 0x28B}, {0x2BB, 0x2BB}, {0x300, 0x36F}, {0x1E00, 0x1EFF}}
+	pathCharBase   = append(ranges("az09!!**'';;::==++,,..$$//%%##[[]]--__~~@@||&&", unitRange{0x400, 0x4FF}, unitRange{0x2013, 0x2013}), latinAccents...)
+	pathEndBase    = append(ranges("++--az09==__##//", unitRange{0x400, 0x4FF}), latinAccents...)
+	asciiLabelBase = append(ranges("--az09"), latinAccents...)
+)
+
+var (
+	xQueryRe = regexp.MustCompile(`^\?[a-zA-Z0-9!?\*'@\(\);:&=\+\$/%#\[\]\-_\.,~|]*[a-zA-Z0-9\-_&=#/]`)
+	xTcoRe   = regexp.MustCompile(`^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?\*'@\(\);:&=\+\$/%#\[\]\-_\.,~|]*[a-zA-Z0-9\-_&=#/])?`)
+)
+
+// isQueryUnit: the units validUrlQueryChars and validUrlQueryEndingChars
+// allow.
+func isQueryUnit(u uint16) bool {
+	return u < 0x80 && (u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z' || u >= '0' && u <= '9' ||
+		strings.IndexByte("!?*'@();:&=+$/%#[]-_.,~|", byte(u)) >= 0)
+}
+
+// reMatch runs an anchored regexp on t[i:] and returns the end index in
+// units, or i when it does not match. Only the run of units in can be
+// part of a match, so only that run is decoded.
+func reMatch(re *regexp.Regexp, t []uint16, i int, in func(uint16) bool) int {
+	if i >= len(t) {
+		return i
+	}
+	j := i + 1
+	for j < len(t) && in(t[j]) {
+		j++
+	}
+	s := string(utf16.Decode(t[i:j]))
+	loc := re.FindStringIndex(s)
+	if loc == nil {
+		return i
+	}
+	return i + utf16Len(s[:loc[1]])
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// hasProtocol matches (https?://) at t[i:], case-insensitively.
+func hasProtocol(t []uint16, i int) int {
+	lower := func(u uint16) uint16 {
+		if u >= 'A' && u <= 'Z' {
+			return u + 32
+		}
+		return u
+	}
+	j := i
+	for _, c := range "http" {
+		if j >= len(t) || lower(t[j]) != uint16(c) {
+			return i
+		}
+		j++
+	}
+	if j < len(t) && lower(t[j]) == 's' {
+		j++
+	}
+	if j+2 < len(t) && t[j] == ':' && t[j+1] == '/' && t[j+2] == '/' {
+		return j + 3
+	}
+	return i
+}
+
+// urlMatch is one match of twitter-text's extractUrl expression.
+type urlMatch struct {
+	start, end               int // the URL ($3)
+	proto                    bool
+	domStart, domEnd, before int
+	path                     bool
+}
+
+// matchURLAt tries the URL part of extractUrl at t[p:].
+func matchURLAt(t []uint16, p int, labels []label) (urlMatch, bool, []label) {
+	m := urlMatch{start: p}
+	for _, withProto := range [2]bool{true, false} {
+		d := p
+		if withProto {
+			d = hasProtocol(t, p)
+			if d == p {
+				continue
+			}
+		}
+		var end int
+		end, labels = matchDomain(t, d, labels)
+		if end < 0 {
+			continue
+		}
+		m.proto, m.domStart, m.domEnd = withProto, d, end
+		i := end
+		if i+1 < len(t) && t[i] == ':' && t[i+1] >= '0' && t[i+1] <= '9' {
+			i += 2
+			for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+				i++
+			}
+		}
+		if i < len(t) && t[i] == '/' {
+			tab := xTab()
+			j := reMatch(tab.pathRe, t, i, tab.pathUnits.has)
+			m.path = j > i
+			i = j
+		}
+		if i < len(t) && t[i] == '?' {
+			i = reMatch(xQueryRe, t, i, isQueryUnit)
+		}
+		m.end = i
+		return m, true, labels
+	}
+	return m, false, labels
+}
+
+// extractURLs returns the URLs of t (UTF-16) as twitter-text's
+// extractUrlsWithIndices finds them, with extractUrlsWithoutProtocol on.
+func extractURLs(t []uint16) []span {
+	dot := false
+	for _, u := range t {
+		if u == '.' {
+			dot = true
+			break
+		}
+	}
+	if !dot {
+		return nil
+	}
+	var urls []span
+	var labels []label
+	pos := 0
+	for pos <= len(t) {
+		var m urlMatch
+		found := false
+		before := -1
+		for i := pos; i <= len(t) && !found; i++ {
+			if i < len(t) && !isInvalidPrecedingUnit(t[i]) {
+				m, found, labels = matchURLAt(t, i+1, labels)
+				if found {
+					before = i
+					break
+				}
+			}
+			if i == 0 {
+				m, found, labels = matchURLAt(t, 0, labels)
+			}
+		}
+		if !found {
+			break
+		}
+		m.before = before
+		pos = m.end
+		if !validURL(t, m) {
+			continue
+		}
+		if !m.proto {
+			if m.before >= 0 && strings.IndexByte("-_./", byte(t[m.before])) >= 0 && t[m.before] < 0x80 {
+				continue
+			}
+			ascii := asciiDomains(t, m.domStart, m.domEnd)
+			if len(ascii) == 0 {
+				continue
+			}
+			if m.path {
+				ascii[len(ascii)-1].end = m.end
+			}
+			urls = append(urls, ascii...)
+			continue
+		}
+		if loc := xTcoRe.FindStringSubmatchIndex(string(utf16.Decode(t[m.start:m.end]))); loc != nil {
+			if loc[3]-loc[2] > maxTcoSlug {
+				continue
+			}
+			m.end = m.start + loc[1] // ASCII only: bytes are units
+		}
+		urls = append(urls, span{m.start, m.end})
+	}
+	return urls
+}
+
+// validURL is twitter-text's isValidUrl: the domain must convert to ASCII
+// (each label 1–63 characters once punycoded) and the protocol plus the
+// URL, with the punycoded domain, must fit in 4096 units.
+func validURL(t []uint16, m urlMatch) bool {
+	dom := t[m.domStart:m.domEnd]
+	if len(dom) >= 4 && dom[0] == 'x' && dom[1] == 'n' && dom[2] == '-' && dom[3] == '-' {
+		if len(asciiDomains(dom, 0, len(dom))) == 0 {
+			return false
+		}
+	}
+	asciiLen := 0
+	start := 0
+	for i := 0; i <= len(dom); i++ {
+		if i < len(dom) && dom[i] != '.' {
+			continue
+		}
+		n := punycodeLabelLen(dom[start:i])
+		if n < 1 || n > maxDomainLabel {
+			return false
+		}
+		asciiLen += n
+		if i < len(dom) {
+			asciiLen++
+		}
+		start = i + 1
+	}
+	proto := len(defaultProtocol)
+	if m.proto {
+		proto = m.domStart - m.start
+	}
+	urlLen := m.end - m.start + asciiLen - len(dom)
+	return proto+urlLen <= maxURLLength
+}
+
+// asciiDomains finds every match of validAsciiDomain
+// ((?:label\.)+ TLD, global) in t[from:to], as absolute spans.
+func asciiDomains(t []uint16, from, to int) []span {
+	d := t[:to]
+	var out []span
+	i := from
+	searchFrom := from // twitter-text's asciiEndPosition
+	for i < to {
+		end := matchASCIIDomain(d, i)
+		if end < 0 {
+			i++
+			continue
+		}
+		// twitter-text locates the match with domain.indexOf(match,
+		// asciiEndPosition): the first occurrence of the same text, which
+		// is earlier than the match when the text repeats. Keep that.
+		start := indexUnits(d[searchFrom:to], d[i:end])
+		if start < 0 {
+			start = i
+		} else {
+			start += searchFrom
+		}
+		out = append(out, span{start, start + end - i})
+		searchFrom = start + end - i
+		i = end
+	}
+	return out
+}
+
+// indexUnits is strings.Index for UTF-16 units.
+func indexUnits(hay, needle []uint16) int {
+outer:
+	for i := 0; i+len(needle) <= len(hay); i++ {
+		for j := range needle {
+			if hay[i+j] != needle[j] {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// matchASCIIDomain matches (?:[label chars]+\.)+ (gTLD|ccTLD|punycode) at
+// d[i:], trying the greedy label count first.
+func matchASCIIDomain(d []uint16, i int) int {
+	lab := &xTab().asciiLabel
+	var dots []int
+	j := i
+	for {
+		k := j
+		for k < len(d) && lab.has(d[k]) {
+			k++
+		}
+		if k == j || k >= len(d) || d[k] != '.' {
+			break
+		}
+		dots = append(dots, k)
+		j = k + 1
+	}
+	for n := len(dots) - 1; n >= 0; n-- {
+		if end := matchTLD(d, dots[n]+1); end >= 0 {
+			return end
+		}
+	}
+	return -1
+}
