@@ -75,3 +75,29 @@ func FuzzTruncate(f *testing.F) {
 		}
 	})
 }
+
+func FuzzBody(f *testing.F) {
+	for _, v := range loadVectors(f) {
+		f.Add(v.html, uint8(0))
+	}
+	f.Add(`<p>Councillors voted <strong>7–4</strong>.</p><table><tr><td>a<td>b</table><ul><li>x<li>y</ul>`, uint8(1))
+	f.Add(`<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA?start=5"></iframe><pre>\n\ncode</pre>`, uint8(1))
+	pols := corpusPolicies(f)
+	names := []string{"body", "body-bare", "body-embeds", "inline", "text"}
+	f.Fuzz(func(t *testing.T, in string, which uint8) {
+		name := names[int(which)%len(names)]
+		p := pols[name]
+		var out, again string
+		bounded(t, "Sanitize", func() { out = string(p.Sanitize(in)) })
+		bounded(t, "Sanitize of its output", func() { again = string(p.Sanitize(out)) })
+		if again != out {
+			t.Fatalf("%s: not idempotent:\n  in:    %q\n  once:  %q\n  twice: %q", name, in, out, again)
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("%s: invalid UTF-8 in %q", name, out)
+		}
+		if probs := safetyProblems(p, out); len(probs) > 0 {
+			t.Fatalf("%s: %v\n  in:  %q\n  out: %q", name, probs, in, out)
+		}
+	})
+}
