@@ -181,6 +181,12 @@ func isBlank(cluster string) bool {
 // trimmable reports whether cluster may be dropped before the Ellipsis:
 // white space, or one rune of separating punctuation.
 func trimmable(cluster string) bool {
+	if len(cluster) == 1 {
+		c := cluster[0]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return false // the common case, without the Unicode tables
+		}
+	}
 	if isBlank(cluster) {
 		return true
 	}

@@ -39,6 +39,7 @@ func commands() []command {
 		shareCommand(),
 		postCommand(),
 		cardCommand(),
+		sanitizeCommand(),
 	}
 }
 
