@@ -23,7 +23,7 @@ func TestSanitizeCommand(t *testing.T) {
 		{"body with base", []string{"sanitize", "--base", "https://elsewhere.example/"},
 			`<h2 id="user-content-top">Vote</h2><p>Councillors <b>voted</b></p><p>7–4 <a href="https://elsewhere.example/r">report</a></p>`},
 		{"inline", []string{"sanitize", "--policy", "inline"},
-			`VoteCouncillors <b>voted7–4 <a href="https://elsewhere.example/r" rel="nofollow noopener noreferrer">report</a></b>`},
+			`Vote Councillors <b>voted 7–4 <a href="https://elsewhere.example/r" rel="nofollow noopener noreferrer">report</a></b>`},
 		{"text", []string{"sanitize", "--policy=text"}, `Vote Councillors voted 7–4 report`},
 		{"stdin as -", []string{"sanitize", "--policy", "text", "-"}, `Vote Councillors voted 7–4 report`},
 	}
