@@ -260,7 +260,7 @@ func TestBrowser(t *testing.T) {
 	elapsed := time.Since(start)
 
 	for _, mode := range modes {
-		exec, latent, integrity, errs := 0, 0, 0, 0
+		exec, latent, integrity, errs, flagged := 0, 0, 0, 0, 0
 		for i, v := range vs {
 			r := res["/"+mode+"/"+strconv.Itoa(i)]
 			isLatent, isIntegrity := false, false
@@ -280,6 +280,9 @@ func TestBrowser(t *testing.T) {
 			if isIntegrity {
 				integrity++
 			}
+			if r.executed() || isLatent || isIntegrity {
+				flagged++
+			}
 			if mode == "raw" {
 				continue
 			}
@@ -290,7 +293,7 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("%s/%s: executed %v, findings %v\n  in:  %q\n  out: %q", mode, v.name, r.hits, r.findings, v.html, pols[mode].Sanitize(v.html))
 			}
 		}
-		t.Logf("%-12s %d pages: executed %d, latent %d, integrity %d, load errors %d", mode, len(vs), exec, latent, integrity, errs)
+		t.Logf("%-12s %d pages: executed %d, latent %d, integrity %d, flagged in any way %d, load errors %d", mode, len(vs), exec, latent, integrity, flagged, errs)
 		if mode == "raw" && exec == 0 {
 			t.Errorf("raw vectors: the harness saw no execution at all")
 		}
