@@ -40,6 +40,7 @@ func commands() []command {
 		postCommand(),
 		cardCommand(),
 		sanitizeCommand(),
+		serveCommand(),
 	}
 }
 
