@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // callBound is the most one call may take on a fuzz input (at most a few
@@ -70,6 +72,11 @@ func FuzzTruncate(f *testing.F) {
 		checkTruncated(t, in, max, got, count)
 		bounded(t, "Truncate", func() { gotG = Truncate(in, max) })
 		checkTruncated(t, in, max, gotG, Graphemes)
+		for _, limit := range []int{len(in) / 3, len(in) / 2, len(in)} {
+			if got, want := cutAt(in, limit), cutAtStep(in, limit); got != want {
+				t.Fatalf("cutAt(%q, %d) = %q, reference with uniseg.Step = %q", in, limit, got, want)
+			}
+		}
 		if want := TruncateFunc(in, max, Graphemes); gotG != want {
 			t.Fatalf("Truncate(%q, %d) = %q, TruncateFunc with Graphemes = %q", in, max, gotG, want)
 		}
@@ -100,4 +107,43 @@ func FuzzBody(f *testing.F) {
 			t.Fatalf("%s: %v\n  in:  %q\n  out: %q", name, probs, in, out)
 		}
 	})
+}
+
+// cutAtStep is cutAt written with uniseg.StepString, which computes line
+// breaks and grapheme clusters in one call: the reference the faster
+// side-by-side walk must agree with.
+func cutAtStep(s string, limit int) string {
+	var (
+		graphemeCut, graphemeSolid int // last cluster end <= limit; end of its last non-trimmable cluster
+		wordCut, wordSolid         int
+		solid                      int // end of the last non-trimmable cluster so far
+		pos                        int
+	)
+	state, rest := -1, s
+	for len(rest) > 0 && pos <= limit {
+		var cluster string
+		var boundaries int
+		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		start, end := pos, pos+len(cluster)
+		pos = end
+		trim := trimmable(cluster)
+		if trim && isBlank(cluster) && start > 0 {
+			// A word ends where white space starts.
+			wordCut, wordSolid = start, solid
+		}
+		if end > limit {
+			break
+		}
+		if !trim {
+			solid = end
+		}
+		graphemeCut, graphemeSolid = end, solid
+		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+			wordCut, wordSolid = end, solid
+		}
+	}
+	if wordCut > 0 && 2*wordCut >= graphemeCut {
+		return s[:wordSolid]
+	}
+	return s[:graphemeSolid]
 }
