@@ -38,6 +38,8 @@ func commands() []command {
 		validateCommand(),
 		shareCommand(),
 		postCommand(),
+		cardCommand(),
+		serveCommand(),
 	}
 }
 

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"github.com/broadsheet/broadsheet/sanitize"
+	"html/template"
+	"sync"
+
+	"github.com/broadsheet/broadsheet/article"
+)
+
+// policy names what was done to a piece of HTML; it is part of the cache
+// key, so the same string cleaned two ways is two entries.
+type policy uint8
+
+const (
+	policyBody      policy = iota + 1 // sanitize body policy
+	policyInline                      // sanitize inline policy
+	policyText                        // plain text of the HTML
+	policyExplainer                   // label stripped once, then inline policy
+)
+
+type cacheKey struct {
+	policy policy
+	kind   article.ExplainerKind // the explainer's kind and title, for
+	label  string                // policyExplainer
+	raw    string
+}
+
+// htmlCache holds sanitised HTML and plain text by content. When the bytes
+// held pass the limit, the whole cache is dropped and refilled on demand:
+// pages of one article keep hitting, and there is no per-entry bookkeeping
+// on the hot path. It is safe for concurrent use.
+type htmlCache struct {
+	mu    sync.RWMutex
+	m     map[cacheKey]string
+	bytes int
+	limit int
+}
+
+func newHTMLCache(limit int) *htmlCache {
+	if limit < 0 {
+		return nil
+	}
+	if limit == 0 {
+		limit = 32 << 20
+	}
+	return &htmlCache{m: make(map[cacheKey]string), limit: limit}
+}
+
+// get returns the cleaned form of k.raw, computing it with clean on a miss.
+func (c *htmlCache) get(k cacheKey, clean func(cacheKey) string) string {
+	if c == nil {
+		return clean(k)
+	}
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return v
+	}
+	v = clean(k)
+	size := len(k.raw) + len(k.label) + len(v)
+	c.mu.Lock()
+	if c.bytes+size > c.limit {
+		clear(c.m)
+		c.bytes = 0
+	}
+	if size <= c.limit {
+		c.m[k] = v
+		c.bytes += size
+	}
+	c.mu.Unlock()
+	return v
+}
+
+func cleanHTML(k cacheKey) string {
+	switch k.policy {
+	case policyBody:
+		return string(sanitizeBody(k.raw))
+	case policyInline:
+		return string(sanitizeInline(k.raw))
+	case policyText:
+		return sanitize.Text(k.raw)
+	case policyExplainer:
+		// article.Normalize knows the ways CMSs repeat an explainer's label
+		// at the start of its body; run it on a copy holding only this
+		// explainer, so the label is shown once, as the heading.
+		tmp := article.Article{Explainers: []article.Explainer{{Kind: k.kind, Title: k.label, Body: k.raw}}}
+		tmp.Normalize()
+		return string(sanitizeInline(tmp.Explainers[0].Body))
+	}
+	return ""
+}
+
+// html returns the sanitised form of raw under p.
+func (c *htmlCache) html(p policy, raw string) template.HTML {
+	return template.HTML(c.get(cacheKey{policy: p, raw: raw}, cleanHTML))
+}
+
+// text returns the plain text of the HTML raw.
+func (c *htmlCache) text(raw string) string {
+	return c.get(cacheKey{policy: policyText, raw: raw}, cleanHTML)
+}
+
+// explainer returns the sanitised body of e, its label shown once.
+func (c *htmlCache) explainer(e article.Explainer) template.HTML {
+	return template.HTML(c.get(cacheKey{policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cleanHTML))
+}

@@ -1,0 +1,390 @@
+package card
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"io"
+	"math"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+)
+
+// Errors callers can branch on (with errors.Is); ErrFont, ErrImage and
+// ErrSize are defined next to the code that returns them.
+var (
+	// ErrNoHeadline: the article has neither a social headline nor a
+	// headline.
+	ErrNoHeadline = errors.New("card: article has no headline")
+	// ErrNoImage: the photo layout needs Options.Image or
+	// Options.ImageData.
+	ErrNoImage = errors.New("card: photo layout needs a lead image")
+	// ErrNoKeyPoint: the key-point layout needs the article to have the
+	// key point Options.KeyPoint asks for.
+	ErrNoKeyPoint = errors.New("card: article has no such key point")
+	// ErrMissingGlyph: with Options.Strict, some text has a grapheme no
+	// font of the theme can draw.
+	ErrMissingGlyph = errors.New("card: no font has a glyph for some text")
+)
+
+// Options are the per-card choices. The zero value renders a 1200×630
+// standard PNG card.
+type Options struct {
+	// Size is the card's size; zero means OpenGraph (1200×630).
+	Size Size
+	// Layout picks standard, photo or key-point; zero means standard.
+	Layout Layout
+	// Format picks PNG or JPEG; zero means PNG, or JPEG for the photo
+	// layout.
+	Format Format
+	// Quality is the JPEG quality, 1–100; zero means 85.
+	Quality int
+	// Image is the decoded lead image for the photo layout. It wins over
+	// ImageData.
+	Image image.Image
+	// ImageData is the encoded lead image (JPEG, PNG or WebP) for the photo
+	// layout. The package does no network I/O: fetch the article's image
+	// yourself.
+	ImageData []byte
+	// Focus is the point of the lead image that cropping keeps in view;
+	// nil means the centre.
+	Focus *FocalPoint
+	// KeyPoint is the index of the key point the key-point layout shows.
+	KeyPoint int
+	// Fit overrides the bounds of the headline's auto-fit (the key point's
+	// in the key-point layout); zero fields keep the layout's defaults.
+	Fit Fit
+	// Strict makes a grapheme that no font can draw an error
+	// (ErrMissingGlyph) instead of a note in Info.Missing.
+	Strict bool
+}
+
+// Fit bounds a headline's auto-fit: it is set at the largest size from
+// MinPx to MaxPx at which it wraps into at most MaxLines lines that fit
+// the layout's box, else at MinPx clamped with an ellipsis. Sizes are in
+// pixels on a 1200×630 card and scale with the card.
+type Fit struct {
+	MinPx, MaxPx int
+	MaxLines     int
+}
+
+// Info describes a rendered card.
+type Info struct {
+	// Size, Layout and Format are the resolved choices.
+	Size   Size
+	Layout Layout
+	Format Format
+	// HeadlinePx is the size the headline was fitted at, in pixels, and
+	// HeadlineLines its number of lines.
+	HeadlinePx    int
+	HeadlineLines int
+	// Truncated reports that the headline did not fit at the smallest
+	// size and was clamped with an ellipsis.
+	Truncated bool
+	// Missing lists the grapheme clusters (in order, repeats kept once)
+	// that no font of the theme has. They are left out of the image, never
+	// drawn as boxes.
+	Missing []string
+}
+
+// Renderer draws cards with one Theme. Build it once with New: it holds
+// the parsed fonts, a shared cache of rendered glyphs and pools of shaping
+// and encoding buffers. A Renderer is safe for concurrent use by many
+// goroutines; its methods never modify the Theme.
+type Renderer struct {
+	theme  Theme
+	headF  []*Font // Bold then Fallback
+	textF  []*Font // Regular then Fallback
+	glyphs glyphCache
+	// trace, set only by tests, sees each fitted paragraph with the box
+	// it must stay in and where it was drawn.
+	trace   func(kind string, pa *para, x, y, w, boxTop, boxBottom float64)
+	states  sync.Pool
+	encoder sync.Pool
+}
+
+// New returns a Renderer for theme (zero fields take DefaultTheme's
+// values; nil fonts mean the embedded Go fonts). The renderer keeps
+// theme.Logo: do not modify that image afterwards.
+func New(theme Theme) (*Renderer, error) {
+	var bold, regular *Font
+	if theme.Bold == nil {
+		bold = GoBold()
+	}
+	if theme.Regular == nil {
+		regular = GoRegular()
+	}
+	t := theme.resolved(bold, regular)
+	t.Fallback = slices.Clone(t.Fallback)
+	for i, f := range t.Fallback {
+		if f == nil {
+			return nil, fmt.Errorf("card: theme fallback font %d is nil", i)
+		}
+	}
+	r := &Renderer{theme: t}
+	r.headF = append([]*Font{t.Bold}, t.Fallback...)
+	r.textF = append([]*Font{t.Regular}, t.Fallback...)
+	r.states.New = func() any { return newState() }
+	r.encoder.New = func() any { return new(encoder) }
+	return r, nil
+}
+
+// Theme returns the renderer's resolved theme (a copy: changing it does
+// not change the renderer).
+func (r *Renderer) Theme() Theme {
+	t := r.theme
+	t.Fallback = slices.Clone(t.Fallback)
+	return t
+}
+
+// Render draws the card for a and writes it to w as PNG or JPEG. The same
+// article, options and theme always give the same bytes.
+func (r *Renderer) Render(w io.Writer, a *article.Article, o Options) (Info, error) {
+	e := r.encoder.Get().(*encoder)
+	defer r.encoder.Put(e)
+	img, info, err := r.draw(a, o, &e.canvas)
+	if err != nil {
+		return info, err
+	}
+	if info.Format == FormatJPEG {
+		q := o.Quality
+		if q <= 0 || q > 100 {
+			q = 85
+		}
+		return info, writeJPEG(w, img, q)
+	}
+	return info, e.writePNG(w, img)
+}
+
+// Bytes is Render into a byte slice.
+func (r *Renderer) Bytes(a *article.Article, o Options) ([]byte, Info, error) {
+	var b bytes.Buffer
+	info, err := r.Render(&b, a, o)
+	if err != nil {
+		return nil, info, err
+	}
+	return b.Bytes(), info, nil
+}
+
+// Image draws the card for a and returns it unencoded, for callers with
+// their own encoder. The image is opaque.
+func (r *Renderer) Image(a *article.Article, o Options) (*image.RGBA, Info, error) {
+	return r.draw(a, o, nil)
+}
+
+// draw draws the card, into *reuse if it has the right size (replacing
+// *reuse otherwise) or into a new image when reuse is nil.
+func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img *image.RGBA, info Info, err error) {
+	info = Info{Size: o.Size, Layout: o.Layout, Format: o.Format}
+	if info.Size == (Size{}) {
+		info.Size = OpenGraph()
+	}
+	if err := info.Size.check(); err != nil {
+		return nil, info, err
+	}
+	if info.Layout == LayoutDefault {
+		info.Layout = LayoutStandard
+	}
+	if info.Format == FormatAuto {
+		info.Format = FormatPNG
+		if info.Layout == LayoutPhoto {
+			info.Format = FormatJPEG
+		}
+	}
+	if info.Layout < LayoutDefault || info.Layout > LayoutKeyPoint {
+		return nil, info, fmt.Errorf("card: unknown layout %d", int(info.Layout))
+	}
+	if info.Format < FormatAuto || info.Format > FormatJPEG {
+		return nil, info, fmt.Errorf("card: unknown format %d", int(info.Format))
+	}
+	if a == nil || strings.TrimSpace(a.SocialTitle()) == "" {
+		return nil, info, ErrNoHeadline
+	}
+	var photo image.Image
+	if info.Layout == LayoutPhoto {
+		photo = o.Image
+		if photo == nil && len(o.ImageData) > 0 {
+			if photo, err = decodeImage(o.ImageData); err != nil {
+				return nil, info, err
+			}
+		}
+		if photo == nil || photo.Bounds().Empty() {
+			return nil, info, ErrNoImage
+		}
+	}
+
+	st := r.states.Get().(*state)
+	defer func() {
+		// The font and image decoders are not hardened against every
+		// malformed file: a panic on such input becomes an error, and the
+		// scratch state it may have left half-updated is dropped.
+		if p := recover(); p != nil {
+			img, err = nil, fmt.Errorf("card: cannot render with this input: %v", p)
+			return
+		}
+		r.states.Put(st)
+	}()
+	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
+		c:    canvas{img: newCanvas(reuse, info.Size)},
+		lang: language.NewLanguage(a.Language)}
+	d.u = math.Min(float64(info.Size.W)/1200, float64(info.Size.H)/630)
+	switch info.Layout {
+	case LayoutStandard:
+		err = d.standard()
+	case LayoutPhoto:
+		err = d.photo(photo)
+	case LayoutKeyPoint:
+		err = d.keyPoint()
+	}
+	if err != nil {
+		return nil, info, err
+	}
+	if o.Strict && len(info.Missing) > 0 {
+		return nil, info, fmt.Errorf("%w: %q", ErrMissingGlyph, info.Missing)
+	}
+	return d.c.img, info, nil
+}
+
+// drawer draws one card.
+type drawer struct {
+	r    *Renderer
+	st   *state
+	a    *article.Article
+	o    Options
+	info *Info
+	c    canvas
+	u    float64 // scale: 1 at 1200×630
+	lang language.Language
+}
+
+func (d *drawer) px(v float64) int { return int(math.Round(v * d.u)) }
+
+// font returns the *Font a shaped run's face belongs to.
+func (d *drawer) fontOf(face *font.Face) *Font {
+	for f, fc := range d.st.faces {
+		if fc == face {
+			return f
+		}
+	}
+	return nil
+}
+
+// note records missing graphemes once each.
+func (d *drawer) note(missing []string) {
+next:
+	for _, m := range missing {
+		for _, have := range d.info.Missing {
+			if have == m {
+				continue next
+			}
+		}
+		d.info.Missing = append(d.info.Missing, m)
+	}
+}
+
+// setText lays s out in a box w×h wide with sty (fitting it when
+// sty.minPx < sty.maxPx).
+func (d *drawer) setText(s string, sty style, w, h float64) para {
+	sty.lang = d.lang
+	p := d.st.prepare(s, &sty)
+	pa := d.st.fit(p, &sty, w, h)
+	d.note(pa.missing)
+	return pa
+}
+
+// align says where lines sit in their box.
+type align int
+
+const (
+	alignStart  align = iota // left for LTR text, right for RTL
+	alignCenter              // centred
+)
+
+// drawPara draws pa with its first line's top at y, in a box from x to
+// x+w, in colour col, clipped to clip.
+func (d *drawer) drawPara(pa *para, x, y, w float64, al align, col color.RGBA, clip image.Rectangle) {
+	for i, ln := range pa.lines {
+		base := math.Round(y + pa.ascent + float64(i)*pa.pitch)
+		pen := x + ln.lead
+		switch {
+		case al == alignCenter:
+			pen = x + (w-ln.inkWidth())/2 + ln.lead
+		case pa.rtl:
+			pen = x + w - fx(ln.width) - ln.trail
+		}
+		for _, run := range ln.runs {
+			f := d.fontOf(run.Face)
+			for _, g := range run.Glyphs {
+				gx := pen + fx(g.XOffset)
+				pen += fx(g.Advance)
+				if g.GlyphID == 0 || f == nil || (pa.hide != nil && g.TextIndex() < len(pa.hide) && pa.hide[g.TextIndex()]) {
+					continue // no font has it: reported in Info.Missing, never drawn
+				}
+				ix := math.Floor(gx)
+				sub := uint8(math.Floor((gx - ix) * subpixels))
+				gi := d.st.glyph(&d.r.glyphs, f, g.GlyphID, run.Size.Round(), sub)
+				if gi == nil {
+					continue
+				}
+				gy := int(base - fx(g.YOffset))
+				if gi.mask != nil {
+					d.c.mask(gi.mask, int(ix)+gi.dx, gy+gi.dy, col, clip)
+				} else {
+					d.c.image(gi.color, int(ix)+gi.dx, gy+gi.dy, clip)
+				}
+			}
+		}
+	}
+}
+
+// siteName is the site's name, else the article URL's host.
+func (d *drawer) siteName() string {
+	if d.a.Site != nil && strings.TrimSpace(d.a.Site.Name) != "" {
+		return d.a.Site.Name
+	}
+	return d.domain()
+}
+
+// domain is the host of the site (or article) URL without "www.".
+func (d *drawer) domain() string {
+	raw := d.a.URL
+	if d.a.Site != nil && d.a.Site.URL != "" {
+		raw = d.a.Site.URL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// label is the section label: the kicker unless it just says "breaking"
+// (the badge says that), else the section.
+func (d *drawer) label() string {
+	k := strings.TrimSpace(d.a.Kicker)
+	if k != "" && !(d.a.Breaking && strings.EqualFold(k, "breaking")) {
+		return k
+	}
+	return strings.TrimSpace(d.a.Section)
+}
+
+// newCanvas returns a W×H image, reusing *reuse when it fits. Every layout
+// paints every pixel, so a reused image needs no clearing.
+func newCanvas(reuse **image.RGBA, s Size) *image.RGBA {
+	rect := image.Rect(0, 0, s.W, s.H)
+	if reuse == nil {
+		return image.NewRGBA(rect)
+	}
+	if *reuse == nil || (*reuse).Rect != rect {
+		*reuse = image.NewRGBA(rect)
+	}
+	return *reuse
+}

@@ -1,0 +1,67 @@
+// Package card draws share-card images of an article: the picture Facebook,
+// LinkedIn, X and messaging apps show with a link (og:image,
+// twitter:image). It writes PNG (an exact paletted PNG for text cards) or
+// JPEG (the default for the photo layout), at 1200×630 (OpenGraph),
+// 1200×675 (XCard), 1080×1080 (Square) or any size.
+//
+//	r, err := card.New(card.Theme{}) // once: parses fonts, owns the glyph cache
+//	if err != nil { … }
+//	f, _ := os.Create("card.png")
+//	info, err := r.Render(f, art, card.Options{})           // 1200×630 standard PNG
+//	_, err = r.Render(w, art, card.Options{
+//		Layout: card.LayoutPhoto, ImageData: leadJPEG, Size: card.XCard(),
+//	})
+//
+// # Layouts
+//
+// LayoutStandard shows the site's logo (Theme.Logo) or an initial tile and
+// name, a BREAKING badge when Article.Breaking, the kicker or section, the
+// social headline, the standfirst (or the first key point) and a footer with
+// the site's domain and the publication date. LayoutPhoto sets the headline
+// over the lead image, cover-cropped around Options.Focus under a scrim.
+// LayoutKeyPoint shows one key point large with the headline under it.
+//
+// # Text
+//
+// Text is shaped with go-text/typesetting (a HarfBuzz port): kerning,
+// ligatures, Arabic joining and marks, bidi (UAX #9) for right-to-left and
+// mixed paragraphs, and line breaking by UAX #14. A paragraph whose first
+// strong character is right-to-left is right-aligned. Fonts are chosen per
+// grapheme cluster: the theme's Bold or Regular font, then each
+// Theme.Fallback font in order; emoji-presentation clusters prefer a colour
+// font (CBDT/sbix bitmaps such as Noto Color Emoji are drawn in colour). A
+// cluster that no font has is left out of the image, never drawn as a box,
+// and listed in Info.Missing (or an error with Options.Strict).
+//
+// Headlines are auto-fitted: the largest size between the layout's minimum
+// and maximum at which the wrapped headline fits its line limit and its box,
+// found by measuring. When even the minimum size does not fit, the headline
+// is set at the minimum and clamped to the lines that fit with an ellipsis
+// "…", cut at a grapheme boundary; the text never leaves its box.
+//
+// Known gaps: WOFF2 fonts are refused (convert them to TTF); COLR colour
+// glyphs are drawn from their monochrome outline, if any, in the text
+// colour; Thai, Lao and Khmer break only at spaces (no dictionary); dates in
+// the footer are formatted with Go's English month names.
+//
+// # Performance and concurrency
+//
+// A Renderer parses its fonts once and keeps a cache of rasterised glyphs
+// shared by all goroutines (bounded at 16 MB); shaping and encoding
+// scratch is pooled. Glyph and shape edges are anti-aliased in 16 steps, so
+// a text card has few colours and is written as an exact (lossless)
+// paletted PNG, which is several times faster to compress than RGB. A
+// Renderer is safe for concurrent use; a *Font is read-only and may be
+// shared by many Renderers. The same article, options and theme give the
+// same bytes, so a hash of them is a good cache key.
+//
+// # Security
+//
+// Article text, font files and lead images are untrusted. Text is bounded
+// (at most 1,200 runes of a paragraph are shaped); lead images are refused
+// before decoding when their header claims more than MaxImagePixels; card
+// sizes are limited to MaxSide. The font and image decoders are not
+// hardened against every malformed file, so a panic inside them is recovered
+// and returned as an error. The package does no network or file I/O: fetch
+// images and read fonts yourself.
+package card

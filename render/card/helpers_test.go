@@ -1,0 +1,138 @@
+package card
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/broadsheet/broadsheet/internal/golden"
+	"github.com/broadsheet/broadsheet/internal/testenv"
+)
+
+// Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk,
+// fonts-noto-color-emoji) are the fallback chain the script tests use.
+var notoFiles = []struct{ path, family, pkg string }{
+	{"/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf", "", "fonts-noto-core"},
+	{"/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf", "", "fonts-noto-core"},
+	{"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", "Noto Sans CJK JP", "fonts-noto-cjk"},
+	{"/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "", "fonts-noto-color-emoji"},
+}
+
+var (
+	notoOnce  sync.Once
+	notoFonts []*Font
+	notoErr   error
+	notoPkg   string
+)
+
+// noto returns the Noto fallback fonts, parsed once per test binary; a
+// missing file skips the test locally and fails it in CI.
+func noto(t testing.TB) []*Font {
+	t.Helper()
+	notoOnce.Do(func() {
+		for _, f := range notoFiles {
+			b, err := os.ReadFile(f.path)
+			if err != nil {
+				notoErr, notoPkg = err, f.pkg
+				return
+			}
+			fs, err := ParseCollection(b)
+			if err != nil {
+				notoErr = err
+				return
+			}
+			var pick *Font
+			for _, c := range fs {
+				if f.family == "" || c.Family() == f.family {
+					pick = c
+					break
+				}
+			}
+			if pick == nil {
+				notoErr = fmt.Errorf("%s: no family %q", f.path, f.family)
+				return
+			}
+			notoFonts = append(notoFonts, pick)
+		}
+	})
+	if notoErr != nil {
+		if notoPkg != "" {
+			testenv.Missing(t, "Noto font ("+notoErr.Error()+")", "apt-get install "+notoPkg)
+		}
+		t.Fatal(notoErr)
+	}
+	return notoFonts
+}
+
+// notoRenderer returns a default-theme renderer with the Noto fallbacks.
+func notoRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(Theme{Fallback: noto(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// Golden images are compared pixel by pixel: a pixel differs when a
+// channel is off by more than pixelTolerance, and the test fails when more
+// than maxDiffFraction of the pixels differ. Rasteriser or zlib changes
+// stay inside that; a line moved by a pixel, another size or another
+// wrap does not.
+const (
+	pixelTolerance  = 40
+	maxDiffFraction = 0.0005
+)
+
+// assertImage compares a rendered PNG or JPEG with testdata/name.
+func assertImage(t *testing.T, name string, got []byte) {
+	t.Helper()
+	if golden.Updating() {
+		golden.Assert(t, name, got)
+		return
+	}
+	want := golden.Read(t, name)
+	gi, _, err := image.Decode(bytes.NewReader(got))
+	if err != nil {
+		t.Fatalf("%s: decoding the new image: %v", name, err)
+	}
+	wi, _, err := image.Decode(bytes.NewReader(want))
+	if err != nil {
+		t.Fatalf("%s: decoding the golden image: %v", name, err)
+	}
+	if gi.Bounds() != wi.Bounds() {
+		t.Fatalf("%s: size %v, golden %v", name, gi.Bounds(), wi.Bounds())
+	}
+	b := gi.Bounds()
+	diff := 0
+	diffImg := image.NewGray(b)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r1, g1, b1, _ := gi.At(x, y).RGBA()
+			r2, g2, b2, _ := wi.At(x, y).RGBA()
+			if absDiff(r1, r2) > pixelTolerance<<8 || absDiff(g1, g2) > pixelTolerance<<8 || absDiff(b1, b2) > pixelTolerance<<8 {
+				diff++
+				diffImg.Pix[(y-b.Min.Y)*diffImg.Stride+(x-b.Min.X)] = 0xff
+			}
+		}
+	}
+	if limit := int(float64(b.Dx()*b.Dy()) * maxDiffFraction); diff > limit {
+		out := fmt.Sprintf("%s/card-%s-diff.png", t.TempDir(), name)
+		var buf bytes.Buffer
+		png.Encode(&buf, diffImg)
+		os.WriteFile(out, buf.Bytes(), 0o644)
+		os.WriteFile(out+".got.png", got, 0o644)
+		t.Errorf("%s: %d pixels differ from the golden image (limit %d); diff mask %s (run go test -update to accept)", name, diff, limit, out)
+	}
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}

@@ -1,0 +1,305 @@
+package card
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	xdraw "golang.org/x/image/draw"
+)
+
+// Geometry below is in pixels of a 1200×630 card; d.px scales it.
+
+// header draws the site's logo, or an initial tile and its name, at the
+// top left, and returns the header's bottom edge.
+func (d *drawer) header(nameColor color.RGBA) float64 {
+	t := &d.r.theme
+	pad := float64(d.px(float64(t.Padding)))
+	hh := float64(d.px(56))
+	full := d.c.img.Rect
+	if t.Logo != nil && !t.Logo.Bounds().Empty() {
+		lb := t.Logo.Bounds()
+		w := math.Min(hh*float64(lb.Dx())/float64(lb.Dy()), float64(d.px(420)))
+		h := w * float64(lb.Dy()) / float64(lb.Dx())
+		dst := image.NewRGBA(image.Rect(0, 0, int(math.Round(w)), int(math.Round(h))))
+		xdraw.CatmullRom.Scale(dst, dst.Rect, t.Logo, lb, xdraw.Over, nil)
+		d.c.image(dst, int(pad), int(pad+(hh-h)/2), full)
+		return pad + hh
+	}
+	name := d.siteName()
+	tile := image.Rect(int(pad), int(pad), int(pad+hh), int(pad+hh))
+	d.c.roundRect(d.st, tile, float64(d.px(float64(t.Radius))), t.Accent)
+	if initial := firstGrapheme(d.st, name); initial != "" {
+		pa := d.setText(initial, style{fonts: d.r.headF, minPx: d.px(34), maxPx: d.px(34), maxLines: 1, lineHeight: 1, upper: true}, hh, hh)
+		d.drawPara(&pa, pad, pad+(hh-pa.height())/2, hh, alignCenter, t.AccentText, full)
+	}
+	x := pad + hh + float64(d.px(18))
+	w := float64(d.c.img.Rect.Dx()) - x - pad
+	pa := d.setText(name, style{fonts: d.r.headF, minPx: d.px(24), maxPx: d.px(30), maxLines: 1, lineHeight: 1.1}, w, hh)
+	d.drawPara(&pa, x, pad+(hh-pa.height())/2, w, alignStart, nameColor, full)
+	return pad + hh
+}
+
+func firstGrapheme(st *state, s string) string {
+	rs := []rune(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "The ")))
+	if len(rs) == 0 {
+		return ""
+	}
+	st.graphemes.Init(rs)
+	it := st.graphemes.GraphemeIterator()
+	if it.Next() {
+		return string(it.Grapheme().Text)
+	}
+	return ""
+}
+
+// badge draws a filled pill with label at (x, y) and returns its right
+// edge; it draws nothing and returns x for an empty label.
+func (d *drawer) badge(x, y float64, label string, fill, ink color.RGBA) float64 {
+	if strings.TrimSpace(label) == "" {
+		return x
+	}
+	t := &d.r.theme
+	h := float64(d.px(38))
+	padX := float64(d.px(14))
+	pa := d.setText(label, style{fonts: d.r.headF, minPx: d.px(21), maxPx: d.px(21), maxLines: 1, lineHeight: 1, tracking: 0.08, upper: true},
+		float64(d.c.img.Rect.Dx())-x-2*padX, h)
+	w := pa.width() + 2*padX
+	d.c.roundRect(d.st, image.Rect(int(x), int(y), int(math.Round(x+w)), int(y+h)), float64(d.px(float64(t.Radius)))*0.7, fill)
+	d.drawPara(&pa, x+padX, y+(h-pa.height())/2, pa.width(), alignStart, ink, d.c.img.Rect)
+	return x + w
+}
+
+// labels draws the BREAKING badge and the section label below the header
+// and returns their bottom edge.
+func (d *drawer) labels(top float64, extra string) float64 {
+	t := &d.r.theme
+	pad := float64(d.px(float64(t.Padding)))
+	y := top + float64(d.px(30))
+	x := pad
+	h := float64(d.px(38))
+	drew := false
+	if d.a.Breaking {
+		x = d.badge(x, y, "Breaking", t.Breaking, t.BreakingText) + float64(d.px(18))
+		drew = true
+	}
+	if extra != "" {
+		x = d.badge(x, y, extra, t.Accent, t.AccentText) + float64(d.px(18))
+		drew = true
+	}
+	if l := d.label(); l != "" {
+		w := float64(d.c.img.Rect.Dx()) - x - pad
+		pa := d.setText(l, style{fonts: d.r.headF, minPx: d.px(21), maxPx: d.px(21), maxLines: 1, lineHeight: 1, tracking: 0.08, upper: true}, w, h)
+		d.drawPara(&pa, x, y+(h-pa.height())/2, w, alignStart, t.Accent, d.c.img.Rect)
+		drew = true
+	}
+	if !drew {
+		return top
+	}
+	return y + h
+}
+
+// footer draws the divider, the domain and the date, and returns the
+// divider's top edge.
+func (d *drawer) footer(ink, rule color.RGBA, withRule bool) float64 {
+	t := &d.r.theme
+	W := float64(d.c.img.Rect.Dx())
+	pad := float64(d.px(float64(t.Padding)))
+	textH := float64(d.px(30))
+	top := d.footerTop()
+	if withRule {
+		d.c.fill(image.Rect(int(pad), int(top), int(W-pad), int(top)+max(1, d.px(2))), rule)
+	}
+	y := top + float64(d.px(22))
+	sty := style{fonts: d.r.textF, minPx: d.px(24), maxPx: d.px(24), maxLines: 1, lineHeight: 1.1}
+	var date para
+	dw := 0.0
+	if !d.a.Published.IsZero() {
+		date = d.setText(d.a.Published.Format(t.Dateline), sty, W/2-pad, textH)
+		dw = date.width()
+		d.drawPara(&date, W-pad-dw, y, dw, alignStart, ink, d.c.img.Rect)
+	}
+	if dom := d.domain(); dom != "" {
+		w := W - 2*pad - dw - float64(d.px(24))
+		pa := d.setText(dom, sty, w, textH)
+		pa.rtl = false
+		d.drawPara(&pa, pad, y, w, alignStart, ink, d.c.img.Rect)
+	}
+	return top
+}
+
+// footerTop is the footer's top edge (its divider).
+func (d *drawer) footerTop() float64 {
+	H := float64(d.c.img.Rect.Dy())
+	return H - float64(d.px(float64(d.r.theme.Padding))) - float64(d.px(30)) - float64(d.px(22))
+}
+
+// standard draws the standard layout.
+func (d *drawer) standard() error {
+	t := &d.r.theme
+	d.c.fill(d.c.img.Rect, t.Background)
+	W := float64(d.c.img.Rect.Dx())
+	pad := float64(d.px(float64(t.Padding)))
+	top := d.labels(d.header(t.Text), "") + float64(d.px(28))
+	bottom := d.footer(t.Muted, t.Rule, true) - float64(d.px(26))
+	w := W - 2*pad
+
+	// Taller cards than 1200×630 (square, portrait) give the headline
+	// more room: a larger maximum size and more lines.
+	tall := min(max(float64(d.c.img.Rect.Dy())*1200/(W*630), 1), 1.5)
+	extra := int(math.Round((tall - 1) * 4))
+	head := d.fit(style{fonts: d.r.headF, minPx: d.px(40), maxPx: d.px(80 * tall), maxLines: 4 + extra, lineHeight: 1.12})
+	standfirst := strings.TrimSpace(d.a.Standfirst)
+	if standfirst == "" {
+		standfirst = d.keyPointText(0)
+	}
+	var sf para
+	gap := float64(d.px(22))
+	if standfirst != "" {
+		sf = d.setText(standfirst, style{fonts: d.r.textF, minPx: d.px(28), maxPx: d.px(28), maxLines: 2 + extra/2, lineHeight: 1.3}, w, bottom-top)
+	}
+	boxH := bottom - top - sf.height() - gap
+	hl := d.fitHeadline(head, w, boxH)
+	// A long headline is worth more than the standfirst: drop the
+	// standfirst when it would force the headline small or clamp it.
+	if len(sf.lines) > 0 && (hl.truncated || hl.px < d.px(52)) {
+		sf = para{}
+		if d.o.Fit.MaxLines == 0 {
+			head.maxLines++
+		}
+		boxH = bottom - top
+		hl = d.fitHeadline(head, w, boxH)
+	}
+	// Leftover height goes a third above the text and two thirds below:
+	// the block sits a little above the optical centre of its space.
+	used := hl.height()
+	if len(sf.lines) > 0 {
+		used += gap + sf.height()
+	}
+	y := top + math.Max(0, bottom-top-used)/3
+	d.trace("headline", &hl, pad, y, w, top, bottom-(used-hl.height()))
+	d.drawPara(&hl, pad, y, w, alignStart, t.Text, d.c.img.Rect)
+	if len(sf.lines) > 0 {
+		d.drawPara(&sf, pad, y+hl.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
+	}
+	return nil
+}
+
+// fit applies Options.Fit to the layout's headline style.
+func (d *drawer) fit(sty style) style {
+	f := d.o.Fit
+	if f.MinPx > 0 {
+		sty.minPx = max(1, d.px(float64(f.MinPx)))
+	}
+	if f.MaxPx > 0 {
+		sty.maxPx = max(1, d.px(float64(f.MaxPx)))
+	}
+	sty.maxPx = max(sty.maxPx, sty.minPx)
+	if f.MaxLines > 0 {
+		sty.maxLines = f.MaxLines
+	}
+	return sty
+}
+
+// fitHeadline fits the social headline into w×h and records the result.
+func (d *drawer) fitHeadline(sty style, w, h float64) para {
+	pa := d.setText(d.a.SocialTitle(), sty, w, h)
+	d.info.HeadlinePx, d.info.HeadlineLines, d.info.Truncated = pa.px, len(pa.lines), pa.truncated
+	return pa
+}
+
+// photo draws the headline over the lead image.
+func (d *drawer) photo(src image.Image) error {
+	t := &d.r.theme
+	focus := FocalPoint{0.5, 0.5}
+	if d.o.Focus != nil {
+		focus = *d.o.Focus
+	}
+	d.c.fill(d.c.img.Rect, t.Background)
+	drawCover(d.c.img, src, focus, t.Background)
+	W, H := d.c.img.Rect.Dx(), d.c.img.Rect.Dy()
+	pad := float64(d.px(float64(t.Padding)))
+	bottom := d.footerTop() - float64(d.px(22))
+	top := float64(H) * 0.40
+	w := float64(W) - 2*pad
+	hl := d.fitHeadline(d.fit(style{fonts: d.r.headF, minPx: d.px(38), maxPx: d.px(72), maxLines: 3, lineHeight: 1.1}), w, bottom-top)
+	textTop := bottom - hl.height()
+
+	// Scrims: one fading down from the top behind the header, and one
+	// rising behind the headline, strong by the headline's first line.
+	scrim := t.Scrim
+	fadeFrom := textTop - 0.25*float64(H)
+	for y := range H {
+		fy := float64(y)
+		a := 0.0
+		if head := 0.42 * float64(H); fy < head {
+			s := 1 - fy/head
+			a = 0.75 * s * s * (3 - 2*s)
+		}
+		switch {
+		case fy >= textTop:
+			a = max(a, 0.88+0.12*(fy-textTop)/math.Max(1, float64(H)-textTop))
+		case fy > fadeFrom:
+			s := (fy - fadeFrom) / (textTop - fadeFrom)
+			a = max(a, 0.88*s*s*(3-2*s))
+		}
+		if a <= 0 {
+			continue
+		}
+		c := scrim
+		c.A = uint8(math.Round(min(a, 1) * float64(scrim.A)))
+		d.c.fill(image.Rect(0, y, W, y+1), c)
+	}
+	d.labels(d.header(t.Text), "")
+	d.footer(t.Text, t.Rule, false)
+	d.trace("headline", &hl, pad, textTop, w, top, bottom)
+	d.drawPara(&hl, pad, textTop, w, alignStart, t.Text, d.c.img.Rect)
+	return nil
+}
+
+// keyPoint draws one key point large, the headline as its attribution.
+func (d *drawer) keyPoint() error {
+	t := &d.r.theme
+	n := d.o.KeyPoint
+	if n < 0 || n >= len(d.a.KeyPoints) {
+		return ErrNoKeyPoint
+	}
+	text := d.keyPointText(n)
+	if text == "" {
+		return ErrNoKeyPoint
+	}
+	d.c.fill(d.c.img.Rect, t.Background)
+	W := float64(d.c.img.Rect.Dx())
+	pad := float64(d.px(float64(t.Padding)))
+	label := "Key point"
+	if len(d.a.KeyPoints) > 1 {
+		label += " " + strconv.Itoa(n+1) + "/" + strconv.Itoa(len(d.a.KeyPoints))
+	}
+	top := d.labels(d.header(t.Text), label) + float64(d.px(34))
+	bottom := d.footer(t.Muted, t.Rule, true) - float64(d.px(26))
+	bar := float64(d.px(8))
+	indent := bar + float64(d.px(28))
+	w := W - 2*pad - indent
+	gap := float64(d.px(20))
+	attr := d.setText(d.a.SocialTitle(), style{fonts: d.r.textF, minPx: d.px(26), maxPx: d.px(26), maxLines: 2, lineHeight: 1.3}, w, bottom-top)
+	kp := d.setText(text, d.fit(style{fonts: d.r.headF, minPx: d.px(34), maxPx: d.px(64), maxLines: 5, lineHeight: 1.15}), w, bottom-top-attr.height()-gap)
+	d.info.HeadlinePx, d.info.HeadlineLines, d.info.Truncated = kp.px, len(kp.lines), kp.truncated
+	x := pad + indent
+	barX := pad
+	if kp.rtl {
+		x, barX = pad, W-pad-bar
+	}
+	d.c.fill(image.Rect(int(barX), int(top), int(barX+bar), int(math.Round(top+kp.height()))), t.Accent)
+	d.trace("keypoint", &kp, x, top, w, top, bottom-attr.height()-gap)
+	d.drawPara(&kp, x, top, w, alignStart, t.Text, d.c.img.Rect)
+	d.drawPara(&attr, x, top+kp.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
+	return nil
+}
+
+func (d *drawer) trace(kind string, pa *para, x, y, w, boxTop, boxBottom float64) {
+	if d.r.trace != nil {
+		d.r.trace(kind, pa, x, y, w, boxTop, boxBottom)
+	}
+}

@@ -1,0 +1,288 @@
+package render
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"github.com/broadsheet/broadsheet/sanitize"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/broadsheet/broadsheet/article"
+)
+
+// Limits applied while resolving, from developer.x.com's cards markup
+// reference.
+const (
+	// MaxXTitle is the most characters X shows of twitter:title.
+	MaxXTitle = 70
+	// MaxXDescription is the most characters X shows of
+	// twitter:description.
+	MaxXDescription = 200
+	// MaxXAlt is the most characters of twitter:image:alt.
+	MaxXAlt = 420
+	// MaxDescription is the soft budget of the meta description when it
+	// has to be taken from the body (no standfirst).
+	MaxDescription = 160
+	// DefaultWordsPerMinute is the reading speed behind the reading time.
+	DefaultWordsPerMinute = 230
+	// DefaultTitleFormat is the <title> template: the headline, an en
+	// dash, the site name.
+	DefaultTitleFormat = "{headline} – {site}"
+	// DefaultRobots is the robots directive of an indexable article:
+	// large image previews and unlimited snippets, as Google Discover
+	// needs.
+	DefaultRobots = "index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1"
+)
+
+// Alternate is one translation of the article: a <link rel="alternate"
+// hreflang> tag. Lang is a BCP 47 tag or "x-default"; URL is absolute
+// http(s).
+type Alternate struct {
+	Lang string `json:"lang"`
+	URL  string `json:"url"`
+}
+
+// Meta is the resolved metadata of one article: every head tag and the
+// JSON-LD graph are derived from this one value, so the title, description,
+// image and dates can never drift apart between <title>, Open Graph, X Cards
+// and schema.org. Build it with Resolve (or Renderer.Meta); it marshals to
+// JSON (the output of `broadsheet meta --format json`) and is meant for
+// callers who write their own head templates. Every URL in it has passed
+// article.CheckURL and every string is plain, unescaped text: escape once,
+// for the context you write it into.
+//
+// A Meta is not modified after Resolve returns it and is safe for
+// concurrent reads.
+type Meta struct {
+	// Lang is the BCP 47 language of the page: <html lang> and JSON-LD
+	// inLanguage. Empty when neither the article's language nor the site's
+	// locale says.
+	Lang string `json:"lang,omitempty"`
+	// Title is the <title>, from Options.TitleFormat.
+	Title string `json:"title"`
+	// Description is the meta description: the standfirst, or the body's
+	// opening words cut to MaxDescription when there is none.
+	Description string `json:"description"`
+	// Canonical is the canonical URL: <link rel=canonical>, og:url, the
+	// JSON-LD WebPage @id.
+	Canonical string `json:"canonical"`
+	// Robots is the robots meta directive.
+	Robots string `json:"robots"`
+	// Author is the bylines' names joined with ", ": <meta name=author>.
+	Author string `json:"author,omitempty"`
+	// Alternates are the hreflang alternates, in the order given.
+	Alternates []Alternate `json:"alternates,omitempty"`
+	// OpenGraph holds the og:, article: and fb: properties.
+	OpenGraph OpenGraph `json:"open_graph"`
+	// Twitter holds the twitter: card tags.
+	Twitter TwitterCard `json:"twitter"`
+	// FediverseCreators are the authors' fediverse addresses
+	// (@user@host): <meta name="fediverse:creator">, one per author that
+	// has one.
+	FediverseCreators []string `json:"fediverse_creators,omitempty"`
+	// LinkedData is the schema.org JSON-LD graph.
+	LinkedData Graph `json:"json_ld"`
+	// WordCount is the number of words in the sanitised body's text.
+	WordCount int `json:"word_count"`
+	// ReadingMinutes is WordCount at Options.WordsPerMinute, rounded up.
+	ReadingMinutes int `json:"reading_minutes"`
+	// Dropped lists the JSON-LD nodes left out because their required
+	// inputs are missing, with every reference to them.
+	Dropped []Dropped `json:"dropped,omitempty"`
+	// Warnings are the article's warning-severity findings
+	// (article.Check); error-severity findings make Resolve fail instead.
+	Warnings []article.Finding `json:"warnings,omitempty"`
+
+	ld []byte // LinkedData encoded with HTML escaping
+}
+
+// Dropped reports one JSON-LD node left out of the graph.
+type Dropped struct {
+	// Node is the node's @type, such as "Organization".
+	Node string `json:"node"`
+	// Reason names the missing inputs by their article JSON paths.
+	Reason string `json:"reason"`
+}
+
+// JSONLD returns the JSON-LD graph as it appears in the page's
+// <script type="application/ld+json">: encoded with HTML escaping, so it
+// holds no '<', '>' or '&' byte and no U+2028 or U+2029. The caller must not
+// modify the returned slice.
+func (m *Meta) JSONLD() []byte { return m.ld }
+
+// Error is returned by Resolve and the Renderer for an article that cannot
+// be rendered. It wraps the article's *article.ValidationError (so
+// errors.As finds every finding with its field path), or a problem with the
+// render inputs.
+type Error struct {
+	Err error
+}
+
+// Error returns "render: " and the cause.
+func (e *Error) Error() string {
+	msg := e.Err.Error()
+	if strings.Contains(msg, "\n") {
+		return "render: the article has errors:\n" + msg
+	}
+	return "render: " + msg
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrNilArticle is returned for a nil *article.Article.
+var ErrNilArticle = errors.New("render: nil article")
+
+var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)$`)
+
+// Resolve checks a and builds its metadata. An article with any
+// error-severity finding (article.Blocking) is refused with an *Error
+// wrapping the *article.ValidationError; warnings are kept in
+// Meta.Warnings. Alternates must have absolute http(s) URLs and BCP 47
+// languages.
+//
+// Resolve does not modify a and is safe for concurrent use.
+func Resolve(a *article.Article, opts Options, alternates ...Alternate) (*Meta, error) {
+	if a == nil {
+		return nil, ErrNilArticle
+	}
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	findings := a.Check()
+	ve := &article.ValidationError{Findings: findings}
+	if ve.HasErrors() {
+		return nil, &Error{Err: ve}
+	}
+	bodyText := sanitize.Text(a.Body)
+	return resolve(a, &opts, alternates, findings, bodyText)
+}
+
+func resolve(a *article.Article, opts *Options, alternates []Alternate, findings []article.Finding, bodyText string) (*Meta, error) {
+	for i, alt := range alternates {
+		if !hreflangPattern.MatchString(alt.Lang) {
+			return nil, &Error{Err: fmt.Errorf("alternates[%d].lang: %q is not a BCP 47 language tag or x-default", i, alt.Lang)}
+		}
+		if _, err := article.CheckURL(alt.URL); err != nil {
+			return nil, &Error{Err: fmt.Errorf("alternates[%d].url: %w", i, err)}
+		}
+	}
+	m := &Meta{
+		Canonical:  a.URL,
+		Alternates: alternates,
+		Warnings:   findings,
+	}
+	site := a.Site
+	siteName := ""
+	if site != nil {
+		siteName = site.Name
+	}
+	m.Lang = a.Language
+	locale := ""
+	if site != nil && site.Locale != "" {
+		locale, _ = article.OGLocale(site.Locale)
+	}
+	if locale == "" && a.Language != "" {
+		locale, _ = article.OGLocale(a.Language)
+	}
+	if m.Lang == "" && locale != "" {
+		m.Lang = strings.Replace(locale, "_", "-", 1)
+	}
+
+	m.Title = opts.title(a.Headline, siteName)
+	m.Description = a.Standfirst
+	if m.Description == "" {
+		// Description(a.Body, MaxDescription) without extracting the text
+		// a second time.
+		m.Description = sanitize.Truncate(bodyText, MaxDescription)
+	}
+	m.Robots = opts.robots()
+	m.WordCount = countWords(bodyText)
+	wpm := opts.WordsPerMinute
+	if wpm <= 0 {
+		wpm = DefaultWordsPerMinute
+	}
+	m.ReadingMinutes = max(1, (m.WordCount+wpm-1)/wpm)
+
+	var names strings.Builder
+	for i, p := range a.Authors {
+		if i > 0 {
+			names.WriteString(", ")
+		}
+		names.WriteString(p.Name)
+		if p.Mastodon != "" {
+			m.FediverseCreators = append(m.FediverseCreators, mastodonAddress(p.Mastodon))
+		}
+	}
+	m.Author = names.String()
+
+	published := rfc3339(a.Published)
+	modified := ""
+	if !a.Modified.IsZero() && a.Modified.After(a.Published) {
+		modified = rfc3339(a.Modified)
+	}
+	m.OpenGraph = openGraph(a, m, locale, published, modified)
+	m.Twitter = twitterCard(a, m)
+	m.LinkedData, m.Dropped = linkedData(a, m, published, modified)
+	ld, err := json.Marshal(&m.LinkedData)
+	if err != nil {
+		return nil, &Error{Err: fmt.Errorf("encoding JSON-LD: %w", err)}
+	}
+	m.ld = ld
+	return m, nil
+}
+
+// rfc3339 formats t with its own UTC offset ("Z" for UTC).
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// countWords counts runs of non-space characters.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// mastodonAddress returns a fediverse address in @user@host form.
+func mastodonAddress(s string) string {
+	if strings.HasPrefix(s, "@") {
+		return s
+	}
+	return "@" + s
+}
+
+// profileURLs returns the profile pages of the handles, for sameAs.
+func profileURLs(x, bluesky, mastodon, extra string) []string {
+	var urls []string
+	if extra != "" {
+		urls = append(urls, extra)
+	}
+	if x != "" {
+		urls = append(urls, "https://x.com/"+strings.TrimPrefix(x, "@"))
+	}
+	if bluesky != "" {
+		urls = append(urls, "https://bsky.app/profile/"+strings.TrimPrefix(bluesky, "@"))
+	}
+	if mastodon != "" {
+		addr := strings.TrimPrefix(mastodon, "@")
+		if user, host, ok := strings.Cut(addr, "@"); ok {
+			urls = append(urls, "https://"+host+"/@"+user)
+		}
+	}
+	return urls
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

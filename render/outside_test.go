@@ -1,0 +1,260 @@
+package render
+
+// Checks by outside tools: the Nu Html Checker (npm vnu-jar on the
+// machine's Java), axe-core in headless Chromium (chromedp), and
+// open-graph-scraper (npm) as an independent head parser. Each finds its
+// tool through internal/testenv: missing tools skip locally and fail in CI.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/testenv"
+)
+
+// wrap puts a fragment in the smallest valid page around it.
+func wrap(fragment string) string {
+	return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>Fragment</title>\n</head>\n<body>\n<main>\n" + fragment + "\n</main>\n</body>\n</html>\n"
+}
+
+// control is a page with known faults (no lang, an image without alt,
+// grey on grey text): each check must report it, which shows the harness
+// can fail.
+const (
+	controlName = "control-faulty.html"
+	control     = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Control</title>\n</head>\n<body>\n<main>\n<p style=\"color:#aaa;background:#bbb\">Low contrast</p>\n<img src=\"x.png\">\n</main>\n</body>\n</html>\n"
+)
+
+// checkDocuments renders the documents every outside check runs on.
+func checkDocuments(t *testing.T) map[string]string {
+	t.Helper()
+	r := newRenderer(t)
+	docs := map[string]string{}
+	page, err := r.PageString(sample.Article(), Input{Ticker: sample.Ticker()})
+	require.NoError(t, err)
+	docs["sample-page.html"] = page
+	frag, err := r.FragmentString(sample.Article())
+	require.NoError(t, err)
+	docs["sample-fragment.html"] = wrap(frag)
+	page, err = r.PageString(hostileArticle(), Input{Ticker: hostileTicker()})
+	require.NoError(t, err)
+	docs["hostile-page.html"] = page
+	frag, err = r.FragmentString(hostileArticle())
+	require.NoError(t, err)
+	docs["hostile-fragment.html"] = wrap(frag)
+	bare := sample.Article()
+	bare.Image, bare.Site, bare.KeyPoints, bare.Explainers, bare.Kicker, bare.Standfirst = nil, nil, nil, nil, "", ""
+	page, err = r.PageString(bare, Input{})
+	require.NoError(t, err)
+	docs["bare-page.html"] = page
+	return docs
+}
+
+func writeDocs(t *testing.T, docs map[string]string) (dir string, paths []string) {
+	t.Helper()
+	dir = t.TempDir()
+	for name, doc := range docs {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(doc), 0o644))
+		paths = append(paths, p)
+	}
+	return dir, paths
+}
+
+// TestNuHTMLChecker runs the Nu Html Checker on every document: zero
+// errors and zero warnings.
+func TestNuHTMLChecker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a JVM")
+	}
+	java := testenv.Java(t)
+	jar := filepath.Join(testenv.NodeModule(t, "vnu-jar"), "build", "dist", "vnu.jar")
+	docs := checkDocuments(t)
+	docs[controlName] = control
+	_, paths := writeDocs(t, docs)
+	args := append([]string{"-jar", jar, "--format", "json", "--also-check-css"}, paths...)
+	cmd := exec.Command(java, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run() // vnu reports on stderr and exits 1 when it finds anything
+	var report struct {
+		Messages []struct {
+			Type, SubType, URL, Message, Extract string
+			LastLine                             int
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stderr.String()), &report), "vnu output: %s (run error %v)", stderr.String(), err)
+	controlMessages := 0
+	for _, m := range report.Messages {
+		if filepath.Base(m.URL) == controlName {
+			controlMessages++
+			continue
+		}
+		t.Errorf("%s: line %d: %s %s: %s\n  %s", filepath.Base(m.URL), m.LastLine, m.Type, m.SubType, m.Message, m.Extract)
+	}
+	require.GreaterOrEqual(t, controlMessages, 2, "the harness sees the control document's faults")
+	t.Logf("vnu: %d documents, %d messages (%d on the control document)", len(paths), len(report.Messages), controlMessages)
+}
+
+// TestAxe runs axe-core at WCAG 2.1 AA on the sample page in headless
+// Chromium, in light and dark colour schemes: zero violations.
+func TestAxe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	chromium := testenv.Chromium(t)
+	axeJS, err := os.ReadFile(filepath.Join(testenv.NodeModule(t, "axe-core"), "axe.min.js"))
+	require.NoError(t, err)
+	docs := checkDocuments(t)
+	docs[controlName] = control
+	dir, _ := writeDocs(t, docs)
+
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir())}
+	for _, f := range testenv.ChromiumFlags {
+		name, value, ok := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		if ok {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The first Run starts the browser; it must not carry a timeout.
+	require.NoError(t, chromedp.Do(bctx, chromedp.Navigate("about:blank")))
+	tctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
+	defer cancel()
+
+	const run = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+	  .then(r => JSON.stringify({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html + " :: " + n.failureSummary)})), passes: r.passes.length}))`
+	for _, name := range []string{controlName, "sample-page.html", "hostile-page.html", "bare-page.html"} {
+		for _, scheme := range []string{"light", "dark"} {
+			t.Run(name+"/"+scheme, func(t *testing.T) {
+				err := chromedp.Do(tctx,
+					chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+						_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+							Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+						})
+						return err
+					}),
+					chromedp.Navigate("file://"+filepath.Join(dir, name)),
+					chromedp.Evaluate[chromedp.Void](string(axeJS)),
+				)
+				require.NoError(t, err)
+				out, err := chromedp.Run(tctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+				require.NoError(t, err)
+				var res struct {
+					Violations []struct {
+						ID, Impact, Help string
+						Nodes            []string
+					}
+					Passes int
+				}
+				require.NoError(t, json.Unmarshal([]byte(out), &res))
+				if name == controlName {
+					assert.GreaterOrEqual(t, len(res.Violations), 2, "the harness sees the control document's faults")
+					return
+				}
+				for _, v := range res.Violations {
+					t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+				}
+				assert.Positive(t, res.Passes, "axe ran its rules")
+				dark, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
+				require.NoError(t, err)
+				assert.Equal(t, scheme == "dark", dark, "colour scheme emulated")
+			})
+		}
+	}
+}
+
+// TestOpenGraphScraper parses the page's head with the npm package
+// open-graph-scraper and compares what it reads with the resolved values.
+func TestOpenGraphScraper(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts node")
+	}
+	node := testenv.Node(t)
+	ogsDir := testenv.NodeModule(t, "open-graph-scraper")
+	r := newRenderer(t)
+	for _, tt := range []struct {
+		name string
+		a    func() *article.Article
+	}{
+		{"sample", sample.Article},
+		{"hostile", hostileArticle},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.a()
+			page, err := r.PageString(a, Input{})
+			require.NoError(t, err)
+			m, err := r.Meta(a)
+			require.NoError(t, err)
+			dir := t.TempDir()
+			file := filepath.Join(dir, "page.html")
+			require.NoError(t, os.WriteFile(file, []byte(page), 0o644))
+			script := filepath.Join(dir, "ogs.js")
+			require.NoError(t, os.WriteFile(script, []byte(ogsScript), 0o644))
+			out, err := exec.Command(node, script, ogsDir, file).Output()
+			require.NoError(t, err, "%s", out)
+			var res struct {
+				Error  bool
+				Result map[string]any
+			}
+			require.NoError(t, json.Unmarshal(out, &res))
+			require.False(t, res.Error, "%v", res.Result)
+			got := res.Result
+			og, tc := m.OpenGraph, m.Twitter
+			want := map[string]string{
+				"ogType": og.Type, "ogTitle": og.Title, "ogDescription": og.Description, "ogUrl": og.URL,
+				"ogSiteName": og.SiteName, "ogLocale": og.Locale, "articlePublishedTime": og.PublishedTime,
+				"articleSection": og.Section, "articlePublisher": og.Publisher, "fbAppId": og.AppID,
+				"twitterCard": tc.Card, "twitterSite": tc.Site, "twitterCreator": tc.Creator,
+				"twitterTitle": tc.Title, "twitterDescription": tc.Description, "author": m.Author,
+				// open-graph-scraper keeps the last of repeated tags.
+				"articleAuthor": og.Authors[len(og.Authors)-1], "articleTag": og.Tags[len(og.Tags)-1],
+			}
+			if og.ModifiedTime != "" {
+				want["articleModifiedTime"] = og.ModifiedTime
+			}
+			for k, v := range want {
+				assert.Equal(t, v, got[k], k)
+			}
+			img := got["ogImage"].([]any)[0].(map[string]any)
+			assert.Equal(t, og.Image.URL, img["url"])
+			assert.Equal(t, og.Image.Alt, img["alt"])
+			assert.Equal(t, og.Image.Type, img["type"])
+			assert.Equal(t, fmt.Sprint(og.Image.Width), img["width"])
+			assert.Equal(t, fmt.Sprint(og.Image.Height), img["height"])
+			timg := got["twitterImage"].([]any)[0].(map[string]any)
+			assert.Equal(t, tc.Image, timg["url"])
+			assert.Equal(t, tc.ImageAlt, timg["alt"])
+			var want2 any
+			require.NoError(t, json.Unmarshal(m.JSONLD(), &want2))
+			assert.Equal(t, []any{want2}, got["jsonLD"], "JSON-LD")
+		})
+	}
+}
+
+const ogsScript = `
+const ogs = require(process.argv[2]);
+const html = require("fs").readFileSync(process.argv[3], "utf8");
+ogs({ html }).then(({ error, result }) => process.stdout.write(JSON.stringify({ error, result })))
+  .catch(e => { console.error(e); process.exit(1); });
+`

@@ -1,0 +1,236 @@
+package render
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share"
+)
+
+//go:embed templates/*.html templates/style.css
+var embedded embed.FS
+
+// Stylesheet returns the embedded stylesheet the page inlines: light and
+// dark (prefers-color-scheme), responsive, with a print style. Publishers
+// who embed the fragment in their own layout can serve it or adapt it.
+func Stylesheet() string {
+	b, _ := embedded.ReadFile("templates/style.css")
+	return string(b)
+}
+
+// Input is what one page view adds to the article.
+type Input struct {
+	// Ticker holds the breaking-news headlines (plain text) shown above
+	// the article; with none, there is no ticker at all.
+	Ticker []string
+	// Alternates are the article's translations (hreflang).
+	Alternates []Alternate
+}
+
+// Data is what the templates receive. Every template.HTML in it was made by
+// package sanitize (Body, KeyPoints, Explainers) or by render's own writer
+// (Head, Parts); every other string is plain text for html/template to
+// escape.
+type Data struct {
+	// Meta is the resolved metadata.
+	Meta *Meta
+	// Article is the article as given; do not use its HTML fields in a
+	// template (they are unsanitised): use Body, KeyPoints and Explainers.
+	Article *article.Article
+	// Lang is Meta.Lang.
+	Lang string
+	// Ticker is Input.Ticker.
+	Ticker []string
+	// Head is Meta.HeadHTML().
+	Head template.HTML
+	// Body is the sanitised body.
+	Body template.HTML
+	// KeyPoints are the sanitised key points.
+	KeyPoints []template.HTML
+	// Explainers are the explainers, sanitised, with their labels and ids.
+	Explainers []Explainer
+	// Share are the share bar's links, from package share.
+	Share []share.Link
+	// Parts are the default components.
+	Parts Parts
+}
+
+// Renderer renders article pages, fragments and head tags with one set of
+// options and parsed templates. Create it once with New and share it: it is
+// safe for concurrent use. It caches sanitised HTML by content (see
+// Options.CacheBytes), so rendering the same article again does not
+// sanitise it again.
+type Renderer struct {
+	opts  Options
+	tmpl  *template.Template
+	cache *htmlCache
+	bufs  sync.Pool
+}
+
+// New parses the embedded templates, then the *.html files of
+// opts.Templates, and returns a Renderer. Invalid options or templates are
+// an error.
+func New(opts Options) (*Renderer, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	t, err := template.New("render").ParseFS(embedded, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("render: embedded templates: %w", err)
+	}
+	if _, err := t.New("style").Parse(`{{define "style"}}<style>` + "\n" + Stylesheet() + `</style>` + "\n{{end}}"); err != nil {
+		return nil, fmt.Errorf("render: embedded stylesheet: %w", err)
+	}
+	if opts.Templates != nil {
+		matches, err := fs.Glob(opts.Templates, "*.html")
+		if err != nil {
+			return nil, fmt.Errorf("render: templates: %w", err)
+		}
+		if len(matches) == 0 {
+			return nil, fmt.Errorf("render: templates: no *.html file in Options.Templates")
+		}
+		if t, err = t.ParseFS(opts.Templates, "*.html"); err != nil {
+			return nil, fmt.Errorf("render: templates: %w", err)
+		}
+	}
+	for _, name := range []string{"page", "article", "head"} {
+		if t.Lookup(name) == nil {
+			return nil, fmt.Errorf("render: templates: no template named %q", name)
+		}
+	}
+	r := &Renderer{opts: opts, tmpl: t, cache: newHTMLCache(opts.CacheBytes)}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	return r, nil
+}
+
+// Meta checks a and resolves its metadata, like Resolve, using the
+// Renderer's options and cache.
+func (r *Renderer) Meta(a *article.Article, alternates ...Alternate) (*Meta, error) {
+	if a == nil {
+		return nil, ErrNilArticle
+	}
+	findings := a.Check()
+	ve := &article.ValidationError{Findings: findings}
+	if ve.HasErrors() {
+		return nil, &Error{Err: ve}
+	}
+	return resolve(a, &r.opts, alternates, findings, r.cache.text(a.Body))
+}
+
+// data builds the template data for a.
+func (r *Renderer) data(a *article.Article, in Input, page bool) (*Data, error) {
+	m, err := r.Meta(a, in.Alternates...)
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Meta: m, Article: a, Lang: m.Lang, Ticker: in.Ticker}
+	d.Body = r.cache.html(policyBody, a.Body)
+	if len(a.KeyPoints) > 0 {
+		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))
+		for i, kp := range a.KeyPoints {
+			d.KeyPoints[i] = r.cache.html(policyInline, kp)
+		}
+	}
+	if len(a.Explainers) > 0 {
+		d.Explainers = make([]Explainer, len(a.Explainers))
+		for i, e := range a.Explainers {
+			d.Explainers[i] = Explainer{
+				Kind:  e.Kind.String(),
+				Label: e.Label(),
+				ID:    idPrefix + "explainer-" + itoa(i+1),
+				Body:  r.cache.explainer(e),
+			}
+		}
+	}
+	// Links leaves out a network that lacks an input (Pinterest without an
+	// image) and says so in err; the bar shows the others.
+	links, err := share.Links(a, r.opts.Share)
+	if links == nil && err != nil {
+		return nil, &Error{Err: err}
+	}
+	d.Share = links
+	p := &d.Parts
+	p.ArticleHeader = articleHeader(a)
+	p.Figure = figure(a.Image)
+	p.KeyPoints = keyPoints(d.KeyPoints)
+	p.Explainers = explainers(d.Explainers)
+	p.ShareBar = shareBar(links)
+	p.Newsletter = newsletter(a.Site)
+	if page {
+		d.Head = m.HeadHTML()
+		p.SiteHeader = siteHeader(a)
+		p.Ticker = ticker(in.Ticker)
+		p.SiteFooter = siteFooter(a)
+	}
+	return d, nil
+}
+
+func (r *Renderer) execute(w io.Writer, name string, d any) error {
+	buf := r.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			r.bufs.Put(buf)
+		}
+	}()
+	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Page writes the complete HTML5 page of a to w: head with every metadata
+// tag, the site header, the ticker, the article, the share bar, the
+// newsletter form and the footer. An article with error-severity findings
+// is refused with an *Error naming them; nothing is written unless the
+// whole page rendered.
+func (r *Renderer) Page(w io.Writer, a *article.Article, in Input) error {
+	d, err := r.data(a, in, true)
+	if err != nil {
+		return err
+	}
+	return r.execute(w, "page", d)
+}
+
+// PageString returns the page as a string; see Page.
+func (r *Renderer) PageString(a *article.Article, in Input) (string, error) {
+	var b strings.Builder
+	err := r.Page(&b, a, in)
+	return b.String(), err
+}
+
+// Fragment writes the article alone (the <article> element, with its
+// share bar and newsletter form) for a publisher's own layout, which must
+// supply the head (Head) and styles (Stylesheet).
+func (r *Renderer) Fragment(w io.Writer, a *article.Article) error {
+	d, err := r.data(a, Input{}, false)
+	if err != nil {
+		return err
+	}
+	return r.execute(w, "article", d)
+}
+
+// FragmentString returns the fragment as a string; see Fragment.
+func (r *Renderer) FragmentString(a *article.Article) (string, error) {
+	var b strings.Builder
+	err := r.Fragment(&b, a)
+	return b.String(), err
+}
+
+// Head writes the head tags alone (see Meta.HeadHTML), through the "head"
+// template.
+func (r *Renderer) Head(w io.Writer, a *article.Article, alternates ...Alternate) error {
+	m, err := r.Meta(a, alternates...)
+	if err != nil {
+		return err
+	}
+	return r.execute(w, "head", &Data{Meta: m, Article: a, Lang: m.Lang, Head: m.HeadHTML()})
+}

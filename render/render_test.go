@@ -1,0 +1,271 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/golden"
+	"github.com/broadsheet/broadsheet/internal/sample"
+)
+
+func newRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(Options{})
+	require.NoError(t, err)
+	return r
+}
+
+func TestGolden(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+
+	page, err := r.PageString(a, Input{Ticker: sample.Ticker()})
+	require.NoError(t, err)
+	golden.Assert(t, "page.html", []byte(page))
+
+	frag, err := r.FragmentString(a)
+	require.NoError(t, err)
+	golden.Assert(t, "fragment.html", []byte(frag))
+
+	var head bytes.Buffer
+	require.NoError(t, r.Head(&head, a))
+	golden.Assert(t, "head.html", head.Bytes())
+
+	m, err := r.Meta(a)
+	require.NoError(t, err)
+	js, err := json.MarshalIndent(m, "", "  ")
+	require.NoError(t, err)
+	golden.Assert(t, "meta.json", append(js, '\n'))
+}
+
+func TestRoundTrip(t *testing.T) {
+	r := newRenderer(t)
+	alts := []Alternate{{Lang: "cy-GB", URL: "https://news.example.com/cy/local/kestrel-bay-camera-vote"}, {Lang: "x-default", URL: "https://news.example.com/local/kestrel-bay-camera-vote"}}
+	tests := []struct {
+		name string
+		a    *article.Article
+		in   Input
+	}{
+		{"sample", sample.Article(), Input{Ticker: sample.Ticker()}},
+		{"sample with alternates", sample.Article(), Input{Alternates: alts}},
+		{"hostile", hostileArticle(), Input{Ticker: hostileTicker()}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := r.PageString(tt.a, tt.in)
+			require.NoError(t, err)
+			m, err := r.Meta(tt.a, tt.in.Alternates...)
+			require.NoError(t, err)
+			assertRoundTrip(t, page, m)
+			p := parse(t, page)
+			assert.Equal(t, tt.a.Headline, p.h1)
+			assert.Equal(t, m.Lang, p.lang)
+		})
+	}
+}
+
+// TestHostileText checks that every plain-text value of the hostile article
+// reaches the page as the same text, and that no markup from any field
+// survives as an element or attribute.
+func TestHostileText(t *testing.T) {
+	r := newRenderer(t)
+	a := hostileArticle()
+	page, err := r.PageString(a, Input{Ticker: hostileTicker()})
+	require.NoError(t, err)
+	p := parse(t, page)
+
+	scripts := findAll(p.doc, "script")
+	require.Len(t, scripts, 1, "only the JSON-LD script")
+	assert.Equal(t, "application/ld+json", attr(scripts[0], "type"))
+	for _, n := range findAll(p.doc, "*") {
+		for _, at := range n.Attr {
+			assert.False(t, strings.HasPrefix(at.Key, "on"), "event handler %s on <%s>", at.Key, n.Data)
+			assert.NotContains(t, strings.ToLower(at.Val), "javascript:", "<%s %s>", n.Data, at.Key)
+		}
+	}
+	assert.Len(t, findAll(p.doc, "main"), 1)
+	assert.Len(t, findAll(p.doc, "article"), 1)
+
+	body := text(p.doc)
+	for _, want := range []string{a.Headline, a.Standfirst, a.Image.Caption, a.Site.Tagline, a.Site.Newsletter.Pitch, hostileTicker()[0], hostileTicker()[2]} {
+		assert.Contains(t, body, want)
+	}
+	var ld struct {
+		Graph []map[string]any `json:"@graph"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(p.jsonld), &ld))
+	var headline string
+	for _, n := range ld.Graph {
+		if n["@type"] == "NewsArticle" {
+			headline, _ = n["headline"].(string)
+		}
+	}
+	assert.Equal(t, a.Headline, headline, "JSON-LD headline parses back to the same string")
+	assert.NotContains(t, p.jsonld, "\u2028")
+}
+
+// TestHostileURLs sets each URL field to a dangerous or relative URL: the
+// render must fail, naming the field.
+func TestHostileURLs(t *testing.T) {
+	r := newRenderer(t)
+	set := map[string]func(a *article.Article, u string){
+		"url":                    func(a *article.Article, u string) { a.URL = u },
+		"authors[0].url":         func(a *article.Article, u string) { a.Authors[0].URL = u },
+		"image.url":              func(a *article.Article, u string) { a.Image.URL = u },
+		"site.url":               func(a *article.Article, u string) { a.Site.URL = u },
+		"site.logo.url":          func(a *article.Article, u string) { a.Site.Logo.URL = u },
+		"site.facebook_page":     func(a *article.Article, u string) { a.Site.FacebookPage = u },
+		"site.newsletter.action": func(a *article.Article, u string) { a.Site.Newsletter.Action = u },
+	}
+	urls := []string{"javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "//cdn.example.com/x.jpg", "/relative/path", "vbscript:msgbox(1)"}
+	for path, f := range set {
+		for _, u := range urls {
+			t.Run(path+"="+u, func(t *testing.T) {
+				a := sample.Article()
+				f(a, u)
+				_, err := r.PageString(a, Input{})
+				require.Error(t, err)
+				var re *Error
+				require.ErrorAs(t, err, &re)
+				var ve *article.ValidationError
+				require.ErrorAs(t, err, &ve)
+				found := false
+				for _, fd := range ve.Findings {
+					if fd.Path == path && fd.Severity == article.SeverityError {
+						found = true
+					}
+				}
+				assert.True(t, found, "no error finding for %s in %v", path, err)
+				assert.Contains(t, err.Error(), path)
+				assert.True(t, strings.HasPrefix(err.Error(), "render: "), err.Error())
+			})
+		}
+	}
+	t.Run("alternate", func(t *testing.T) {
+		_, err := r.PageString(sample.Article(), Input{Alternates: []Alternate{{Lang: "fr-FR", URL: "javascript:alert(1)"}}})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "alternates[0].url")
+		assert.ErrorIs(t, err, article.ErrInvalidURL)
+		_, err = r.PageString(sample.Article(), Input{Alternates: []Alternate{{Lang: `"><x`, URL: "https://news.example.com/fr"}}})
+		assert.ErrorContains(t, err, "alternates[0].lang")
+	})
+}
+
+func TestRefusesInvalidArticle(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	a.Headline = ""
+	var buf bytes.Buffer
+	err := r.Page(&buf, a, Input{})
+	require.Error(t, err)
+	assert.True(t, article.Blocking(errors.Unwrap(err)))
+	assert.ErrorIs(t, err, article.ErrRequired)
+	assert.Contains(t, err.Error(), "headline: required")
+	assert.Zero(t, buf.Len(), "nothing written")
+
+	_, err = r.FragmentString(nil)
+	assert.ErrorIs(t, err, ErrNilArticle)
+
+	// Warnings do not block; they are kept in Meta.
+	a = sample.Article()
+	a.Headline = strings.Repeat("Long headline ", 10)
+	m, err := r.Meta(a)
+	require.NoError(t, err)
+	require.NotEmpty(t, m.Warnings)
+	assert.Equal(t, "headline", m.Warnings[0].Path)
+}
+
+func TestTicker(t *testing.T) {
+	r := newRenderer(t)
+	for _, tt := range []struct {
+		name   string
+		ticker []string
+		want   bool
+	}{
+		{"none", nil, false},
+		{"blank", []string{" ", ""}, false},
+		{"headlines", sample.Ticker(), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := r.PageString(sample.Article(), Input{Ticker: tt.ticker})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, strings.Contains(page, `class="bs-ticker"`))
+			assert.NotContains(t, strings.ToLower(page), "loading")
+		})
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	fsys := fstest.MapFS{
+		"keypoints.html": {Data: []byte(`{{define "key-points"}}<ol class="mine">{{range .KeyPoints}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
+			`{{define "site-footer"}}<p>{{.Article.Site.Name}} &amp; friends</p>{{end}}`)},
+	}
+	r, err := New(Options{Templates: fsys})
+	require.NoError(t, err)
+	a := hostileArticle()
+	page, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<ol class="mine"><li>`)
+	assert.NotContains(t, page, `class="bs-keypoints"`)
+	assert.Contains(t, page, `<p>Site Tom &amp; Jerry&#39;s &#34;big&#34;`, "html/template escapes the caller's template")
+
+	_, err = New(Options{Templates: fstest.MapFS{"bad.html": {Data: []byte(`{{define "x"}}{{.Nope`)}}})
+	assert.ErrorContains(t, err, "render: templates")
+	_, err = New(Options{Templates: fstest.MapFS{"notes.txt": {Data: []byte(`x`)}}})
+	assert.ErrorContains(t, err, "no *.html file")
+	_, err = New(Options{TitleFormat: "{site}"})
+	assert.ErrorContains(t, err, "{headline}")
+}
+
+func TestConcurrent(t *testing.T) {
+	r := newRenderer(t)
+	want, err := r.PageString(sample.Article(), Input{Ticker: sample.Ticker()})
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Go(func() {
+			for j := 0; j < 20; j++ {
+				a := sample.Article()
+				if j%2 == 1 {
+					a = hostileArticle()
+				}
+				got, err := r.PageString(a, Input{Ticker: sample.Ticker()})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if j%2 == 0 && got != want {
+					t.Error("concurrent page differs")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCacheBound(t *testing.T) {
+	r, err := New(Options{CacheBytes: 10_000})
+	require.NoError(t, err)
+	for i := 0; i < 50; i++ {
+		a := sample.Article()
+		a.Body = strings.Repeat("<p>x</p>", i+1)
+		_, err := r.FragmentString(a)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, r.cache.bytes, 10_000)
+	}
+	off, err := New(Options{CacheBytes: -1})
+	require.NoError(t, err)
+	assert.Nil(t, off.cache)
+	_, err = off.FragmentString(sample.Article())
+	require.NoError(t, err)
+}
