@@ -107,6 +107,7 @@ type Renderer struct {
 	// trace, set only by tests, sees each fitted paragraph with the box
 	// it must stay in and where it was drawn.
 	trace   func(kind string, pa *para, x, y, w, boxTop, boxBottom float64)
+	noPaint bool // tests of layout alone: skip painting pixels
 	states  sync.Pool
 	encoder sync.Pool
 }
@@ -233,7 +234,7 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 		r.states.Put(st)
 	}()
 	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
-		c:    canvas{img: newCanvas(reuse, info.Size)},
+		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
 		lang: language.NewLanguage(a.Language)}
 	d.u = math.Min(float64(info.Size.W)/1200, float64(info.Size.H)/630)
 	switch info.Layout {
@@ -330,6 +331,9 @@ func (d *drawer) drawPara(pa *para, x, y, w float64, al align, col color.RGBA, c
 				}
 				ix := math.Floor(gx)
 				sub := uint8(math.Floor((gx - ix) * subpixels))
+				if d.c.skip {
+					continue
+				}
 				gi := d.st.glyph(&d.r.glyphs, f, g.GlyphID, run.Size.Round(), sub)
 				if gi == nil {
 					continue

@@ -201,6 +201,7 @@ func TestHeadlineStaysInBox(t *testing.T) {
 		t.Skip("300 lengths × scripts × sizes; skipped with -short")
 	}
 	r := notoRenderer(t)
+	r.noPaint = true // layout is what is checked; painting would only cost time
 	sources := map[string]string{
 		"latin":   "Storm knocks out power to 200,000 homes as officials warn of major flooding along the coast; ferries halted, schools shut ",
 		"nospace": "Überschwemmungswarnungfürdieküstenregionnachdemsturmkeinefährenmehrbisfreitagabendundschulenbleibengeschlossen",
@@ -242,7 +243,7 @@ func TestHeadlineStaysInBox(t *testing.T) {
 					truncated++
 				}
 				// Grapheme boundaries of the normalised text.
-				text := []rune(strings.Join(strings.Fields(headline), " "))
+				text := []rune(collapseSpace(headline))
 				bound := bounds(text)
 				if msg := checkLayout(got.pa, got.x, got.y, got.w, got.boxTop, got.boxBottom, bound, len(text)); msg != "" {
 					fails = append(fails, name+" "+sz.String()+" length "+strconv.Itoa(n)+": "+msg+": "+headline)
@@ -258,9 +259,12 @@ func TestHeadlineStaysInBox(t *testing.T) {
 }
 
 // checkLayout returns what is wrong with a laid-out paragraph, or "": a
-// glyph's ink outside the box (1 px of anti-aliasing allowed), or a run
-// that starts or ends inside a grapheme cluster (bound holds the cluster
-// boundaries of the n-rune text).
+// glyph's ink outside the box (1 px of anti-aliasing allowed), or a line
+// (or the ellipsis cut) that starts or ends inside a grapheme cluster
+// (bound holds the cluster boundaries of the n-rune text). Runs inside a
+// line may split at a direction change (a prepended concatenation mark
+// before a Latin letter is one cluster of two directions); only line
+// breaks and the cut matter.
 func checkLayout(pa *para, x, y, w, boxTop, boxBottom float64, bound map[int]bool, n int) string {
 	for i, ln := range pa.lines {
 		base := math.Round(y + pa.ascent + float64(i)*pa.pitch)
@@ -268,11 +272,25 @@ func checkLayout(pa *para, x, y, w, boxTop, boxBottom float64, bound map[int]boo
 		if pa.rtl {
 			pen = x + w - fx(ln.width) - ln.trail
 		}
+		lo, hi := math.MaxInt, 0
 		for _, run := range ln.runs {
-			start, end := run.Runes.Offset, run.Runes.Offset+run.Runes.Count
-			if !bound[start] || (end <= n && !bound[end]) {
-				return "a run splits a grapheme cluster"
+			lo = min(lo, run.Runes.Offset)
+			hi = max(hi, run.Runes.Offset+run.Runes.Count)
+		}
+		if len(ln.runs) > 0 && (!bound[lo] || (hi <= n && !bound[hi])) {
+			return "a line starts or ends inside a grapheme cluster"
+		}
+		if pa.truncated && i == len(pa.lines)-1 {
+			// The ellipsis run starts where the visible text was cut.
+			cut := 0
+			for _, run := range ln.runs {
+				cut = max(cut, run.Runes.Offset)
 			}
+			if cut <= n && !bound[cut] {
+				return "the ellipsis cuts inside a grapheme cluster"
+			}
+		}
+		for _, run := range ln.runs {
 			for _, g := range run.Glyphs {
 				left := pen + fx(g.XOffset) + fx(g.XBearing)
 				right := left + fx(g.Width)
@@ -377,6 +395,7 @@ func TestErrors(t *testing.T) {
 		{"photo without image", sample.Article(), Options{Layout: LayoutPhoto}, ErrNoImage},
 		{"photo with garbage", sample.Article(), Options{Layout: LayoutPhoto, ImageData: []byte("not an image")}, ErrImage},
 		{"decompression bomb", sample.Article(), Options{Layout: LayoutPhoto, ImageData: bomb}, ErrImage},
+		{"9 MP from 70 bytes", sample.Article(), Options{Layout: LayoutPhoto, ImageData: pngHeader(3000, 3000)}, ErrImage},
 		{"key point out of range", sample.Article(), Options{Layout: LayoutKeyPoint, KeyPoint: 9}, ErrNoKeyPoint},
 		{"too small", sample.Article(), Options{Size: Size{50, 50}}, ErrSize},
 		{"too big", sample.Article(), Options{Size: Size{5000, 630}}, ErrSize},
@@ -486,6 +505,13 @@ func TestParseFont(t *testing.T) {
 	assert.Contains(t, err.Error(), "WOFF2")
 	_, err = ParseFont([]byte("definitely not a font"))
 	assert.ErrorIs(t, err, ErrFont)
+	// A directory that claims a 4 GB table is refused before anything
+	// allocates it.
+	bomb := []byte("\x00\x01\x00\x00\x00\x01\x00\x10\x00\x00\x00\x00" +
+		"cmap\x00\x00\x00\x00\x00\x00\x00\x1c\xff\xff\xff\xf0")
+	_, err = ParseFont(bomb)
+	assert.ErrorIs(t, err, ErrFont)
+	assert.Contains(t, err.Error(), "outside the file")
 	f := GoBold()
 	assert.Equal(t, "Go", f.Family())
 	assert.True(t, f.Has('é'))
@@ -589,4 +615,19 @@ func TestVariableFont(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, info.Missing)
 	assertImage(t, "inter-variable.png", b)
+}
+
+func TestCollapseSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  a \n\t b  ", "a b"},
+		{"可決　監査", "可決　監査"},
+		{"a \u3000 b", "a\u3000b"},
+		{"\u3000lead", "lead"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := collapseSpace(tt.in); got != tt.want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }

@@ -39,10 +39,13 @@
 // is set at the minimum and clamped to the lines that fit with an ellipsis
 // "…", cut at a grapheme boundary; the text never leaves its box.
 //
-// Known gaps: WOFF2 fonts are refused (convert them to TTF); COLR colour
-// glyphs are drawn from their monochrome outline, if any, in the text
-// colour; Thai, Lao and Khmer break only at spaces (no dictionary); dates in
-// the footer are formatted with Go's English month names.
+// Fonts are TTF, OTF (CFF and CFF2), collections (TTC/OTC) or WOFF 1.0;
+// variable fonts render at any instance (Font.WithVariations). Known gaps:
+// WOFF2 is refused with an error (convert it to TTF); COLR colour glyphs
+// are drawn from their monochrome outline, if any, in the text colour (CBDT
+// and sbix bitmap emoji are drawn in colour); Thai, Lao and Khmer break only
+// at spaces (no dictionary); the footer's date uses Go's English month
+// names.
 //
 // # Performance and concurrency
 //
@@ -60,7 +63,9 @@
 // Article text, font files and lead images are untrusted. Text is bounded
 // (at most 1,200 runes of a paragraph are shaped); lead images are refused
 // before decoding when their header claims more than MaxImagePixels; card
-// sizes are limited to MaxSide. The font and image decoders are not
+// sizes are limited to MaxSide; a font whose table directory points outside
+// the file is refused before the parser allocates the tables it claims, and
+// glyph outlines and bitmaps far larger than their em are not rasterised. The font and image decoders are not
 // hardened against every malformed file, so a panic inside them is recovered
 // and returned as an error. The package does no network or file I/O: fetch
 // images and read fonts yourself.

@@ -2,6 +2,7 @@ package card
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 
@@ -59,6 +60,9 @@ func ParseCollection(data []byte) (fonts []*Font, err error) {
 	}()
 	if len(data) >= 4 && string(data[:4]) == "wOF2" {
 		return nil, fmt.Errorf("%w: WOFF2 is not supported; convert the font to TTF or OTF", ErrFont)
+	}
+	if err := checkDirectory(data); err != nil {
+		return nil, err
 	}
 	lds, err := ot.NewLoaders(bytes.NewReader(data))
 	if err != nil {
@@ -133,4 +137,88 @@ func mustEmbedded(ttf []byte) *Font {
 		panic("card: embedded font does not parse: " + err.Error())
 	}
 	return f
+}
+
+// maxWOFFTable bounds a WOFF table's decompressed size.
+const maxWOFFTable = 64 << 20
+
+// checkDirectory checks that every table the font's directory lists lies
+// inside data (for WOFF: that its compressed bytes do, and that it
+// inflates to at most maxWOFFTable). The parser allocates each table's
+// claimed length before reading it, so a few bytes that claim a 4 GB table
+// would otherwise cost 4 GB.
+func checkDirectory(data []byte) error {
+	u32 := func(off int) (uint32, bool) {
+		if off < 0 || off+4 > len(data) {
+			return 0, false
+		}
+		return binary.BigEndian.Uint32(data[off:]), true
+	}
+	u16 := func(off int) (int, bool) {
+		if off < 0 || off+2 > len(data) {
+			return 0, false
+		}
+		return int(binary.BigEndian.Uint16(data[off:])), true
+	}
+	bad := func(what string) error { return fmt.Errorf("%w: %s", ErrFont, what) }
+	inside := func(off, n uint32) bool { return uint64(off)+uint64(n) <= uint64(len(data)) }
+
+	sfnt := func(at int) error {
+		n, ok := u16(at + 4)
+		if !ok {
+			return bad("truncated table directory")
+		}
+		for i := range n {
+			rec := at + 12 + 16*i
+			off, ok1 := u32(rec + 8)
+			length, ok2 := u32(rec + 12)
+			if !ok1 || !ok2 {
+				return bad("truncated table directory")
+			}
+			if !inside(off, length) {
+				return bad("a table lies outside the file")
+			}
+		}
+		return nil
+	}
+	magic, ok := u32(0)
+	if !ok {
+		return bad("too short")
+	}
+	switch magic {
+	case 0x74746366: // "ttcf"
+		count, ok := u32(8)
+		if !ok || count == 0 || uint64(count)*4+12 > uint64(len(data)) {
+			return bad("bad collection header")
+		}
+		for i := range int(count) {
+			off, _ := u32(12 + 4*i)
+			if off > uint32(len(data)) {
+				return bad("a collection member lies outside the file")
+			}
+			if err := sfnt(int(off)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case 0x774f4646: // "wOFF"
+		n, ok := u16(12)
+		if !ok {
+			return bad("truncated WOFF header")
+		}
+		for i := range n {
+			rec := 44 + 20*i
+			off, ok1 := u32(rec + 4)
+			comp, ok2 := u32(rec + 8)
+			orig, ok3 := u32(rec + 12)
+			if !ok1 || !ok2 || !ok3 {
+				return bad("truncated WOFF directory")
+			}
+			if !inside(off, comp) || orig > maxWOFFTable {
+				return bad("a WOFF table lies outside the file or is too large")
+			}
+		}
+		return nil
+	}
+	return sfnt(0)
 }

@@ -18,6 +18,11 @@ import (
 // before it is decoded.
 const MaxImagePixels = 50_000_000
 
+// maxPixelsPerByte bounds how many pixels a lead image larger than 4
+// megapixels may claim per byte of its file (a 1-bit PNG of flat colour
+// reaches about 8,000; photographs stay far below 100).
+const maxPixelsPerByte = 2000
+
 // ErrImage is returned (wrapped) when the lead image cannot be used: it
 // does not decode, is not JPEG, PNG or WebP, or is too large.
 var ErrImage = errors.New("card: unusable image")
@@ -36,8 +41,14 @@ func decodeImage(data []byte) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrImage, err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+	pixels := int64(cfg.Width) * int64(cfg.Height)
+	if cfg.Width <= 0 || cfg.Height <= 0 || pixels > MaxImagePixels {
 		return nil, fmt.Errorf("%w: %s is %dx%d (limit %d pixels)", ErrImage, format, cfg.Width, cfg.Height, MaxImagePixels)
+	}
+	// A photograph needs some bytes per pixel; a few bytes that claim
+	// millions of pixels are a decompression bomb, however valid.
+	if pixels > 4_000_000 && pixels > maxPixelsPerByte*int64(len(data)) {
+		return nil, fmt.Errorf("%w: %s claims %dx%d pixels from %d bytes", ErrImage, format, cfg.Width, cfg.Height, len(data))
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

@@ -230,10 +230,15 @@ func bitmapGlyph(face *font.Face, gid font.GID, bm font.GlyphBitmap, px int) *gl
 // canvas is the card being drawn: an opaque RGBA image.
 type canvas struct {
 	img *image.RGBA
+	// skip, set only by tests of layout, leaves the pixels undrawn.
+	skip bool
 }
 
 // fill paints r with c (alpha-blended when c is translucent).
 func (c *canvas) fill(r image.Rectangle, col color.RGBA) {
+	if c.skip {
+		return
+	}
 	r = r.Intersect(c.img.Rect)
 	if r.Empty() {
 		return
@@ -286,6 +291,9 @@ func div255(v uint32) uint32 {
 // mask paints col through the coverage mask m placed with its top-left at
 // (x, y), clipped to clip.
 func (c *canvas) mask(m *image.Alpha, x, y int, col color.RGBA, clip image.Rectangle) {
+	if c.skip {
+		return
+	}
 	r := m.Rect.Add(image.Pt(x, y)).Intersect(clip).Intersect(c.img.Rect)
 	if r.Empty() {
 		return
@@ -331,10 +339,16 @@ func (c *canvas) image(src *image.RGBA, x, y int, clip image.Rectangle) {
 
 // roundRect fills r with corner radius rad, anti-aliased (quantised).
 func (c *canvas) roundRect(st *state, r image.Rectangle, rad float64, col color.RGBA) {
+	if c.skip {
+		return
+	}
 	if rad <= 0 {
 		c.fill(r, col)
 		return
 	}
+	// Only the part on the card is rasterised: a malformed font can make a
+	// badge absurdly wide, and its mask would cost w×h bytes.
+	r = r.Intersect(c.img.Rect)
 	w, h := r.Dx(), r.Dy()
 	if w <= 0 || h <= 0 {
 		return

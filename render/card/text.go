@@ -101,7 +101,7 @@ func (st *state) face(f *Font) *font.Face {
 // if the style asks), picks a font per grapheme cluster and splits it into
 // runs.
 func (st *state) prepare(s string, sty *style) *prepared {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	if sty.upper {
 		s = strings.ToUpper(s)
 	}
@@ -150,6 +150,32 @@ func (st *state) prepare(s string, sty *style) *prepared {
 		}
 	}
 	return p
+}
+
+// collapseSpace trims s and turns each run of white space (newlines, tabs)
+// into one space; a run holding an ideographic space (U+3000) becomes that,
+// since CJK text uses it as a full-width gap.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := rune(0)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if pending != '\u3000' {
+				pending = ' '
+				if r == '\u3000' {
+					pending = r
+				}
+			}
+			continue
+		}
+		if pending != 0 && b.Len() > 0 {
+			b.WriteRune(pending)
+		}
+		pending = 0
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // fixedMap resolves every rune to one face: the segmenter then splits only
