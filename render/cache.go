@@ -106,3 +106,49 @@ func (c *htmlCache) text(raw string) string {
 func (c *htmlCache) explainer(e article.Explainer) template.HTML {
 	return template.HTML(c.get(cacheKey{policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cleanHTML))
 }
+
+// preparedCache holds Prepared values by the fingerprint of their article.
+// Like htmlCache it drops everything when full. It is safe for concurrent
+// use.
+type preparedCache struct {
+	mu    sync.RWMutex
+	m     map[fingerprint]*Prepared
+	bytes int
+	limit int
+}
+
+func newPreparedCache(limit int) *preparedCache {
+	if limit < 0 {
+		return nil
+	}
+	if limit == 0 {
+		limit = 32 << 20
+	}
+	return &preparedCache{m: make(map[fingerprint]*Prepared), limit: limit}
+}
+
+func (c *preparedCache) get(k fingerprint) *Prepared {
+	if c == nil {
+		return nil
+	}
+	c.mu.RLock()
+	p := c.m[k]
+	c.mu.RUnlock()
+	return p
+}
+
+func (c *preparedCache) put(k fingerprint, p *Prepared) {
+	if c == nil || p.size > c.limit {
+		return
+	}
+	c.mu.Lock()
+	if c.bytes+p.size > c.limit {
+		clear(c.m)
+		c.bytes = 0
+	}
+	if _, ok := c.m[k]; !ok {
+		c.m[k] = p
+		c.bytes += p.size
+	}
+	c.mu.Unlock()
+}

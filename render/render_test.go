@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -268,4 +270,79 @@ func TestCacheBound(t *testing.T) {
 	assert.Nil(t, off.cache)
 	_, err = off.FragmentString(sample.Article())
 	require.NoError(t, err)
+}
+
+// TestFingerprintCoversEveryField changes every field of the sample article
+// in turn, found by reflection so a field added to the model later is
+// covered too, and checks the fingerprint (the cache key) changes.
+func TestFingerprintCoversEveryField(t *testing.T) {
+	r := newRenderer(t)
+	base := r.fingerprint(sample.Article(), nil)
+	n := 0
+	var visit func(path string, get func(a *article.Article) reflect.Value)
+	visit = func(path string, get func(a *article.Article) reflect.Value) {
+		v := get(sample.Article())
+		switch v.Kind() {
+		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[time.Time]() {
+				break
+			}
+			for i := 0; i < v.NumField(); i++ {
+				visit(path+"."+v.Type().Field(i).Name, func(a *article.Article) reflect.Value { return get(a).Field(i) })
+			}
+			return
+		case reflect.Pointer:
+			visit(path, func(a *article.Article) reflect.Value { return get(a).Elem() })
+			return
+		case reflect.Slice:
+			if v.Len() > 0 && v.Index(0).Kind() == reflect.Struct {
+				visit(path+"[0]", func(a *article.Article) reflect.Value { return get(a).Index(0) })
+				return
+			}
+		}
+		a := sample.Article()
+		f := get(a)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Int:
+			f.SetInt(f.Int() + 1)
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.Zero(f.Type().Elem())))
+		case reflect.Struct: // time.Time
+			f.Set(reflect.ValueOf(f.Interface().(time.Time).Add(time.Second)))
+		default:
+			t.Fatalf("%s: unhandled kind %s", path, f.Kind())
+		}
+		n++
+		assert.NotEqual(t, base, r.fingerprint(a, nil), "changing %s leaves the fingerprint unchanged", path)
+	}
+	visit("article", func(a *article.Article) reflect.Value { return reflect.ValueOf(a).Elem() })
+	assert.Greater(t, n, 40, "fields visited")
+
+	zoned := sample.Article()
+	zoned.Published = zoned.Published.In(time.FixedZone("", 3600))
+	assert.NotEqual(t, base, r.fingerprint(zoned, nil), "same instant, other offset")
+	assert.NotEqual(t, base, r.fingerprint(sample.Article(), []Alternate{{Lang: "cy", URL: "https://news.example.com/cy"}}))
+}
+
+// TestCachedPageFollowsChanges renders an article, changes it, and renders
+// it again: the cache must never serve the old page.
+func TestCachedPageFollowsChanges(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	first, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	a.Headline = "A different headline"
+	a.Tags[0] = "changed-tag"
+	second, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	assert.NotEqual(t, first, second)
+	assert.Contains(t, second, "A different headline")
+	assert.Contains(t, second, "changed-tag")
+	again, err := r.PageString(sample.Article(), Input{})
+	require.NoError(t, err)
+	assert.Equal(t, first, again, "the original article's page is unchanged")
 }
