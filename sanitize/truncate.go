@@ -79,12 +79,12 @@ func TruncateFunc(s string, max int, count Counter) string {
 	lo, hi := 0, len(s)
 	for {
 		m := lo + (hi-lo)/2
-		for m > lo && !utf8.RuneStart(s[m]) {
+		for m > lo && !runeBoundary(s, m) {
 			m--
 		}
 		if m == lo {
 			m = lo + (hi-lo)/2 + 1
-			for m < hi && !utf8.RuneStart(s[m]) {
+			for m < hi && !runeBoundary(s, m) {
 				m++
 			}
 			if m >= hi {
@@ -110,6 +110,23 @@ func TruncateFunc(s string, max int, count Counter) string {
 		lo--
 	}
 	return Ellipsis
+}
+
+// runeBoundary reports whether offset m of s falls between two runes as
+// utf8 decodes them (an invalid byte is a rune of its own).
+func runeBoundary(s string, m int) bool {
+	if m <= 0 || m >= len(s) || utf8.RuneStart(s[m]) {
+		return true
+	}
+	j := m - 1
+	for j > 0 && j > m-utf8.UTFMax && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	if !utf8.RuneStart(s[j]) {
+		return true // a stray continuation byte
+	}
+	_, n := utf8.DecodeRuneInString(s[j:])
+	return j+n <= m
 }
 
 // cutAt returns the prefix of s that Truncate keeps when at most limit

@@ -1,8 +1,9 @@
 // Package share builds what an article needs to be shared: share-intent
 // links for every live network, post texts fitted to each network's own
 // counting rules, and the exact request bodies of the networks' posting
-// APIs. It is pure: no network I/O, no clock except where a schedule is
-// checked, no global state.
+// APIs. It is pure: no network I/O and no mutable global state; it reads
+// the clock only when a caller leaves a timestamp (Bluesky's createdAt, the
+// "now" of a Facebook schedule check) zero.
 //
 // # Links for a share bar
 //
@@ -70,9 +71,13 @@
 //   - LinkedIn: 3000. Facebook: 63,206. Telegram: 4096 for a message, 1024
 //     for a caption, measured after entity parsing (TelegramLength).
 //
-// Fitting keeps the URL whole, drops hashtags before words, then the
-// standfirst, then cuts the headline on a word (else grapheme) boundary
-// with "…"; if even the URL cannot fit, the error is a *TooLongError.
+// A post reads "headline URL #tags" (X, Bluesky, Mastodon, Threads without
+// the tags), or headline, standfirst and tags in paragraphs (Facebook and
+// LinkedIn, whose APIs take the URL as the link card; Telegram, with the
+// URL and the headline in <b>). Fitting keeps the URL whole, drops
+// hashtags before words, then the standfirst, then cuts the headline with
+// sanitize.TruncateFunc on a word (else grapheme) boundary with "…"; if
+// even the URL cannot fit, the error is a *TooLongError.
 //
 // # API request bodies
 //

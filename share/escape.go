@@ -1,7 +1,6 @@
 package share
 
 import (
-	"net/url"
 	"strings"
 )
 
@@ -9,12 +8,42 @@ import (
 // value): every byte outside A–Z a–z 0–9 - . _ ~ becomes %XX, and a space
 // becomes %20, never '+' (mail clients and WhatsApp show '+' literally).
 func escape(s string) string {
-	e := url.QueryEscape(s)
-	if strings.IndexByte(e, '+') < 0 {
-		return e
+	var b strings.Builder
+	escapeTo(&b, s)
+	return b.String()
+}
+
+// escapeTo writes escape(s) to b.
+func escapeTo(b *strings.Builder, s string) {
+	const hex = "0123456789ABCDEF"
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if !unreserved(s[i]) {
+			n++
+		}
 	}
-	// QueryEscape writes a literal '+' as %2B, so every '+' left is a space.
-	return strings.ReplaceAll(e, "+", "%20")
+	if n == 0 {
+		b.WriteString(s)
+		return
+	}
+	b.Grow(len(s) + 2*n)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if unreserved(c) {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+}
+
+// unreserved reports RFC 3986's unreserved characters, which stay as they
+// are.
+func unreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
 }
 
 // query builds a URL query string. Empty values are left out.
@@ -31,7 +60,7 @@ func (q *query) add(key, value string) {
 	}
 	q.b.WriteString(key)
 	q.b.WriteByte('=')
-	q.b.WriteString(escape(value))
+	escapeTo(&q.b, value)
 }
 
 // join returns base + "?" + the query (or base alone if it is empty).

@@ -2,6 +2,8 @@ package share
 
 import (
 	"strings"
+
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // layout is a post's parts before fitting. The text reads
@@ -25,10 +27,6 @@ type meter struct {
 	// rule is broken (Bluesky's byte limit), so that "≤ limit" means fits.
 	count func(string) int
 }
-
-// truncateFunc cuts s so that count(result) ≤ max, preferring a word
-// boundary, else a grapheme boundary, with "…" inside the budget.
-type truncateFunc func(s string, max int, count func(string) int) string
 
 // fitted is the outcome of fitting a layout.
 type fitted struct {
@@ -88,9 +86,10 @@ func (l *layout) esc(s string) string {
 
 // fit returns the longest text the layout allows within m: all of it if
 // it fits; else without hashtags (the last dropped first); else without
-// the body; else with the head cut by trunc; else the URL alone. If even
-// that is over the limit it returns a *TooLongError.
-func fit(l layout, m meter, trunc truncateFunc) (fitted, error) {
+// the body; else with the head cut by sanitize.TruncateFunc (a word
+// boundary, else a grapheme boundary, "…" within the budget); else the URL
+// alone. If even that is over the limit it returns a *TooLongError.
+func fit(l layout, m meter) (fitted, error) {
 	try := func(head string, body bool, ntags int) (fitted, bool) {
 		t := l.render(head, body, ntags)
 		n := m.count(t)
@@ -118,7 +117,7 @@ func fit(l layout, m meter, trunc truncateFunc) (fitted, error) {
 		count := func(c string) int { return m.count(l.render(c, false, 0)) - base - sep }
 		budget := m.limit - base - sep
 		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
-			h := trunc(l.head, budget-tighter, count)
+			h := sanitize.TruncateFunc(l.head, budget-tighter, count)
 			if h == "" || h == "…" {
 				break
 			}

@@ -200,3 +200,42 @@ func marshalIndent(v any) ([]byte, error) {
 	err := enc.Encode(v)
 	return b.Bytes(), err
 }
+
+func TestWebShare(t *testing.T) {
+	d, err := WebShare(hostileArticle(), Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, d.Title, "\n")
+	assert.Equal(t, "https://news.example.com/local/harbour-q%26a?ref=front&x=1+2&utm_source=web_share&utm_medium=social&utm_campaign=share#live", d.URL)
+	out, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"title":`)
+	_, err = WebShare(&article.Article{URL: "ftp://x"}, Options{})
+	assert.ErrorIs(t, err, ErrInvalidURL)
+}
+
+func TestThreadsLinkLimit(t *testing.T) {
+	a := sample.Article()
+	a.SocialHeadline = "Six links: https://a.example.com/1 https://a.example.com/2 https://a.example.com/3 https://a.example.com/4 https://a.example.com/5"
+	_, err := Compose(a, Threads, Options{})
+	assert.ErrorIs(t, err, ErrTooManyLinks)
+	a.SocialHeadline = "Five links: https://a.example.com/1 https://a.example.com/2 https://a.example.com/3 https://a.example.com/4"
+	p, err := Compose(a, Threads, Options{})
+	require.NoError(t, err)
+	assert.LessOrEqual(t, p.Length, ThreadsLimit)
+	c, err := NewThreadsContainer(a, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "KestrelBay", c.TopicTag)
+	assert.Equal(t, "TEXT", c.Values().Get("media_type"))
+}
+
+// TestEscapeMatchesQueryEscape: escape is url.QueryEscape with %20 for
+// spaces, on every byte value.
+func TestEscapeMatchesQueryEscape(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 256; c++ {
+		all.WriteByte(byte(c))
+	}
+	for _, s := range []string{all.String(), "a b+c", "日本 🐟", ""} {
+		assert.Equal(t, strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), escape(s))
+	}
+}

@@ -149,7 +149,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 	if !ok {
 		return Post{}, netErr(n, ErrNoPost)
 	}
-	f, err := fit(l, m, truncate)
+	f, err := fit(l, m)
 	if err != nil {
 		return Post{}, err
 	}
@@ -179,7 +179,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 // in 280 weighted characters.
 func (s *source) xIntent(u string) (string, []string, error) {
 	m, _ := meterFor(X, nil)
-	f, err := fit(layout{head: s.title, url: u, tags: s.tags, via: s.via}, m, truncate)
+	f, err := fit(layout{head: s.title, url: u, tags: s.tags, via: s.via}, m)
 	if err != nil {
 		return "", nil, err
 	}

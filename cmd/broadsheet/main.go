@@ -41,6 +41,7 @@ func commands() []command {
 		shareCommand(),
 		postCommand(),
 		cardCommand(),
+		serveCommand(),
 	}
 }
 

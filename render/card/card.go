@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -58,9 +59,21 @@ type Options struct {
 	Focus *FocalPoint
 	// KeyPoint is the index of the key point the key-point layout shows.
 	KeyPoint int
+	// Fit overrides the bounds of the headline's auto-fit (the key point's
+	// in the key-point layout); zero fields keep the layout's defaults.
+	Fit Fit
 	// Strict makes a grapheme that no font can draw an error
 	// (ErrMissingGlyph) instead of a note in Info.Missing.
 	Strict bool
+}
+
+// Fit bounds a headline's auto-fit: it is set at the largest size from
+// MinPx to MaxPx at which it wraps into at most MaxLines lines that fit
+// the layout's box, else at MinPx clamped with an ellipsis. Sizes are in
+// pixels on a 1200×630 card and scale with the card.
+type Fit struct {
+	MinPx, MaxPx int
+	MaxLines     int
 }
 
 // Info describes a rendered card.
@@ -99,7 +112,8 @@ type Renderer struct {
 }
 
 // New returns a Renderer for theme (zero fields take DefaultTheme's
-// values; nil fonts mean the embedded Go fonts).
+// values; nil fonts mean the embedded Go fonts). The renderer keeps
+// theme.Logo: do not modify that image afterwards.
 func New(theme Theme) (*Renderer, error) {
 	var bold, regular *Font
 	if theme.Bold == nil {
@@ -109,6 +123,7 @@ func New(theme Theme) (*Renderer, error) {
 		regular = GoRegular()
 	}
 	t := theme.resolved(bold, regular)
+	t.Fallback = slices.Clone(t.Fallback)
 	for i, f := range t.Fallback {
 		if f == nil {
 			return nil, fmt.Errorf("card: theme fallback font %d is nil", i)
@@ -122,8 +137,13 @@ func New(theme Theme) (*Renderer, error) {
 	return r, nil
 }
 
-// Theme returns the renderer's resolved theme.
-func (r *Renderer) Theme() Theme { return r.theme }
+// Theme returns the renderer's resolved theme (a copy: changing it does
+// not change the renderer).
+func (r *Renderer) Theme() Theme {
+	t := r.theme
+	t.Fallback = slices.Clone(t.Fallback)
+	return t
+}
 
 // Render draws the card for a and writes it to w as PNG or JPEG. The same
 // article, options and theme always give the same bytes.

@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/testenv"
 	"github.com/go-text/typesetting/segmenter"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -160,6 +162,38 @@ func TestLongHeadlineLengths(t *testing.T) {
 	_, info, err = r.Bytes(withHeadline(headline200), Options{})
 	require.NoError(t, err)
 	assert.False(t, info.Truncated, "a 200-character headline fits")
+}
+
+func TestFitOptions(t *testing.T) {
+	r, err := New(Theme{})
+	require.NoError(t, err)
+	tests := []struct {
+		name      string
+		head      string
+		fit       Fit
+		px, lines int
+		truncated bool
+	}{
+		{"defaults", "", Fit{}, 68, 2, false},
+		{"smaller maximum", "", Fit{MaxPx: 50}, 50, 2, false},
+		{"one line forces the minimum and a clamp", "", Fit{MaxLines: 1}, 40, 1, true},
+		{"fixed size", "", Fit{MinPx: 44, MaxPx: 44}, 44, 2, false},
+		{"min above max wins", "", Fit{MinPx: 60, MaxPx: 30}, 60, 2, false},
+		{"short headline takes the maximum", "Ferry cut", Fit{MaxPx: 90}, 90, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			if tt.head != "" {
+				a = withHeadline(tt.head)
+			}
+			_, info, err := r.Image(a, Options{Fit: tt.fit})
+			require.NoError(t, err)
+			assert.Equal(t, tt.px, info.HeadlinePx, "px")
+			assert.Equal(t, tt.lines, info.HeadlineLines, "lines")
+			assert.Equal(t, tt.truncated, info.Truncated, "truncated")
+		})
+	}
 }
 
 func TestHeadlineStaysInBox(t *testing.T) {
@@ -498,4 +532,61 @@ func TestConcurrentRenders(t *testing.T) {
 func TestErrorsAreTyped(t *testing.T) {
 	_, err := ParseSize("wide")
 	assert.True(t, errors.Is(err, ErrSize))
+}
+
+func TestKeyPointText(t *testing.T) {
+	a := sample.Article()
+	a.KeyPoints = append(a.KeyPoints, `Fees rise <a href="https://x.example/">&amp; fall</a><script>alert(1)</script>`)
+	d := &drawer{a: a}
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "The council voted 7–4 to end the promenade trial at midnight on Friday."},
+		{4, "Fees rise & fall"},
+		{5, ""},
+		{-1, ""},
+	}
+	for _, tt := range tests {
+		if got := d.keyPointText(tt.n); got != tt.want {
+			t.Errorf("keyPointText(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+// interVF loads Debian's Inter variable font (fonts-inter-variable).
+func interVF(t *testing.T) *Font {
+	t.Helper()
+	const path = "/usr/share/fonts/truetype/inter-vf/Inter-roman.var.ttf"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		testenv.Missing(t, "Inter variable font ("+path+")", "apt-get install fonts-inter-variable")
+	}
+	f, err := ParseFont(b)
+	require.NoError(t, err)
+	return f
+}
+
+func TestVariableFont(t *testing.T) {
+	inter := interVF(t)
+	widths := map[float32]float64{}
+	for _, wght := range []float32{300, 800} {
+		r, err := New(Theme{Bold: inter.WithVariations(Variation{"wght", wght}), Regular: inter})
+		require.NoError(t, err)
+		r.trace = func(kind string, pa *para, x, y, w, top, bottom float64) {
+			if kind == "headline" {
+				widths[wght] = fx(pa.lines[0].width)
+			}
+		}
+		_, _, err = r.Image(withHeadline("Harbour ferry timetable cut"), Options{Fit: Fit{MinPx: 60, MaxPx: 60}})
+		require.NoError(t, err)
+	}
+	assert.Greater(t, widths[800], widths[300]*1.05, "the wght axis changes advances: %v", widths)
+
+	r, err := New(Theme{Bold: inter.WithVariations(Variation{"wght", 800}), Regular: inter.WithVariations(Variation{"wght", 420})})
+	require.NoError(t, err)
+	b, info, err := r.Bytes(sample.Article(), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, info.Missing)
+	assertImage(t, "inter-variable.png", b)
 }

@@ -150,7 +150,7 @@ func (d *drawer) standard() error {
 	// more room: a larger maximum size and more lines.
 	tall := min(max(float64(d.c.img.Rect.Dy())*1200/(W*630), 1), 1.5)
 	extra := int(math.Round((tall - 1) * 4))
-	head := style{fonts: d.r.headF, minPx: d.px(40), maxPx: d.px(80 * tall), maxLines: 4 + extra, lineHeight: 1.12}
+	head := d.fit(style{fonts: d.r.headF, minPx: d.px(40), maxPx: d.px(80 * tall), maxLines: 4 + extra, lineHeight: 1.12})
 	standfirst := strings.TrimSpace(d.a.Standfirst)
 	if standfirst == "" {
 		standfirst = d.keyPointText(0)
@@ -166,7 +166,9 @@ func (d *drawer) standard() error {
 	// standfirst when it would force the headline small or clamp it.
 	if len(sf.lines) > 0 && (hl.truncated || hl.px < d.px(52)) {
 		sf = para{}
-		head.maxLines++
+		if d.o.Fit.MaxLines == 0 {
+			head.maxLines++
+		}
 		boxH = bottom - top
 		hl = d.fitHeadline(head, w, boxH)
 	}
@@ -183,6 +185,22 @@ func (d *drawer) standard() error {
 		d.drawPara(&sf, pad, y+hl.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
 	}
 	return nil
+}
+
+// fit applies Options.Fit to the layout's headline style.
+func (d *drawer) fit(sty style) style {
+	f := d.o.Fit
+	if f.MinPx > 0 {
+		sty.minPx = max(1, d.px(float64(f.MinPx)))
+	}
+	if f.MaxPx > 0 {
+		sty.maxPx = max(1, d.px(float64(f.MaxPx)))
+	}
+	sty.maxPx = max(sty.maxPx, sty.minPx)
+	if f.MaxLines > 0 {
+		sty.maxLines = f.MaxLines
+	}
+	return sty
 }
 
 // fitHeadline fits the social headline into w×h and records the result.
@@ -206,7 +224,7 @@ func (d *drawer) photo(src image.Image) error {
 	bottom := d.footerTop() - float64(d.px(22))
 	top := float64(H) * 0.40
 	w := float64(W) - 2*pad
-	hl := d.fitHeadline(style{fonts: d.r.headF, minPx: d.px(38), maxPx: d.px(72), maxLines: 3, lineHeight: 1.1}, w, bottom-top)
+	hl := d.fitHeadline(d.fit(style{fonts: d.r.headF, minPx: d.px(38), maxPx: d.px(72), maxLines: 3, lineHeight: 1.1}), w, bottom-top)
 	textTop := bottom - hl.height()
 
 	// Scrims: one fading down from the top behind the header, and one
@@ -266,7 +284,7 @@ func (d *drawer) keyPoint() error {
 	w := W - 2*pad - indent
 	gap := float64(d.px(20))
 	attr := d.setText(d.a.SocialTitle(), style{fonts: d.r.textF, minPx: d.px(26), maxPx: d.px(26), maxLines: 2, lineHeight: 1.3}, w, bottom-top)
-	kp := d.setText(text, style{fonts: d.r.headF, minPx: d.px(34), maxPx: d.px(64), maxLines: 5, lineHeight: 1.15}, w, bottom-top-attr.height()-gap)
+	kp := d.setText(text, d.fit(style{fonts: d.r.headF, minPx: d.px(34), maxPx: d.px(64), maxLines: 5, lineHeight: 1.15}), w, bottom-top-attr.height()-gap)
 	d.info.HeadlinePx, d.info.HeadlineLines, d.info.Truncated = kp.px, len(kp.lines), kp.truncated
 	x := pad + indent
 	barX := pad
