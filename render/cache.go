@@ -73,12 +73,18 @@ func (c *htmlCache) get(k cacheKey, clean func(cacheKey) string) string {
 	return v
 }
 
-func cleanHTML(k cacheKey) string {
+// cleaner does the work behind a cache miss: the renderer's policies,
+// built once.
+type cleaner struct {
+	body, inline *sanitize.Policy
+}
+
+func (c *cleaner) clean(k cacheKey) string {
 	switch k.policy {
 	case policyBody:
-		return string(sanitizeBody(k.raw))
+		return string(c.body.Sanitize(k.raw))
 	case policyInline:
-		return string(sanitizeInline(k.raw))
+		return string(c.inline.Sanitize(k.raw))
 	case policyText:
 		return sanitize.Text(k.raw)
 	case policyExplainer:
@@ -87,24 +93,24 @@ func cleanHTML(k cacheKey) string {
 		// explainer, so the label is shown once, as the heading.
 		tmp := article.Article{Explainers: []article.Explainer{{Kind: k.kind, Title: k.label, Body: k.raw}}}
 		tmp.Normalize()
-		return string(sanitizeInline(tmp.Explainers[0].Body))
+		return string(c.inline.Sanitize(tmp.Explainers[0].Body))
 	}
 	return ""
 }
 
 // html returns the sanitised form of raw under p.
-func (c *htmlCache) html(p policy, raw string) template.HTML {
-	return template.HTML(c.get(cacheKey{policy: p, raw: raw}, cleanHTML))
+func (c *htmlCache) html(cl *cleaner, p policy, raw string) template.HTML {
+	return template.HTML(c.get(cacheKey{policy: p, raw: raw}, cl.clean))
 }
 
 // text returns the plain text of the HTML raw.
-func (c *htmlCache) text(raw string) string {
-	return c.get(cacheKey{policy: policyText, raw: raw}, cleanHTML)
+func (c *htmlCache) text(cl *cleaner, raw string) string {
+	return c.get(cacheKey{policy: policyText, raw: raw}, cl.clean)
 }
 
 // explainer returns the sanitised body of e, its label shown once.
-func (c *htmlCache) explainer(e article.Explainer) template.HTML {
-	return template.HTML(c.get(cacheKey{policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cleanHTML))
+func (c *htmlCache) explainer(cl *cleaner, e article.Explainer) template.HTML {
+	return template.HTML(c.get(cacheKey{policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cl.clean))
 }
 
 // preparedCache holds Prepared values by the fingerprint of their article.

@@ -78,7 +78,7 @@ func ExampleOptions_templates() {
 	}
 	a := sample.Article()
 	a.Headline = `Tom & Jerry's "day"`
-	a.Body = "Hello, Kestrel Bay"
+	a.Body = "<p>Hello</p><script>alert(1)</script>"
 	frag, err := r.FragmentString(a)
 	if err != nil {
 		fmt.Println(err)
@@ -86,5 +86,5 @@ func ExampleOptions_templates() {
 	}
 	fmt.Println(frag)
 	// Output:
-	// <article><h1>Tom &amp; Jerry&#39;s &#34;day&#34;</h1>Hello, Kestrel Bay</article>
+	// <article><h1>Tom &amp; Jerry&#39;s &#34;day&#34;</h1><p>Hello</p></article>
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
 
@@ -30,6 +31,12 @@ type Options struct {
 	// Share configures the share bar's links (networks, UTM parameters);
 	// the zero value is share.DefaultNetworks with UTM tags.
 	Share share.Options
+	// Sanitize configures the body and inline HTML policies (package
+	// sanitize). Set its BaseURL to the site's home page so links within
+	// the site keep no rel="nofollow" and relative links resolve; the zero
+	// value treats every absolute link as foreign. Invalid values make New
+	// fail.
+	Sanitize sanitize.Options
 	// CacheBytes bounds the cache of sanitised HTML, by the size of the
 	// raw and sanitised HTML held; zero means 32 MiB, negative disables
 	// the cache.

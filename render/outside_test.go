@@ -67,7 +67,7 @@ func writeDocs(t *testing.T, docs map[string]string) (dir string, paths []string
 }
 
 // TestNuHTMLChecker runs the Nu Html Checker on every document: zero
-// errors and zero warnings.
+// errors and zero warnings (informational messages are logged).
 func TestNuHTMLChecker(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a JVM")
@@ -93,6 +93,12 @@ func TestNuHTMLChecker(t *testing.T) {
 	for _, m := range report.Messages {
 		if filepath.Base(m.URL) == controlName {
 			controlMessages++
+			continue
+		}
+		if m.Type == "info" && m.SubType != "warning" {
+			// Advice that is neither error nor warning, such as the
+			// trailing slash sanitize writes on void elements.
+			t.Logf("%s: line %d: info: %s", filepath.Base(m.URL), m.LastLine, m.Message)
 			continue
 		}
 		t.Errorf("%s: line %d: %s %s: %s\n  %s", filepath.Base(m.URL), m.LastLine, m.Type, m.SubType, m.Message, m.Extract)

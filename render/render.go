@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
 
@@ -76,6 +77,7 @@ type Data struct {
 type Renderer struct {
 	opts     Options
 	tmpl     *template.Template
+	clean    *cleaner
 	cache    *htmlCache
 	prepared *preparedCache
 	seeds    [2]maphash.Seed
@@ -113,9 +115,18 @@ func New(opts Options) (*Renderer, error) {
 			return nil, fmt.Errorf("render: templates: no template named %q", name)
 		}
 	}
+	body, err := sanitize.BodyPolicy(opts.Sanitize)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	inline, err := sanitize.InlinePolicy(opts.Sanitize)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
 	r := &Renderer{
 		opts:     opts,
 		tmpl:     t,
+		clean:    &cleaner{body: body, inline: inline},
 		cache:    newHTMLCache(opts.CacheBytes),
 		prepared: newPreparedCache(opts.CacheBytes),
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
@@ -177,16 +188,16 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 	if ve.HasErrors() {
 		return nil, &Error{Err: ve}
 	}
-	m, err := resolve(a, &r.opts, alternates, findings, r.cache.text(a.Body))
+	m, err := resolve(a, &r.opts, alternates, findings, r.cache.text(r.clean, a.Body))
 	if err != nil {
 		return nil, err
 	}
 	d := Data{Meta: m, Article: a, Lang: m.Lang, Head: m.HeadHTML()}
-	d.Body = r.cache.html(policyBody, a.Body)
+	d.Body = r.cache.html(r.clean, policyBody, a.Body)
 	if len(a.KeyPoints) > 0 {
 		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))
 		for i, kp := range a.KeyPoints {
-			d.KeyPoints[i] = r.cache.html(policyInline, kp)
+			d.KeyPoints[i] = r.cache.html(r.clean, policyInline, kp)
 		}
 	}
 	if len(a.Explainers) > 0 {
@@ -196,7 +207,7 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 				Kind:  e.Kind.String(),
 				Label: e.Label(),
 				ID:    idPrefix + "explainer-" + itoa(i+1),
-				Body:  r.cache.explainer(e),
+				Body:  r.cache.explainer(r.clean, e),
 			}
 		}
 	}

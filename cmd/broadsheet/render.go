@@ -3,8 +3,10 @@ package main
 import (
 	"strings"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/render"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func renderCommand() command {
@@ -34,7 +36,7 @@ func runRender(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(render.Options{})
+	r, err := render.New(renderOptions(a))
 	if err != nil {
 		return err
 	}
@@ -60,4 +62,11 @@ func (h *headlines) String() string { return strings.Join(*h, " | ") }
 func (h *headlines) Set(s string) error {
 	*h = append(*h, s)
 	return nil
+}
+
+// renderOptions are the render options for a: links within the article's
+// site are the site's own (no rel="nofollow"), relative links resolve
+// against the article's URL.
+func renderOptions(a *article.Article) render.Options {
+	return render.Options{Sanitize: sanitize.Options{BaseURL: a.URL}}
 }
