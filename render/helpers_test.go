@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
-	"github.com/broadsheet/broadsheet/render/internal/fixture"
+	"github.com/broadsheet/broadsheet/internal/fixture"
 )
 
 // parsed is a page or head parsed back with x/net/html.

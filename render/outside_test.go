@@ -2,7 +2,7 @@ package render
 
 // Checks by outside tools: the Nu Html Checker (npm vnu-jar on the
 // machine's Java) and open-graph-scraper (npm) as an independent head
-// parser. The axe-core check in headless Chromium is in internal/a11y, so
+// parser. The axe-core check in headless Chromium is in the module's internal/a11y, so
 // this package's fuzz binary does not link chromedp. Each finds its
 // tool through internal/testenv: missing tools skip locally and fail in CI.
 
@@ -19,9 +19,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/fixture"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/internal/testenv"
-	"github.com/broadsheet/broadsheet/render/internal/fixture"
 )
 
 // control is a page with known faults (no lang, an image without alt,

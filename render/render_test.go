@@ -346,3 +346,33 @@ func TestCachedPageFollowsChanges(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, first, again, "the original article's page is unchanged")
 }
+
+func TestExplainerLabelShownOnce(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	a.Explainers = []article.Explainer{
+		{Kind: article.KindWhatItMeansForYou, Body: "What this means for you: What this means for you: nobody is scanned from Saturday."},
+		{Kind: article.KindWhyItMatters, Body: "<p>Why it matters — other councils were waiting.</p>"},
+		{Kind: article.KindBackground, Body: "Background checks were never part of the trial."},
+	}
+	frag, err := r.FragmentString(a)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(frag, "What this means for you"), "the label once, as the heading")
+	assert.Contains(t, frag, "nobody is scanned from Saturday.")
+	assert.Contains(t, frag, ">other councils were waiting.")
+	assert.Contains(t, frag, "Background checks were never part", "a sentence that merely starts with the label is kept")
+}
+
+func TestURLEscapingPerContext(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	a.Image.URL = "https://news.example.com/media/lead.jpg?a=1&b=2"
+	page, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<meta property="og:image" content="https://news.example.com/media/lead.jpg?a=1&amp;b=2">`, "one &amp; in the attribute")
+	assert.Contains(t, page, `"url":"https://news.example.com/media/lead.jpg?a=1\u0026b=2"`, "\\u0026 in the JSON-LD")
+	assert.NotContains(t, page, "&amp;amp;")
+	m, err := r.Meta(a)
+	require.NoError(t, err)
+	assertRoundTrip(t, page, m)
+}

@@ -16,10 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/fixture"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/internal/testenv"
 	"github.com/broadsheet/broadsheet/render"
-	"github.com/broadsheet/broadsheet/render/internal/fixture"
 )
 
 // control is a page with known faults (no lang, an image without alt, grey
