@@ -376,3 +376,37 @@ func TestURLEscapingPerContext(t *testing.T) {
 	require.NoError(t, err)
 	assertRoundTrip(t, page, m)
 }
+
+// TestMarkupInPlainText puts "</script>" and "<!--" into each plain-text
+// field: validation refuses the article, naming the field.
+func TestMarkupInPlainText(t *testing.T) {
+	r := newRenderer(t)
+	set := map[string]func(a *article.Article, s string){
+		"headline":               func(a *article.Article, s string) { a.Headline = s },
+		"social_headline":        func(a *article.Article, s string) { a.SocialHeadline = s },
+		"standfirst":             func(a *article.Article, s string) { a.Standfirst = s },
+		"kicker":                 func(a *article.Article, s string) { a.Kicker = s },
+		"section":                func(a *article.Article, s string) { a.Section = s },
+		"tags[0]":                func(a *article.Article, s string) { a.Tags[0] = s },
+		"authors[0].name":        func(a *article.Article, s string) { a.Authors[0].Name = s },
+		"image.alt":              func(a *article.Article, s string) { a.Image.Alt = s },
+		"image.caption":          func(a *article.Article, s string) { a.Image.Caption = s },
+		"image.credit":           func(a *article.Article, s string) { a.Image.Credit = s },
+		"site.name":              func(a *article.Article, s string) { a.Site.Name = s },
+		"site.tagline":           func(a *article.Article, s string) { a.Site.Tagline = s },
+		"site.newsletter.title":  func(a *article.Article, s string) { a.Site.Newsletter.Title = s },
+		"site.newsletter.pitch":  func(a *article.Article, s string) { a.Site.Newsletter.Pitch = s },
+		"site.newsletter.button": func(a *article.Article, s string) { a.Site.Newsletter.Button = s },
+	}
+	for path, f := range set {
+		for _, s := range []string{"x </script><script>alert(1)</script>", "x <!--<script>", "<b>bold</b> 👨‍👩‍👧"} {
+			t.Run(path+"="+s, func(t *testing.T) {
+				a := sample.Article()
+				f(a, s)
+				_, err := r.PageString(a, Input{})
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), path+": contains markup")
+			})
+		}
+	}
+}
