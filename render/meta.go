@@ -56,7 +56,8 @@ type Alternate struct {
 // for the context you write it into.
 //
 // A Meta is not modified after Resolve returns it and is safe for
-// concurrent reads.
+// concurrent reads. One from a Renderer is shared with its cache: do not
+// modify it.
 type Meta struct {
 	// Lang is the BCP 47 language of the page: <html lang> and JSON-LD
 	// inLanguage. Empty when neither the article's language nor the site's
