@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"github.com/broadsheet/broadsheet/sanitize"
 	"html/template"
 	"sync"
@@ -20,6 +21,7 @@ const (
 )
 
 type cacheKey struct {
+	cl     *cleaner // the policies used (they differ per base URL)
 	policy policy
 	kind   article.ExplainerKind // the explainer's kind and title, for
 	label  string                // policyExplainer
@@ -73,10 +75,22 @@ func (c *htmlCache) get(k cacheKey, clean func(cacheKey) string) string {
 	return v
 }
 
-// cleaner does the work behind a cache miss: the renderer's policies,
-// built once.
+// cleaner does the work behind a cache miss: a body and an inline policy,
+// built once for one base URL.
 type cleaner struct {
 	body, inline *sanitize.Policy
+}
+
+func newCleaner(opts sanitize.Options) (*cleaner, error) {
+	body, err := sanitize.BodyPolicy(opts)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	inline, err := sanitize.InlinePolicy(opts)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return &cleaner{body: body, inline: inline}, nil
 }
 
 func (c *cleaner) clean(k cacheKey) string {
@@ -100,17 +114,17 @@ func (c *cleaner) clean(k cacheKey) string {
 
 // html returns the sanitised form of raw under p.
 func (c *htmlCache) html(cl *cleaner, p policy, raw string) template.HTML {
-	return template.HTML(c.get(cacheKey{policy: p, raw: raw}, cl.clean))
+	return template.HTML(c.get(cacheKey{cl: cl, policy: p, raw: raw}, cl.clean))
 }
 
 // text returns the plain text of the HTML raw.
 func (c *htmlCache) text(cl *cleaner, raw string) string {
-	return c.get(cacheKey{policy: policyText, raw: raw}, cl.clean)
+	return c.get(cacheKey{cl: cl, policy: policyText, raw: raw}, cl.clean)
 }
 
 // explainer returns the sanitised body of e, its label shown once.
 func (c *htmlCache) explainer(cl *cleaner, e article.Explainer) template.HTML {
-	return template.HTML(c.get(cacheKey{policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cl.clean))
+	return template.HTML(c.get(cacheKey{cl: cl, policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cl.clean))
 }
 
 // preparedCache holds Prepared values by the fingerprint of their article.

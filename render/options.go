@@ -32,9 +32,10 @@ type Options struct {
 	// the zero value is share.DefaultNetworks with UTM tags.
 	Share share.Options
 	// Sanitize configures the body and inline HTML policies (package
-	// sanitize). Set its BaseURL to the site's home page so links within
-	// the site keep no rel="nofollow" and relative links resolve; the zero
-	// value treats every absolute link as foreign. Invalid values make New
+	// sanitize). With no BaseURL, each article's links are judged against
+	// the origin of its own URL (https://host/): links to that origin are
+	// the site's own (no rel="nofollow"), root-relative links resolve
+	// there, and every other origin is foreign. Invalid values make New
 	// fail.
 	Sanitize sanitize.Options
 	// CacheBytes bounds the cache of sanitised HTML, by the size of the

@@ -13,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
-	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
 
@@ -77,7 +76,9 @@ type Data struct {
 type Renderer struct {
 	opts     Options
 	tmpl     *template.Template
-	clean    *cleaner
+	clean    *cleaner // policies for Options.Sanitize.BaseURL, if set
+	mu       sync.Mutex
+	cleaners map[string]*cleaner // otherwise, policies by site origin
 	cache    *htmlCache
 	prepared *preparedCache
 	seeds    [2]maphash.Seed
@@ -115,18 +116,20 @@ func New(opts Options) (*Renderer, error) {
 			return nil, fmt.Errorf("render: templates: no template named %q", name)
 		}
 	}
-	body, err := sanitize.BodyPolicy(opts.Sanitize)
+	// Build the policies now even when they will be built per site, so
+	// invalid sanitize options fail here.
+	fixed, err := newCleaner(opts.Sanitize)
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, err
 	}
-	inline, err := sanitize.InlinePolicy(opts.Sanitize)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+	if opts.Sanitize.BaseURL == "" {
+		fixed = nil
 	}
 	r := &Renderer{
 		opts:     opts,
 		tmpl:     t,
-		clean:    &cleaner{body: body, inline: inline},
+		clean:    fixed,
+		cleaners: make(map[string]*cleaner),
 		cache:    newHTMLCache(opts.CacheBytes),
 		prepared: newPreparedCache(opts.CacheBytes),
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
@@ -188,16 +191,20 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 	if ve.HasErrors() {
 		return nil, &Error{Err: ve}
 	}
-	m, err := resolve(a, &r.opts, alternates, findings, r.cache.text(r.clean, a.Body))
+	cl, err := r.cleaner(a)
+	if err != nil {
+		return nil, err
+	}
+	m, err := resolve(a, &r.opts, alternates, findings, r.cache.text(cl, a.Body))
 	if err != nil {
 		return nil, err
 	}
 	d := Data{Meta: m, Article: a, Lang: m.Lang, Head: m.HeadHTML()}
-	d.Body = r.cache.html(r.clean, policyBody, a.Body)
+	d.Body = r.cache.html(cl, policyBody, a.Body)
 	if len(a.KeyPoints) > 0 {
 		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))
 		for i, kp := range a.KeyPoints {
-			d.KeyPoints[i] = r.cache.html(r.clean, policyInline, kp)
+			d.KeyPoints[i] = r.cache.html(cl, policyInline, kp)
 		}
 	}
 	if len(a.Explainers) > 0 {
@@ -207,7 +214,7 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 				Kind:  e.Kind.String(),
 				Label: e.Label(),
 				ID:    idPrefix + "explainer-" + itoa(i+1),
-				Body:  r.cache.explainer(r.clean, e),
+				Body:  r.cache.explainer(cl, e),
 			}
 		}
 	}
@@ -231,6 +238,41 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 		len(p.KeyPoints) + len(p.Explainers) + len(p.ShareBar) + len(p.Newsletter) + len(p.SiteFooter) + len(m.ld)
 	return &Prepared{r: r, data: d, size: 2 * size}, nil
 }
+
+// cleaner returns the sanitising policies for a: those of
+// Options.Sanitize.BaseURL when it is set, else those of the origin of the
+// article's URL (built once per origin), so links within the site are not
+// marked foreign and root-relative links resolve.
+func (r *Renderer) cleaner(a *article.Article) (*cleaner, error) {
+	if r.clean != nil {
+		return r.clean, nil
+	}
+	u, err := article.CheckURL(a.URL)
+	if err != nil {
+		return nil, &Error{Err: err}
+	}
+	origin := u.Scheme + "://" + strings.ToLower(u.Host) + "/"
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if cl := r.cleaners[origin]; cl != nil {
+		return cl, nil
+	}
+	opts := r.opts.Sanitize
+	opts.BaseURL = origin
+	cl, err := newCleaner(opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.cleaners) >= maxOrigins {
+		clear(r.cleaners)
+	}
+	r.cleaners[origin] = cl
+	return cl, nil
+}
+
+// maxOrigins bounds the per-origin policies a Renderer keeps (each costs
+// about a millisecond to build and some kilobytes).
+const maxOrigins = 64
 
 func (r *Renderer) execute(w io.Writer, name string, d any) error {
 	buf := r.bufs.Get().(*bytes.Buffer)

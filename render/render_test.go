@@ -17,6 +17,7 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func newRenderer(t testing.TB) *Renderer {
@@ -409,4 +410,38 @@ func TestMarkupInPlainText(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestSanitizeOptions(t *testing.T) {
+	a := sample.Article()
+	a.Body = `<p><a href="https://news.example.com/local/other">own</a> <a href="/guides/x">root-relative</a> <a href="https://elsewhere.example.org/">foreign</a></p>`
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"origin of the article by default", Options{}, []string{
+			`<a href="https://news.example.com/local/other">own</a>`,
+			`<a href="https://news.example.com/guides/x">root-relative</a>`,
+			`<a href="https://elsewhere.example.org/" rel="nofollow noopener noreferrer">foreign</a>`,
+		}},
+		{"explicit base and rel", Options{Sanitize: sanitize.Options{BaseURL: "https://elsewhere.example.org/", Rel: "nofollow"}}, []string{
+			`<a href="https://news.example.com/local/other" rel="nofollow">own</a>`,
+			`<a href="https://elsewhere.example.org/">foreign</a>`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(tt.opts)
+			require.NoError(t, err)
+			frag, err := r.FragmentString(a)
+			require.NoError(t, err)
+			for _, w := range tt.want {
+				assert.Contains(t, frag, w)
+			}
+		})
+	}
+	_, err := New(Options{Sanitize: sanitize.Options{BaseURL: "javascript:alert(1)"}})
+	assert.ErrorIs(t, err, sanitize.ErrOptions)
+	assert.ErrorContains(t, err, "render: sanitize:")
 }
