@@ -97,6 +97,30 @@ func TestHostileText(t *testing.T) {
 	}
 	assert.Len(t, findAll(p.doc, "main"), 1)
 	assert.Len(t, findAll(p.doc, "article"), 1)
+	// The hostile body closes </div></article></main>: the explainers,
+	// share bar and newsletter must still be inside the article, and the
+	// footer outside it.
+	inArticle := map[string]bool{"bs-explainer": true, "bs-share": true, "bs-newsletter": true, "bs-site-footer": false}
+	checked := 0
+	for _, n := range findAll(p.doc, "*") {
+		cls := strings.Fields(attr(n, "class"))
+		if len(cls) == 0 {
+			continue
+		}
+		want, ok := inArticle[cls[0]]
+		if !ok {
+			continue
+		}
+		checked++
+		got := false
+		for up := n.Parent; up != nil; up = up.Parent {
+			if up.Data == "article" {
+				got = true
+			}
+		}
+		assert.Equal(t, want, got, "<%s class=%q> inside the article", n.Data, attr(n, "class"))
+	}
+	assert.Equal(t, 6, checked, "three explainers, the share bar, the newsletter, the footer")
 
 	body := text(p.doc)
 	for _, want := range []string{a.Headline, a.Standfirst, a.Image.Caption, a.Site.Tagline, a.Site.Newsletter.Pitch, hostileTicker()[0], hostileTicker()[2]} {
