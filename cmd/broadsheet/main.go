@@ -36,6 +36,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		validateCommand(),
+		renderCommand(),
+		metaCommand(),
 		shareCommand(),
 		postCommand(),
 		cardCommand(),
