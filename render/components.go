@@ -70,7 +70,7 @@ func siteHeader(a *article.Article) template.HTML {
 	return template.HTML(b.String())
 }
 
-func ticker(headlines []string) template.HTML {
+func tickerHTML(headlines []string) template.HTML {
 	n := 0
 	for _, h := range headlines {
 		if strings.TrimSpace(h) != "" {

@@ -4,58 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
-	"github.com/broadsheet/broadsheet/article"
-	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/fixture"
 )
-
-// nasty is plain text that passes validation yet needs escaping in every
-// context: quotes, ampersands (and a literal "&amp;" that must stay
-// literal), angle brackets that are not tags, U+2028, a ZWJ family, a flag,
-// a combining mark, and the JSON and CDATA closers.
-const nasty = `Tom & Jerry's "big" day: 3 > 2 < 4, &amp; C++ ` + "\u2028" + ` ]]> --> 👨‍👩‍👧 🇬🇧 café`
-
-// hostileText returns the sample article with nasty text in every
-// plain-text field and hostile markup in every HTML field: an article that
-// must render with every value escaped.
-func hostileArticle() *article.Article {
-	a := sample.Article()
-	a.Headline = "Headline " + nasty
-	a.SocialHeadline = "Social 👨‍👩‍👧 \"x\" & 'y' " + "\u2028"
-	a.Standfirst = "Standfirst " + nasty
-	a.Kicker = "Kicker " + nasty
-	a.Section = "Section " + nasty
-	a.Tags = []string{"tag " + nasty, "second & 'tag'"}
-	for i := range a.Authors {
-		a.Authors[i].Name = "Ada O'Brien-" + string(rune('A'+i)) + " \"Q\" 🇬🇧"
-	}
-	hostileHTML := `<p>Body</p></div></article></main><script>alert(1)</script><!--<script>--><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a><p>` + "\u2028" + `&amp;amp; 👨‍👩‍👧</p>`
-	a.Body = hostileHTML + a.Body
-	a.KeyPoints = append(a.KeyPoints, `Point <b>bold</b></li></ul><script>alert(2)</script>`)
-	a.Explainers = append(a.Explainers, article.Explainer{Kind: article.KindCustom, Title: "Custom " + nasty, Body: `Custom </section><script>alert(3)</script> body`})
-	a.Image.Alt = "Alt " + nasty
-	a.Image.Caption = "Caption " + nasty
-	a.Image.Credit = "Credit " + nasty
-	a.Site.Name = "Site " + nasty
-	a.Site.Tagline = "Tagline " + nasty
-	a.Site.Newsletter.Title = "Letter " + nasty
-	a.Site.Newsletter.Pitch = "Pitch " + nasty
-	a.Site.Newsletter.Button = "Go & 'join'"
-	a.Image.URL = "https://news.example.com/media/lead.jpg?a=1&b=%22x%22&c='y'"
-	a.Published = time.Date(2026, 11, 26, 9, 30, 0, 0, time.FixedZone("", 5*3600+30*60))
-	a.Modified = time.Time{}
-	return a
-}
-
-// hostileTicker are ticker headlines with markup, which the ticker shows as
-// text.
-func hostileTicker() []string {
-	return []string{"</script><script>alert(4)</script>", nasty, "<!-- <b>x</b>"}
-}
 
 // parsed is a page or head parsed back with x/net/html.
 type parsed struct {
@@ -169,3 +123,11 @@ func assertRoundTrip(t *testing.T, page string, m *Meta) {
 	require.NoError(t, json.Unmarshal(b, &want))
 	require.Equal(t, want, got, "JSON-LD round trip")
 }
+
+// Shorthands for the fixtures.
+const nasty = fixture.Nasty
+
+var (
+	hostileArticle = fixture.Hostile
+	hostileTicker  = fixture.HostileTicker
+)

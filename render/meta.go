@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/broadsheet/broadsheet/sanitize"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,7 +56,8 @@ type Alternate struct {
 // for the context you write it into.
 //
 // A Meta is not modified after Resolve returns it and is safe for
-// concurrent reads.
+// concurrent reads. One from a Renderer is shared with its cache: do not
+// modify it.
 type Meta struct {
 	// Lang is the BCP 47 language of the page: <html lang> and JSON-LD
 	// inLanguage. Empty when neither the article's language nor the site's
@@ -144,7 +146,9 @@ var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]
 // Meta.Warnings. Alternates must have absolute http(s) URLs and BCP 47
 // languages.
 //
-// Resolve does not modify a and is safe for concurrent use.
+// Resolve does not modify a, keeps no reference to it, and is safe for
+// concurrent use. Invalid UTF-8 in a string field is read as U+FFFD, as the
+// page would show it.
 func Resolve(a *article.Article, opts Options, alternates ...Alternate) (*Meta, error) {
 	if a == nil {
 		return nil, ErrNilArticle
@@ -152,6 +156,8 @@ func Resolve(a *article.Article, opts Options, alternates ...Alternate) (*Meta, 
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
+	a = clone(a)
+	alternates = slices.Clone(alternates)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
 
@@ -30,6 +31,13 @@ type Options struct {
 	// Share configures the share bar's links (networks, UTM parameters);
 	// the zero value is share.DefaultNetworks with UTM tags.
 	Share share.Options
+	// Sanitize configures the body and inline HTML policies (package
+	// sanitize). With no BaseURL, each article's links are judged against
+	// the origin of its own URL (https://host/): links to that origin are
+	// the site's own (no rel="nofollow"), root-relative links resolve
+	// there, and every other origin is foreign. Invalid values make New
+	// fail.
+	Sanitize sanitize.Options
 	// CacheBytes bounds the cache of sanitised HTML, by the size of the
 	// raw and sanitised HTML held; zero means 32 MiB, negative disables
 	// the cache.

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,6 +17,7 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func newRenderer(t testing.TB) *Renderer {
@@ -94,6 +97,30 @@ func TestHostileText(t *testing.T) {
 	}
 	assert.Len(t, findAll(p.doc, "main"), 1)
 	assert.Len(t, findAll(p.doc, "article"), 1)
+	// The hostile body closes </div></article></main>: the explainers,
+	// share bar and newsletter must still be inside the article, and the
+	// footer outside it.
+	inArticle := map[string]bool{"bs-explainer": true, "bs-share": true, "bs-newsletter": true, "bs-site-footer": false}
+	checked := 0
+	for _, n := range findAll(p.doc, "*") {
+		cls := strings.Fields(attr(n, "class"))
+		if len(cls) == 0 {
+			continue
+		}
+		want, ok := inArticle[cls[0]]
+		if !ok {
+			continue
+		}
+		checked++
+		got := false
+		for up := n.Parent; up != nil; up = up.Parent {
+			if up.Data == "article" {
+				got = true
+			}
+		}
+		assert.Equal(t, want, got, "<%s class=%q> inside the article", n.Data, attr(n, "class"))
+	}
+	assert.Equal(t, 6, checked, "three explainers, the share bar, the newsletter, the footer")
 
 	body := text(p.doc)
 	for _, want := range []string{a.Headline, a.Standfirst, a.Image.Caption, a.Site.Tagline, a.Site.Newsletter.Pitch, hostileTicker()[0], hostileTicker()[2]} {
@@ -268,4 +295,177 @@ func TestCacheBound(t *testing.T) {
 	assert.Nil(t, off.cache)
 	_, err = off.FragmentString(sample.Article())
 	require.NoError(t, err)
+}
+
+// TestFingerprintCoversEveryField changes every field of the sample article
+// in turn, found by reflection so a field added to the model later is
+// covered too, and checks the fingerprint (the cache key) changes.
+func TestFingerprintCoversEveryField(t *testing.T) {
+	r := newRenderer(t)
+	base := r.fingerprint(sample.Article(), nil)
+	n := 0
+	var visit func(path string, get func(a *article.Article) reflect.Value)
+	visit = func(path string, get func(a *article.Article) reflect.Value) {
+		v := get(sample.Article())
+		switch v.Kind() {
+		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[time.Time]() {
+				break
+			}
+			for i := 0; i < v.NumField(); i++ {
+				visit(path+"."+v.Type().Field(i).Name, func(a *article.Article) reflect.Value { return get(a).Field(i) })
+			}
+			return
+		case reflect.Pointer:
+			visit(path, func(a *article.Article) reflect.Value { return get(a).Elem() })
+			return
+		case reflect.Slice:
+			if v.Len() > 0 && v.Index(0).Kind() == reflect.Struct {
+				visit(path+"[0]", func(a *article.Article) reflect.Value { return get(a).Index(0) })
+				return
+			}
+		}
+		a := sample.Article()
+		f := get(a)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Int:
+			f.SetInt(f.Int() + 1)
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.Zero(f.Type().Elem())))
+		case reflect.Struct: // time.Time
+			f.Set(reflect.ValueOf(f.Interface().(time.Time).Add(time.Second)))
+		default:
+			t.Fatalf("%s: unhandled kind %s", path, f.Kind())
+		}
+		n++
+		assert.NotEqual(t, base, r.fingerprint(a, nil), "changing %s leaves the fingerprint unchanged", path)
+	}
+	visit("article", func(a *article.Article) reflect.Value { return reflect.ValueOf(a).Elem() })
+	assert.Greater(t, n, 40, "fields visited")
+
+	zoned := sample.Article()
+	zoned.Published = zoned.Published.In(time.FixedZone("", 3600))
+	assert.NotEqual(t, base, r.fingerprint(zoned, nil), "same instant, other offset")
+	assert.NotEqual(t, base, r.fingerprint(sample.Article(), []Alternate{{Lang: "cy", URL: "https://news.example.com/cy"}}))
+}
+
+// TestCachedPageFollowsChanges renders an article, changes it, and renders
+// it again: the cache must never serve the old page.
+func TestCachedPageFollowsChanges(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	first, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	a.Headline = "A different headline"
+	a.Tags[0] = "changed-tag"
+	second, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	assert.NotEqual(t, first, second)
+	assert.Contains(t, second, "A different headline")
+	assert.Contains(t, second, "changed-tag")
+	again, err := r.PageString(sample.Article(), Input{})
+	require.NoError(t, err)
+	assert.Equal(t, first, again, "the original article's page is unchanged")
+}
+
+func TestExplainerLabelShownOnce(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	a.Explainers = []article.Explainer{
+		{Kind: article.KindWhatItMeansForYou, Body: "What this means for you: What this means for you: nobody is scanned from Saturday."},
+		{Kind: article.KindWhyItMatters, Body: "<p>Why it matters — other councils were waiting.</p>"},
+		{Kind: article.KindBackground, Body: "Background checks were never part of the trial."},
+	}
+	frag, err := r.FragmentString(a)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(frag, "What this means for you"), "the label once, as the heading")
+	assert.Contains(t, frag, "nobody is scanned from Saturday.")
+	assert.Contains(t, frag, ">other councils were waiting.")
+	assert.Contains(t, frag, "Background checks were never part", "a sentence that merely starts with the label is kept")
+}
+
+func TestURLEscapingPerContext(t *testing.T) {
+	r := newRenderer(t)
+	a := sample.Article()
+	a.Image.URL = "https://news.example.com/media/lead.jpg?a=1&b=2"
+	page, err := r.PageString(a, Input{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<meta property="og:image" content="https://news.example.com/media/lead.jpg?a=1&amp;b=2">`, "one &amp; in the attribute")
+	assert.Contains(t, page, `"url":"https://news.example.com/media/lead.jpg?a=1\u0026b=2"`, "\\u0026 in the JSON-LD")
+	assert.NotContains(t, page, "&amp;amp;")
+	m, err := r.Meta(a)
+	require.NoError(t, err)
+	assertRoundTrip(t, page, m)
+}
+
+// TestMarkupInPlainText puts "</script>" and "<!--" into each plain-text
+// field: validation refuses the article, naming the field.
+func TestMarkupInPlainText(t *testing.T) {
+	r := newRenderer(t)
+	set := map[string]func(a *article.Article, s string){
+		"headline":               func(a *article.Article, s string) { a.Headline = s },
+		"social_headline":        func(a *article.Article, s string) { a.SocialHeadline = s },
+		"standfirst":             func(a *article.Article, s string) { a.Standfirst = s },
+		"kicker":                 func(a *article.Article, s string) { a.Kicker = s },
+		"section":                func(a *article.Article, s string) { a.Section = s },
+		"tags[0]":                func(a *article.Article, s string) { a.Tags[0] = s },
+		"authors[0].name":        func(a *article.Article, s string) { a.Authors[0].Name = s },
+		"image.alt":              func(a *article.Article, s string) { a.Image.Alt = s },
+		"image.caption":          func(a *article.Article, s string) { a.Image.Caption = s },
+		"image.credit":           func(a *article.Article, s string) { a.Image.Credit = s },
+		"site.name":              func(a *article.Article, s string) { a.Site.Name = s },
+		"site.tagline":           func(a *article.Article, s string) { a.Site.Tagline = s },
+		"site.newsletter.title":  func(a *article.Article, s string) { a.Site.Newsletter.Title = s },
+		"site.newsletter.pitch":  func(a *article.Article, s string) { a.Site.Newsletter.Pitch = s },
+		"site.newsletter.button": func(a *article.Article, s string) { a.Site.Newsletter.Button = s },
+	}
+	for path, f := range set {
+		for _, s := range []string{"x </script><script>alert(1)</script>", "x <!--<script>", "<b>bold</b> 👨‍👩‍👧"} {
+			t.Run(path+"="+s, func(t *testing.T) {
+				a := sample.Article()
+				f(a, s)
+				_, err := r.PageString(a, Input{})
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), path+": contains markup")
+			})
+		}
+	}
+}
+
+func TestSanitizeOptions(t *testing.T) {
+	a := sample.Article()
+	a.Body = `<p><a href="https://news.example.com/local/other">own</a> <a href="/guides/x">root-relative</a> <a href="https://elsewhere.example.org/">foreign</a></p>`
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"origin of the article by default", Options{}, []string{
+			`<a href="https://news.example.com/local/other">own</a>`,
+			`<a href="https://news.example.com/guides/x">root-relative</a>`,
+			`<a href="https://elsewhere.example.org/" rel="nofollow noopener noreferrer">foreign</a>`,
+		}},
+		{"explicit base and rel", Options{Sanitize: sanitize.Options{BaseURL: "https://elsewhere.example.org/", Rel: "nofollow"}}, []string{
+			`<a href="https://news.example.com/local/other" rel="nofollow">own</a>`,
+			`<a href="https://elsewhere.example.org/">foreign</a>`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := New(tt.opts)
+			require.NoError(t, err)
+			frag, err := r.FragmentString(a)
+			require.NoError(t, err)
+			for _, w := range tt.want {
+				assert.Contains(t, frag, w)
+			}
+		})
+	}
+	_, err := New(Options{Sanitize: sanitize.Options{BaseURL: "javascript:alert(1)"}})
+	assert.ErrorIs(t, err, sanitize.ErrOptions)
+	assert.ErrorContains(t, err, "render: sanitize:")
 }

@@ -244,6 +244,7 @@ type container struct {
 	stackBuf [32]elem
 	afterPre bool // the last thing written is a <pre> start tag
 	skip     bool // inside an iframe whose content is dropped
+	space    bool // a dropped block tag wants a space before what follows
 }
 
 // contain balances and finishes bluemonday's output s.
@@ -347,6 +348,9 @@ func (c *container) text(t string) {
 	if c.skip || t == "" {
 		return
 	}
+	if c.space && t != " " {
+		c.flushSpace()
+	}
 	if c.top().is(fTableCtx) && !isHTMLSpace(t) {
 		c.wrapTable()
 	}
@@ -380,17 +384,52 @@ func (c *container) tag(t string) {
 	if t == "" {
 		return
 	}
-	if t[0] == '/' {
-		c.end(lookupElem(tagNameOf(t[1:])))
-		return
+	end := t[0] == '/'
+	if end {
+		t = t[1:]
 	}
 	t = strings.TrimSuffix(t, "/")
 	name := tagNameOf(t)
 	e := lookupElem(name)
-	if e == eNone || c.skip || c.p.kind == kindInline && !e.is(fInline) {
-		return
+	switch {
+	case e == eNone && isSeparator(name), e != eNone && c.p.kind == kindInline && !e.is(fInline):
+		c.separate()
+	case e == eNone:
+	case end:
+		c.end(e)
+	case !c.skip:
+		c.start(e, t[len(name):])
 	}
-	c.start(e, t[len(name):])
+}
+
+// separatorNames are container elements no policy keeps; their tags become
+// a space so the words on either side stay apart.
+var separatorNames = []string{"div", "section", "article", "header", "footer", "aside", "main", "nav", "address", "center"}
+
+func isSeparator(name string) bool {
+	switch name {
+	case "div", "section", "article", "header", "footer", "aside", "main", "nav", "address", "center":
+		return true
+	}
+	return false
+}
+
+// separate records a space for a dropped block tag. It is written before
+// the next text or inline element, and dropped at a block boundary or the
+// end, where words are apart anyway.
+func (c *container) separate() {
+	if !c.skip && len(c.out) > 0 {
+		c.space = true
+	}
+}
+
+func (c *container) flushSpace() {
+	if c.space {
+		c.space = false
+		if c.out[len(c.out)-1] != ' ' {
+			c.text(" ")
+		}
+	}
 }
 
 func tagNameOf(t string) string {
@@ -545,6 +584,11 @@ func (c *container) end(e elem) {
 // pushes e unless it is void. An img without a usable src and an iframe
 // that is not an allowed embed are dropped.
 func (c *container) open(e elem, attrs string) {
+	if e.is(fInline) || e == eImg || e == eIframe {
+		c.flushSpace()
+	} else {
+		c.space = false
+	}
 	mark := len(c.out)
 	if e == eIframe {
 		if !c.iframe(attrs) {

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 )
 
 // callBound is the most one call may take on a fuzz input (at most a few
@@ -70,8 +72,78 @@ func FuzzTruncate(f *testing.F) {
 		checkTruncated(t, in, max, got, count)
 		bounded(t, "Truncate", func() { gotG = Truncate(in, max) })
 		checkTruncated(t, in, max, gotG, Graphemes)
+		for _, limit := range []int{len(in) / 3, len(in) / 2, len(in)} {
+			if got, want := cutAt(in, limit), cutAtStep(in, limit); got != want {
+				t.Fatalf("cutAt(%q, %d) = %q, reference with uniseg.Step = %q", in, limit, got, want)
+			}
+		}
 		if want := TruncateFunc(in, max, Graphemes); gotG != want {
 			t.Fatalf("Truncate(%q, %d) = %q, TruncateFunc with Graphemes = %q", in, max, gotG, want)
 		}
 	})
+}
+
+func FuzzBody(f *testing.F) {
+	for _, v := range loadVectors(f) {
+		f.Add(v.html, uint8(0))
+	}
+	f.Add(`<p>Councillors voted <strong>7–4</strong>.</p><table><tr><td>a<td>b</table><ul><li>x<li>y</ul>`, uint8(1))
+	f.Add(`<iframe src="https://www.youtube.com/embed/AAAAAAAAAAA?start=5"></iframe><pre>\n\ncode</pre>`, uint8(1))
+	pols := corpusPolicies(f)
+	names := []string{"body", "body-bare", "body-embeds", "inline", "text"}
+	f.Fuzz(func(t *testing.T, in string, which uint8) {
+		name := names[int(which)%len(names)]
+		p := pols[name]
+		var out, again string
+		bounded(t, "Sanitize", func() { out = string(p.Sanitize(in)) })
+		bounded(t, "Sanitize of its output", func() { again = string(p.Sanitize(out)) })
+		if again != out {
+			t.Fatalf("%s: not idempotent:\n  in:    %q\n  once:  %q\n  twice: %q", name, in, out, again)
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("%s: invalid UTF-8 in %q", name, out)
+		}
+		if probs := safetyProblems(p, out); len(probs) > 0 {
+			t.Fatalf("%s: %v\n  in:  %q\n  out: %q", name, probs, in, out)
+		}
+	})
+}
+
+// cutAtStep is cutAt written with uniseg.StepString, which computes line
+// breaks and grapheme clusters in one call: the reference the faster
+// side-by-side walk must agree with.
+func cutAtStep(s string, limit int) string {
+	var (
+		graphemeCut, graphemeSolid int // last cluster end <= limit; end of its last non-trimmable cluster
+		wordCut, wordSolid         int
+		solid                      int // end of the last non-trimmable cluster so far
+		pos                        int
+	)
+	state, rest := -1, s
+	for len(rest) > 0 && pos <= limit {
+		var cluster string
+		var boundaries int
+		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		start, end := pos, pos+len(cluster)
+		pos = end
+		trim := trimmable(cluster)
+		if trim && isBlank(cluster) && start > 0 {
+			// A word ends where white space starts.
+			wordCut, wordSolid = start, solid
+		}
+		if end > limit {
+			break
+		}
+		if !trim {
+			solid = end
+		}
+		graphemeCut, graphemeSolid = end, solid
+		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+			wordCut, wordSolid = end, solid
+		}
+	}
+	if wordCut > 0 && 2*wordCut >= graphemeCut {
+		return s[:wordSolid]
+	}
+	return s[:graphemeSolid]
 }

@@ -157,14 +157,18 @@ func (p *Policy) bluemonday() *bluemonday.Policy {
 	b.AllowAttrs("href").OnElements("a")
 	b.AllowAttrs("title").Matching(reAnyText).OnElements("a", "abbr")
 	b.AllowAttrs("cite").OnElements("q")
-	if p.kind != kindBody {
-		return b
-	}
+	// Container elements a policy does not keep still separate words: they
+	// pass bluemonday here and contain turns each tag into a space.
+	b.AllowElements(separatorNames...)
+	b.AllowNoAttrs().OnElements(separatorNames...)
 	block := []string{"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
 		"figure", "figcaption", "u", "s", "sub", "sup", "hr", "pre", "time", "mark", "small",
 		"table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "dl", "dt", "dd"}
 	b.AllowElements(block...)
 	b.AllowNoAttrs().OnElements(block...)
+	if p.kind != kindBody {
+		return b
+	}
 	b.AllowAttrs("cite").OnElements("blockquote")
 	b.AllowAttrs("src").OnElements("img")
 	b.AllowAttrs("srcset").Matching(reSrcset).OnElements("img")
@@ -201,7 +205,8 @@ func (p *Policy) bluemonday() *bluemonday.Policy {
 // bytes become U+FFFD; elements nested deeper than 100 levels lose their
 // tags (their text stays); the time is linear in len(untrusted).
 //
-// Sanitize is one of the only ways broadsheet makes template.HTML.
+// Sanitize (with SanitizeTo) is the only way this package makes
+// template.HTML from untrusted input.
 func (p *Policy) Sanitize(untrusted string) template.HTML {
 	return template.HTML(p.sanitize(untrusted))
 }

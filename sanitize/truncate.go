@@ -139,11 +139,15 @@ func cutAt(s string, limit int) string {
 		solid                      int // end of the last non-trimmable cluster so far
 		pos                        int
 	)
+	// Grapheme clusters and UAX #14 line segments are walked side by side
+	// (cheaper than uniseg.Step, which also runs the word and sentence
+	// rules); a cluster end that is also a segment end is a break
+	// opportunity.
 	state, rest := -1, s
+	lineState, lineRest, lineEnd := -1, s, 0
 	for len(rest) > 0 && pos <= limit {
 		var cluster string
-		var boundaries int
-		cluster, rest, boundaries, state = uniseg.StepString(rest, state)
+		cluster, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		start, end := pos, pos+len(cluster)
 		pos = end
 		trim := trimmable(cluster)
@@ -158,7 +162,12 @@ func cutAt(s string, limit int) string {
 			solid = end
 		}
 		graphemeCut, graphemeSolid = end, solid
-		if boundaries&uniseg.MaskLine != uniseg.LineDontBreak {
+		for lineEnd < end && len(lineRest) > 0 {
+			var seg string
+			seg, lineRest, _, lineState = uniseg.FirstLineSegmentInString(lineRest, lineState)
+			lineEnd += len(seg)
+		}
+		if lineEnd == end {
 			wordCut, wordSolid = end, solid
 		}
 	}
@@ -181,6 +190,12 @@ func isBlank(cluster string) bool {
 // trimmable reports whether cluster may be dropped before the Ellipsis:
 // white space, or one rune of separating punctuation.
 func trimmable(cluster string) bool {
+	if len(cluster) == 1 {
+		c := cluster[0]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return false // the common case, without the Unicode tables
+		}
+	}
 	if isBlank(cluster) {
 		return true
 	}

@@ -44,6 +44,7 @@ type NetworkError struct {
 	Err     error
 }
 
+// Error reports the network and the cause.
 func (e *NetworkError) Error() string { return fmt.Sprintf("share: %s: %v", e.Network, e.Err) }
 
 // Unwrap returns the underlying error.
@@ -58,6 +59,7 @@ type TooLongError struct {
 	Unit    Unit
 }
 
+// Error reports the shortest length possible and the limit.
 func (e *TooLongError) Error() string {
 	return fmt.Sprintf("share: %s: %v: %d %s, limit %d", e.Network, ErrTooLong, e.Length, e.Unit, e.Limit)
 }

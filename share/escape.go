@@ -13,12 +13,13 @@ func escape(s string) string {
 	return b.String()
 }
 
-// escapeTo writes escape(s) to b.
+// escapeTo writes escape(s) to b: runs of unreserved bytes in one write,
+// each other byte as %XX.
 func escapeTo(b *strings.Builder, s string) {
 	const hex = "0123456789ABCDEF"
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if !unreserved(s[i]) {
+		if !unreservedTable[s[i]] {
 			n++
 		}
 	}
@@ -27,24 +28,30 @@ func escapeTo(b *strings.Builder, s string) {
 		return
 	}
 	b.Grow(len(s) + 2*n)
+	pct := [3]byte{'%'}
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if unreserved(c) {
-			b.WriteByte(c)
+		if unreservedTable[c] {
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
+		b.WriteString(s[start:i])
+		pct[1], pct[2] = hex[c>>4], hex[c&15]
+		b.Write(pct[:])
+		start = i + 1
 	}
+	b.WriteString(s[start:])
 }
 
-// unreserved reports RFC 3986's unreserved characters, which stay as they
-// are.
-func unreserved(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '-' || c == '.' || c == '_' || c == '~'
-}
+// unreservedTable marks RFC 3986's unreserved characters (A–Z a–z 0–9
+// - . _ ~), which stay as they are.
+var unreservedTable = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '.' || c == '_' || c == '~'
+	}
+	return t
+}()
 
 // query builds a URL query string. Empty values are left out.
 type query struct {

@@ -2,40 +2,10 @@ package share
 
 import (
 	"regexp/syntax"
-	"sort"
 )
 
-// runeRanges is a sorted set of inclusive rune ranges.
+// runeRanges is a set of inclusive rune ranges.
 type runeRanges [][2]rune
-
-func (rs runeRanges) has(r rune) bool {
-	i := sort.Search(len(rs), func(i int) bool { return rs[i][1] >= r })
-	return i < len(rs) && rs[i][0] <= r
-}
-
-// firstRunes returns the runes a match of pattern can start with, so that
-// a scanner only runs the expression where a match is possible. The
-// pattern must not match the empty string.
-func firstRunes(pattern string) runeRanges {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		panic("share: " + err.Error())
-	}
-	set, nullable := first(re.Simplify())
-	if nullable {
-		panic("share: pattern matches the empty string")
-	}
-	sort.Slice(set, func(i, j int) bool { return set[i][0] < set[j][0] })
-	var out runeRanges
-	for _, r := range set {
-		if n := len(out); n > 0 && r[0] <= out[n-1][1]+1 {
-			out[n-1][1] = max(out[n-1][1], r[1])
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
 
 // first returns the possible first runes of re and whether re can match
 // the empty string.

@@ -46,6 +46,9 @@ func FuzzCompose(f *testing.F) {
 			switch n {
 			case X:
 				got = XLength(p.Text)
+				if !XParse(p.Text).Valid {
+					t.Fatalf("x: XParse says invalid: %q", p.Text)
+				}
 			case Bluesky:
 				got = Graphemes(p.Text)
 				if len(p.Text) > BlueskyByteLimit {

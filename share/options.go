@@ -119,10 +119,19 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 }
 
 // oneLine collapses every run of white space (line breaks included) to one
-// space and trims the ends; invalid UTF-8 becomes U+FFFD.
+// space and trims the ends; invalid UTF-8 becomes U+FFFD, and U+FEFF,
+// U+FFFE and U+FFFF are dropped.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(stripCRLF(strings.ToValidUTF8(s, "\uFFFD"))), " ")
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.ContainsAny(s, "\uFEFF\uFFFE\uFFFF") {
+		s = noncharacters.Replace(s)
+	}
+	return strings.Join(strings.Fields(stripCRLF(s)), " ")
 }
+
+// noncharacters removes U+FEFF (a byte-order mark, invisible) and the
+// noncharacters U+FFFE and U+FFFF: X refuses any post that has one.
+var noncharacters = strings.NewReplacer("\uFEFF", "", "\uFFFE", "", "\uFFFF", "")
 
 // cleanTag returns a hashtag without '#', keeping letters, marks, digits
 // and '_' only; a tag with no letter is dropped (X and Mastodon ignore

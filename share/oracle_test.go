@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/internal/testenv"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -170,5 +172,46 @@ func TestOracleBlueskyFacets(t *testing.T) {
 			g = append(g, f{x.Index.ByteStart, x.Index.ByteEnd, ft.Type, ft.URI + ft.Tag})
 		}
 		assert.Equal(t, w, g, "BlueskyFacets(%q)", text)
+	}
+}
+
+// TestOraclePosts fits X and Bluesky posts for many headlines (the test
+// articles and corpus texts repeated to overflow) and checks them with the
+// official libraries: twitter-text says every X post is valid with the
+// length Compose reported, and @atproto/api counts the same graphemes,
+// within 300, and at most 3000 bytes.
+func TestOraclePosts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Node")
+	}
+	arts := []*article.Article{sample.Article(), hostileArticle(), longArticle()}
+	for i, head := range buildCorpus(300) {
+		a := hostileArticle()
+		a.SocialHeadline = strings.Repeat(head+" ", 1+i%40)
+		arts = append(arts, a)
+	}
+	var posts []Post
+	var texts []string
+	for _, a := range arts {
+		for _, n := range []Network{X, Bluesky} {
+			p, err := Compose(a, n, Options{})
+			require.NoError(t, err)
+			posts = append(posts, p)
+			texts = append(texts, p.Text)
+		}
+	}
+	want := runOracle(t, texts)
+	for i, p := range posts {
+		switch p.Network {
+		case X:
+			assert.True(t, want[i].X.Valid, "twitter-text: invalid %q", p.Text)
+			assert.Equal(t, want[i].X.WeightedLength, p.Length, "X length of %q", p.Text)
+		case Bluesky:
+			assert.LessOrEqual(t, want[i].Graphemes, BlueskyGraphemeLimit, "%q", p.Text)
+			assert.LessOrEqual(t, want[i].Bytes, BlueskyByteLimit, "%q", p.Text)
+			if !hasConjunctScript(p.Text) {
+				assert.Equal(t, want[i].Graphemes, p.Length, "Bluesky graphemes of %q", p.Text)
+			}
+		}
 	}
 }

@@ -43,6 +43,9 @@ func checkPost(t *testing.T, p Post) {
 	if p.Network == Bluesky {
 		assert.LessOrEqual(t, len(p.Text), BlueskyByteLimit)
 	}
+	if p.Network == X {
+		assert.True(t, XParse(p.Text).Valid, "X refuses %q", p.Text)
+	}
 	switch p.Network {
 	case Facebook, LinkedIn:
 		assert.NotContains(t, p.Text, p.URL)

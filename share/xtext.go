@@ -165,17 +165,17 @@ func emojiSpans(s string) []span {
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r < 0x23 || !tab.emojiStart.has(r) {
+		if r < 0x23 {
 			i += n
 			continue
 		}
-		loc := tab.emoji.FindStringIndex(s[i:])
-		if loc == nil {
+		l := tab.emoji.match(s[i:], r)
+		if l == 0 {
 			i += n
 			continue
 		}
-		end := i + loc[1]
-		if loc[1] == n && strings.HasPrefix(s[end:], "\uFE0E") && tab.textDefault[r] {
+		end := i + l
+		if l == n && strings.HasPrefix(s[end:], "\uFE0E") && tab.textDefault[r] {
 			// (?!\ufe0e) fails here: no emoji starts at this code point.
 			i += n
 			continue

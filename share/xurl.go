@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // This file ports twitter-text 3.1.0's extractUrlsWithIndices (the mode
@@ -89,12 +90,11 @@ type xTables struct {
 	tldMaxLen int
 	// asciiLabel is validAsciiDomain's label class, closed under the
 	// JavaScript i-flag canonicalisation.
-	asciiLabel    unitSet
-	pathRe, emoji *regexp.Regexp
+	asciiLabel unitSet
+	pathRe     *regexp.Regexp
+	emoji      *emojiMatcher
 	// pathUnits are the units a path match can contain.
-	pathUnits unitSet
-	// emojiStart are the runes an emoji match can start with.
-	emojiStart  runeRanges
+	pathUnits   unitSet
 	textDefault map[rune]bool
 }
 
@@ -116,8 +116,7 @@ var xTab = sync.OnceValue(func() *xTables {
 	parens := `\((?:[` + pc + `]+|(?:[` + pc + `]*\([` + pc + `]+\)[` + pc + `]*))\)`
 	unit := `(?:[` + pc + `]*(?:` + parens + `[` + pc + `]*)*[` + pe + `]|(?:` + parens + `))|(?:@[` + pc + `]+/)`
 	x.pathRe = regexp.MustCompile(`^/(?:` + unit + `)*`)
-	x.emoji = regexp.MustCompile(`^(?:` + xEmojiPattern + `)`)
-	x.emojiStart = firstRunes(xEmojiPattern)
+	x.emoji = newEmojiMatcher(xEmojiPattern)
 	x.textDefault = make(map[rune]bool, len(xEmojiTextDefault))
 	for _, r := range xEmojiTextDefault {
 		x.textDefault[r] = true
@@ -165,10 +164,11 @@ func tldAfterOK(t []uint16, i int) bool {
 func matchTLD(t []uint16, i int) int {
 	best, bestEnd := -1, -1
 	tab := xTab()
-	var key []uint16
+	var buf [96]byte
+	key := buf[:0]
 	for n := 1; n <= tab.tldMaxLen && i+n <= len(t); n++ {
-		key = append(key, jsCanon(t[i+n-1]))
-		idx, ok := tab.tldIndex[string(utf16.Decode(key))]
+		key = utf8.AppendRune(key, rune(jsCanon(t[i+n-1])))
+		idx, ok := tab.tldIndex[string(key)]
 		if !ok || !tldAfterOK(t, i+n) {
 			continue
 		}
@@ -204,33 +204,19 @@ type label struct {
 // matchDomain matches validDomain at t[p:]:
 // validSubdomain* validDomainName (gTLD | ccTLD | punycode).
 // It returns the end of the domain or -1.
-func matchDomain(t []uint16, p int, labels []label) (int, []label) {
+func matchDomain(sc *urlScan, p int, labels []label) (int, []label) {
+	t := sc.t
 	labels = labels[:0]
 	i := p
-	for {
-		j := i
-		for j < len(t) && (isDomainUnit(t[j]) || t[j] == '_' || t[j] == '-') {
-			j++
-		}
+	for i < len(t) {
+		j := int(sc.runEnd[i])
 		if j == i || j >= len(t) || t[j] != '.' {
 			break
 		}
-		first, last := t[i], t[j-1]
-		ends := isDomainUnit(first) && isDomainUnit(last)
-		l := label{start: i, end: j, sub: ends}
-		if ends {
-			l.name = true
-			for k := i; k < j; k++ {
-				if t[k] == '_' {
-					l.name = false
-					break
-				}
-			}
+		if !isDomainUnit(t[i]) || !isDomainUnit(t[j-1]) {
+			break // a label starts and ends with a domain character
 		}
-		if !l.sub {
-			break
-		}
-		labels = append(labels, l)
+		labels = append(labels, label{start: i, end: j, sub: true, name: sc.under[j] == sc.under[i]})
 		i = j + 1
 	}
 	// Sub* is greedy: the name label is the last one tried first.
@@ -243,6 +229,34 @@ func matchDomain(t []uint16, p int, labels []label) (int, []label) {
 		}
 	}
 	return -1, labels
+}
+
+// urlScan is a text prepared for the scanner: for each unit, where the run
+// of domain characters, '_' and '-' starting there ends, and how many '_'
+// come before it. They make each label step O(1).
+type urlScan struct {
+	t      []uint16
+	runEnd []int32
+	under  []int32
+}
+
+func newURLScan(t []uint16) *urlScan {
+	sc := &urlScan{t: t, runEnd: make([]int32, len(t)+1), under: make([]int32, len(t)+1)}
+	sc.runEnd[len(t)] = int32(len(t))
+	for i := len(t) - 1; i >= 0; i-- {
+		if u := t[i]; isDomainUnit(u) || u == '_' || u == '-' {
+			sc.runEnd[i] = sc.runEnd[i+1]
+		} else {
+			sc.runEnd[i] = int32(i)
+		}
+	}
+	for i, u := range t {
+		sc.under[i+1] = sc.under[i]
+		if u == '_' {
+			sc.under[i+1]++
+		}
+	}
+	return sc
 }
 
 // The character classes of twitter-text's validGeneralUrlPathChars,
@@ -332,7 +346,8 @@ type urlMatch struct {
 }
 
 // matchURLAt tries the URL part of extractUrl at t[p:].
-func matchURLAt(t []uint16, p int, labels []label) (urlMatch, bool, []label) {
+func matchURLAt(sc *urlScan, p int, labels []label) (urlMatch, bool, []label) {
+	t := sc.t
 	m := urlMatch{start: p}
 	for _, withProto := range [2]bool{true, false} {
 		d := p
@@ -343,7 +358,7 @@ func matchURLAt(t []uint16, p int, labels []label) (urlMatch, bool, []label) {
 			}
 		}
 		var end int
-		end, labels = matchDomain(t, d, labels)
+		end, labels = matchDomain(sc, d, labels)
 		if end < 0 {
 			continue
 		}
@@ -385,6 +400,7 @@ func extractURLs(t []uint16) []span {
 	}
 	var urls []span
 	var labels []label
+	sc := newURLScan(t)
 	pos := 0
 	for pos <= len(t) {
 		var m urlMatch
@@ -392,14 +408,14 @@ func extractURLs(t []uint16) []span {
 		before := -1
 		for i := pos; i <= len(t) && !found; i++ {
 			if i < len(t) && !isInvalidPrecedingUnit(t[i]) {
-				m, found, labels = matchURLAt(t, i+1, labels)
+				m, found, labels = matchURLAt(sc, i+1, labels)
 				if found {
 					before = i
 					break
 				}
 			}
 			if i == 0 {
-				m, found, labels = matchURLAt(t, 0, labels)
+				m, found, labels = matchURLAt(sc, 0, labels)
 			}
 		}
 		if !found {

@@ -36,9 +36,12 @@ type command struct {
 func commands() []command {
 	return []command{
 		validateCommand(),
+		renderCommand(),
+		metaCommand(),
 		shareCommand(),
 		postCommand(),
 		cardCommand(),
+		sanitizeCommand(),
 		serveCommand(),
 	}
 }

@@ -98,6 +98,7 @@ type callTransport struct {
 	next http.RoundTripper
 }
 
+// RoundTrip sends req with the call's context, to the base URL if set.
 func (t *callTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r := req.WithContext(t.ctx)
 	if t.base != nil {
@@ -120,6 +121,7 @@ type APIError struct {
 	Message    string // X's message
 }
 
+// Error reports the HTTP status, X's code and message.
 func (e *APIError) Error() string {
 	return fmt.Sprintf("twitterv1: HTTP %d: code %d: %s", e.StatusCode, e.Code, e.Message)
 }
@@ -131,6 +133,7 @@ type RateLimitError struct {
 	Reset time.Time
 }
 
+// Error reports when the rate limit resets.
 func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("twitterv1: rate limited until %s: %s", e.Reset.UTC().Format(time.RFC3339), e.Message)
 }
@@ -140,6 +143,7 @@ func (e *RateLimitError) Error() string {
 // posting access: use the v2 body (share.NewXTweet).
 type AuthError struct{ APIError }
 
+// Error reports the refused credentials or access level.
 func (e *AuthError) Error() string {
 	return fmt.Sprintf("twitterv1: not authorised (HTTP %d, code %d): %s", e.StatusCode, e.Code, e.Message)
 }
@@ -149,6 +153,7 @@ func (e *AuthError) Error() string {
 // content.
 type ValidationError struct{ APIError }
 
+// Error reports why X refused the status.
 func (e *ValidationError) Error() string {
 	return fmt.Sprintf("twitterv1: status refused (HTTP %d, code %d): %s", e.StatusCode, e.Code, e.Message)
 }

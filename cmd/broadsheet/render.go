@@ -1,0 +1,72 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/render"
+	"github.com/broadsheet/broadsheet/sanitize"
+)
+
+func renderCommand() command {
+	return command{
+		name:    "render",
+		args:    "[--fragment] [--ticker HEADLINE]... [--no-ticker] [-o FILE] [ARTICLE]",
+		summary: "render the article's HTML5 page (or, with --fragment, the article alone)",
+		run:     runRender,
+	}
+}
+
+func runRender(e *env, args []string) error {
+	f := newFlags(e, renderCommand(), true)
+	fragment := f.Bool("fragment", false, "write the <article> element alone, for your own layout")
+	var ticker headlines
+	f.Var(&ticker, "ticker", "a breaking-news `HEADLINE` for the ticker (repeatable; the sample article has its own)")
+	noTicker := f.Bool("no-ticker", false, "render no ticker, not even the sample's")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	arg, err := oneArticle(pos)
+	if err != nil {
+		return err
+	}
+	a, err := readArticle(e, arg)
+	if err != nil {
+		return err
+	}
+	r, err := render.New(renderOptions(a))
+	if err != nil {
+		return err
+	}
+	w, finish := f.out()
+	if *fragment {
+		return finish(r.Fragment(w, a))
+	}
+	in := render.Input{Ticker: ticker}
+	switch {
+	case *noTicker:
+		in.Ticker = nil
+	case arg == "" && len(ticker) == 0:
+		in.Ticker = sample.Ticker()
+	}
+	return finish(r.Page(w, a, in))
+}
+
+// headlines is a repeatable string flag.
+type headlines []string
+
+func (h *headlines) String() string { return strings.Join(*h, " | ") }
+
+func (h *headlines) Set(s string) error {
+	*h = append(*h, s)
+	return nil
+}
+
+// renderOptions are the render options for a: links within the article's
+// site are the site's own (no rel="nofollow"), relative links resolve
+// against the article's URL.
+func renderOptions(a *article.Article) render.Options {
+	return render.Options{Sanitize: sanitize.Options{BaseURL: a.URL}}
+}

@@ -1,0 +1,128 @@
+package a11y
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/fixture"
+	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/testenv"
+	"github.com/broadsheet/broadsheet/render"
+)
+
+// control is a page with known faults (no lang, an image without alt, grey
+// on grey text): axe must report it, which shows the harness can fail.
+const (
+	controlName = "control-faulty.html"
+	control     = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Control</title>\n</head>\n<body>\n<main>\n<p style=\"color:#aaa;background:#bbb\">Low contrast</p>\n<img src=\"x.png\">\n</main>\n</body>\n</html>\n"
+)
+
+func pages(t *testing.T) map[string]string {
+	t.Helper()
+	r, err := render.New(render.Options{})
+	require.NoError(t, err)
+	docs := map[string]string{controlName: control}
+	for name, in := range map[string]struct {
+		a      func() *article.Article
+		ticker []string
+	}{
+		"sample-page.html":  {sample.Article, sample.Ticker()},
+		"hostile-page.html": {fixture.Hostile, fixture.HostileTicker()},
+		"bare-page.html":    {fixture.Bare, nil},
+	} {
+		page, err := r.PageString(in.a(), render.Input{Ticker: in.ticker})
+		require.NoError(t, err)
+		docs[name] = page
+	}
+	frag, err := r.FragmentString(sample.Article())
+	require.NoError(t, err)
+	docs["sample-fragment.html"] = fixture.Wrap(frag)
+	return docs
+}
+
+// TestAxe runs axe-core at WCAG 2.1 AA in headless Chromium on the sample
+// page, the hostile and bare pages and the wrapped fragment, in light and
+// dark colour schemes: zero violations.
+func TestAxe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	chromium := testenv.Chromium(t)
+	axeJS, err := os.ReadFile(filepath.Join(testenv.NodeModule(t, "axe-core"), "axe.min.js"))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	for name, doc := range pages(t) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644))
+	}
+
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir())}
+	for _, f := range testenv.ChromiumFlags {
+		name, value, ok := strings.Cut(strings.TrimPrefix(f, "--"), "=")
+		if ok {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	// The first Run starts the browser; it must not carry a timeout.
+	require.NoError(t, chromedp.Do(bctx, chromedp.Navigate("about:blank")))
+	tctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
+	defer cancel()
+
+	const run = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+	  .then(r => JSON.stringify({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html + " :: " + n.failureSummary)})), passes: r.passes.length}))`
+	for _, name := range []string{controlName, "sample-page.html", "hostile-page.html", "bare-page.html", "sample-fragment.html"} {
+		for _, scheme := range []string{"light", "dark"} {
+			t.Run(name+"/"+scheme, func(t *testing.T) {
+				err := chromedp.Do(tctx,
+					chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+						_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+							Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+						})
+						return err
+					}),
+					chromedp.Navigate("file://"+filepath.Join(dir, name)),
+					chromedp.Evaluate[chromedp.Void](string(axeJS)),
+				)
+				require.NoError(t, err)
+				out, err := chromedp.Run(tctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+				require.NoError(t, err)
+				var res struct {
+					Violations []struct {
+						ID, Impact, Help string
+						Nodes            []string
+					}
+					Passes int
+				}
+				require.NoError(t, json.Unmarshal([]byte(out), &res))
+				if name == controlName {
+					assert.GreaterOrEqual(t, len(res.Violations), 2, "the harness sees the control document's faults")
+					return
+				}
+				for _, v := range res.Violations {
+					t.Errorf("axe %s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n  "))
+				}
+				assert.Positive(t, res.Passes, "axe ran its rules")
+				dark, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`))
+				require.NoError(t, err)
+				assert.Equal(t, scheme == "dark", dark, "colour scheme emulated")
+			})
+		}
+	}
+}
