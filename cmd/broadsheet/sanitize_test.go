@@ -47,7 +47,7 @@ func TestSanitizeFileAndOutput(t *testing.T) {
 	assert.Empty(t, stdout)
 	got, err := os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, `<p>a<img src="https://cdn.example/a.jpg" loading="lazy" decoding="async"/></p>`, string(got))
+	assert.Equal(t, `<p>a<img src="https://cdn.example/a.jpg" alt="" loading="lazy" decoding="async"/></p>`, string(got))
 }
 
 func TestSanitizeUsage(t *testing.T) {
