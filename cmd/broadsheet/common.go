@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
@@ -71,7 +72,9 @@ func (f *flags) help(w io.Writer) {
 		f.PrintDefaults()
 		f.SetOutput(io.Discard)
 	}
-	fmt.Fprintln(w, "\nARTICLE is a path to article JSON, - for standard input, or left out for the\nbuilt-in sample article.")
+	if strings.Contains(f.cmd.args, "ARTICLE") {
+		fmt.Fprintln(w, "\nARTICLE is a path to article JSON, - for standard input, or left out for the\nbuilt-in sample article.")
+	}
 }
 
 // out returns where the command's output goes and a function that
