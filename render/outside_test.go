@@ -69,9 +69,7 @@ func writeDocs(t *testing.T, docs map[string]string) (dir string, paths []string
 // TestNuHTMLChecker runs the Nu Html Checker on every document: zero
 // errors and zero warnings (informational messages are logged).
 func TestNuHTMLChecker(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a JVM")
-	}
+	testenv.SkipIfShort(t, "starts a JVM")
 	java := testenv.Java(t)
 	jar := filepath.Join(testenv.NodeModule(t, "vnu-jar"), "build", "dist", "vnu.jar")
 	docs := checkDocuments(t)
@@ -110,9 +108,7 @@ func TestNuHTMLChecker(t *testing.T) {
 // TestOpenGraphScraper parses the page's head with the npm package
 // open-graph-scraper and compares what it reads with the resolved values.
 func TestOpenGraphScraper(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts node")
-	}
+	testenv.SkipIfShort(t, "starts node")
 	node := testenv.Node(t)
 	ogsDir := testenv.NodeModule(t, "open-graph-scraper")
 	r := newRenderer(t)

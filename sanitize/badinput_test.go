@@ -10,14 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/internal/testenv"
 )
 
 // TestBadInput shows the documented result of each kind of hostile input
 // for every policy and for Text and Truncate: never a panic or a hang.
 func TestBadInput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large inputs skipped in -short mode")
-	}
+	testenv.SkipIfShort(t, "large inputs skipped in -short mode")
 	body := sample.Article().Body
 	big := strings.Repeat(body, 10<<20/len(body)+1) // a little over 10 MB
 	attrs := func(n int) string {

@@ -232,9 +232,7 @@ func (h *harness) load(tab context.Context, path string) verdict {
 // positive control: the harness must see script run), and sanitised by the
 // body policies (nothing may run, nothing latent, the page intact).
 func TestBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	testenv.SkipIfShort(t, "browser test skipped in -short mode")
 	h := newHarness(t)
 	vs := loadVectors(t)
 	pols := corpusPolicies(t)

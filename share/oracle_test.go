@@ -100,9 +100,7 @@ func hasConjunctScript(s string) bool {
 }
 
 func TestOracleDifferential(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Node")
-	}
+	testenv.SkipIfShort(t, "runs Node")
 	texts := buildCorpus(3000)
 	want := runOracle(t, texts)
 	for i, text := range texts {
@@ -143,9 +141,7 @@ func TestOracleDifferential(t *testing.T) {
 // http(s) link and every hashtag it finds, BlueskyFacets finds at the same
 // byte offsets.
 func TestOracleBlueskyFacets(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Node")
-	}
+	testenv.SkipIfShort(t, "runs Node")
 	var texts []string
 	for _, head := range buildCorpus(1500) {
 		a := hostileArticle()
@@ -181,9 +177,7 @@ func TestOracleBlueskyFacets(t *testing.T) {
 // length Compose reported, and @atproto/api counts the same graphemes,
 // within 300, and at most 3000 bytes.
 func TestOraclePosts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Node")
-	}
+	testenv.SkipIfShort(t, "runs Node")
 	arts := []*article.Article{sample.Article(), hostileArticle(), longArticle()}
 	for i, head := range buildCorpus(300) {
 		a := hostileArticle()

@@ -56,9 +56,7 @@ func pages(t *testing.T) map[string]string {
 // page, the hostile and bare pages and the wrapped fragment, in light and
 // dark colour schemes: zero violations.
 func TestAxe(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
+	testenv.SkipIfShort(t, "starts a browser")
 	chromium := testenv.Chromium(t)
 	axeJS, err := os.ReadFile(filepath.Join(testenv.NodeModule(t, "axe-core"), "axe.min.js"))
 	require.NoError(t, err)

@@ -86,3 +86,17 @@ func NodeModule(t testing.TB, pkg string) string {
 	}
 	return dir
 }
+
+// SkipIfShort skips a slow or tool-driven test under go test -short on a
+// developer's machine. With CI=true it fails instead: CI must run every
+// check, so -short is refused there rather than silently obeyed.
+func SkipIfShort(t testing.TB, why string) {
+	t.Helper()
+	if !testing.Short() {
+		return
+	}
+	if InCI() {
+		t.Fatalf("go test -short would skip this test (%s), and CI=true runs every check: drop -short", why)
+	}
+	t.Skipf("skipping under -short: %s", why)
+}

@@ -197,9 +197,7 @@ func TestFitOptions(t *testing.T) {
 }
 
 func TestHeadlineStaysInBox(t *testing.T) {
-	if testing.Short() {
-		t.Skip("300 lengths × scripts × sizes; skipped with -short")
-	}
+	testenv.SkipIfShort(t, "300 lengths × scripts × sizes; skipped with -short")
 	r := notoRenderer(t)
 	r.noPaint = true // layout is what is checked; painting would only cost time
 	sources := map[string]string{
