@@ -24,23 +24,20 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-func TestUsage(t *testing.T) {
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
-		{"no command", nil, 2, "", "usage: broadsheet COMMAND"},
-		{"help", []string{"--help"}, 0, "commands:", ""},
-		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
-		{"unknown flag", []string{"validate", "--colour"}, 2, "", "flag provided but not defined: -colour"},
-		{"bad format", []string{"validate", "--format", "xml"}, 2, "", "--format must be text or json"},
-		{"command help", []string{"validate", "--help"}, 0, "usage: broadsheet validate", ""},
-		{"missing file", []string{"validate", "no-such.json"}, 1, "no such file", ""},
-	}
-	for _, tt := range tests {
+// cliCase is one command line and what it must produce: the exit status,
+// and text that standard output and standard error must contain.
+type cliCase struct {
+	name   string
+	args   []string
+	code   int
+	stdout string
+	stderr string
+}
+
+// runCLICases runs each case in process as a subtest.
+func runCLICases(t *testing.T, cases []cliCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := runCLI(t, "", tt.args...)
 			assert.Equal(t, tt.code, code, "stdout=%s stderr=%s", stdout, stderr)
@@ -48,6 +45,18 @@ func TestUsage(t *testing.T) {
 			assert.Contains(t, stderr, tt.stderr)
 		})
 	}
+}
+
+func TestUsage(t *testing.T) {
+	runCLICases(t, []cliCase{
+		{"no command", nil, 2, "", "usage: broadsheet COMMAND"},
+		{"help", []string{"--help"}, 0, "commands:", ""},
+		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
+		{"unknown flag", []string{"validate", "--colour"}, 2, "", "flag provided but not defined: -colour"},
+		{"bad format", []string{"validate", "--format", "xml"}, 2, "", "--format must be text or json"},
+		{"command help", []string{"validate", "--help"}, 0, "usage: broadsheet validate", ""},
+		{"missing file", []string{"validate", "no-such.json"}, 1, "no such file", ""},
+	})
 }
 
 func TestValidateSample(t *testing.T) {

@@ -51,22 +51,10 @@ func TestSanitizeFileAndOutput(t *testing.T) {
 }
 
 func TestSanitizeUsage(t *testing.T) {
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stderr string
-	}{
-		{"bad policy", []string{"sanitize", "--policy", "strict"}, 2, `--policy must be body, inline or text, not "strict"`},
-		{"bad base", []string{"sanitize", "--base", "ftp://x.example/"}, 2, "BaseURL"},
-		{"two files", []string{"sanitize", "a", "b"}, 2, "at most one FILE"},
-		{"missing file", []string{"sanitize", "no-such.html"}, 1, "no-such.html"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, "", tt.args...)
-			assert.Equal(t, tt.code, code, stderr)
-			assert.Contains(t, stderr, tt.stderr)
-		})
-	}
+	runCLICases(t, []cliCase{
+		{"bad policy", []string{"sanitize", "--policy", "strict"}, 2, "", `--policy must be body, inline or text, not "strict"`},
+		{"bad base", []string{"sanitize", "--base", "ftp://x.example/"}, 2, "", "BaseURL"},
+		{"two files", []string{"sanitize", "a", "b"}, 2, "", "at most one FILE"},
+		{"missing file", []string{"sanitize", "no-such.html"}, 1, "", "no-such.html"},
+	})
 }

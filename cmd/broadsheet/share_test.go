@@ -46,13 +46,7 @@ func TestShareNetworksAndErrors(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "noimage.json")
 	require.NoError(t, os.WriteFile(path, b, 0o644))
 
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
+	runCLICases(t, []cliCase{
 		{"one network", []string{"share", "--network", "bluesky"}, 0, "post: 193 of 300 graphemes", ""},
 		{"unknown network", []string{"share", "--network", "pocket"}, 2, "", `unknown network "pocket"`},
 		{"bad format", []string{"share", "--format", "xml"}, 2, "", "--format must be text or json"},
@@ -60,15 +54,7 @@ func TestShareNetworksAndErrors(t *testing.T) {
 		{"missing image, default set", []string{"share", path}, 0, "Reddit (reddit)", "pinterest: article has no image"},
 		{"missing image, asked for", []string{"share", "--network", "pinterest,reddit", path}, 1, "Reddit (reddit)", "pinterest: article has no image"},
 		{"help", []string{"share", "--help"}, 0, "usage: broadsheet share", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := runCLI(t, "", tt.args...)
-			assert.Equal(t, tt.code, code, "stdout=%s stderr=%s", stdout, stderr)
-			assert.Contains(t, stdout, tt.stdout)
-			assert.Contains(t, stderr, tt.stderr)
-		})
-	}
+	})
 }
 
 func TestPostBodies(t *testing.T) {
@@ -99,24 +85,12 @@ func TestPostBodies(t *testing.T) {
 }
 
 func TestPostUsage(t *testing.T) {
-	tests := []struct {
-		name   string
-		args   []string
-		code   int
-		stderr string
-	}{
-		{"no network", []string{"post"}, 2, "--network is required"},
-		{"link-only network", []string{"post", "--network", "reddit"}, 2, "has no posting API"},
-		{"linkedin without author", []string{"post", "--network", "linkedin"}, 2, "--author is required"},
-		{"linkedin with bad author", []string{"post", "--network", "linkedin", "--author", "mara"}, 1, "author URN"},
-		{"telegram without chat", []string{"post", "--network", "telegram"}, 2, "--chat is required"},
-		{"bad created", []string{"post", "--network", "bluesky", "--created", "yesterday"}, 2, "--created"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runCLI(t, "", tt.args...)
-			assert.Equal(t, tt.code, code, stderr)
-			assert.Contains(t, stderr, tt.stderr)
-		})
-	}
+	runCLICases(t, []cliCase{
+		{"no network", []string{"post"}, 2, "", "--network is required"},
+		{"link-only network", []string{"post", "--network", "reddit"}, 2, "", "has no posting API"},
+		{"linkedin without author", []string{"post", "--network", "linkedin"}, 2, "", "--author is required"},
+		{"linkedin with bad author", []string{"post", "--network", "linkedin", "--author", "mara"}, 1, "", "author URN"},
+		{"telegram without chat", []string{"post", "--network", "telegram"}, 2, "", "--chat is required"},
+		{"bad created", []string{"post", "--network", "bluesky", "--created", "yesterday"}, 2, "", "--created"},
+	})
 }
