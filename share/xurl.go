@@ -92,7 +92,10 @@ type xTables struct {
 	// JavaScript i-flag canonicalisation.
 	asciiLabel unitSet
 	pathRe     *regexp.Regexp
-	emoji      *emojiMatcher
+	// pathChar and pathEnd are validGeneralUrlPathChars and
+	// validUrlPathEndingChars, closed under case folding.
+	pathChar, pathEnd unitSet
+	emoji             *emojiMatcher
 	// pathUnits are the units a path match can contain.
 	pathUnits   unitSet
 	textDefault map[rune]bool
@@ -105,6 +108,7 @@ var xTab = sync.OnceValue(func() *xTables {
 	pathChar, pathEnd := closeJS(pathCharBase), closeJS(pathEndBase)
 	pc, pe := pathChar.class(), pathEnd.class()
 	x.pathUnits = pathChar
+	x.pathChar, x.pathEnd = pathChar, pathEnd
 	for _, u := range []uint16{'(', ')', '@', '/'} {
 		x.pathUnits.add(u)
 	}
@@ -275,6 +279,51 @@ var (
 	xTcoRe   = regexp.MustCompile(`^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/([a-zA-Z0-9]+)(?:\?[a-zA-Z0-9!?\*'@\(\);:&=\+\$/%#\[\]\-_\.,~|]*[a-zA-Z0-9\-_&=#/])?`)
 )
 
+// matchPath matches the path expression at t[i] == '/' and returns its
+// end. A path without parentheses is matched directly: every unit of its
+// run is a path character, so the backtracking match ends after the last
+// path-ending unit of the run (or after the '/' when there is none), and
+// no further repetition can start (the '@…/' alternative needs a '/',
+// which is itself an ending unit). Parentheses go to the regular
+// expression.
+func matchPath(t []uint16, i int) int {
+	tab := xTab()
+	end := i + 1
+	for j := i + 1; j < len(t); j++ {
+		u := t[j]
+		if u == '(' || u == ')' {
+			return reMatch(tab.pathRe, t, i, tab.pathUnits.has)
+		}
+		if !tab.pathChar.has(u) {
+			break
+		}
+		if tab.pathEnd.has(u) {
+			end = j + 1
+		}
+	}
+	return end
+}
+
+// matchQuery matches xQueryRe (\?[query chars]*[query ending char]) at
+// t[i] == '?': the end is after the last ending unit of the run of query
+// units, or i (no match) when the run has none. Ending units are query
+// units, so the greedy match is exactly that.
+func matchQuery(t []uint16, i int) int {
+	end := i
+	for j := i + 1; j < len(t) && isQueryUnit(t[j]); j++ {
+		if isQueryEndUnit(t[j]) {
+			end = j + 1
+		}
+	}
+	return end
+}
+
+// isQueryEndUnit: validUrlQueryEndingChars, [a-zA-Z0-9\-_&=#/].
+func isQueryEndUnit(u uint16) bool {
+	return u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z' || u >= '0' && u <= '9' ||
+		u == '-' || u == '_' || u == '&' || u == '=' || u == '#' || u == '/'
+}
+
 // isQueryUnit: the units validUrlQueryChars and validUrlQueryEndingChars
 // allow.
 func isQueryUnit(u uint16) bool {
@@ -371,13 +420,12 @@ func matchURLAt(sc *urlScan, p int, labels []label) (urlMatch, bool, []label) {
 			}
 		}
 		if i < len(t) && t[i] == '/' {
-			tab := xTab()
-			j := reMatch(tab.pathRe, t, i, tab.pathUnits.has)
+			j := matchPath(t, i)
 			m.path = j > i
 			i = j
 		}
 		if i < len(t) && t[i] == '?' {
-			i = reMatch(xQueryRe, t, i, isQueryUnit)
+			i = matchQuery(t, i)
 		}
 		m.end = i
 		return m, true, labels
@@ -440,6 +488,10 @@ func extractURLs(t []uint16) []span {
 			urls = append(urls, ascii...)
 			continue
 		}
+		if !isTco(t, m) {
+			urls = append(urls, span{m.start, m.end})
+			continue
+		}
 		if loc := xTcoRe.FindStringSubmatchIndex(string(utf16.Decode(t[m.start:m.end]))); loc != nil {
 			if loc[3]-loc[2] > maxTcoSlug {
 				continue
@@ -449,6 +501,16 @@ func extractURLs(t []uint16) []span {
 		urls = append(urls, span{m.start, m.end})
 	}
 	return urls
+}
+
+// isTco reports whether m's domain is "t.co" right after the protocol,
+// the only case xTcoRe can match.
+func isTco(t []uint16, m urlMatch) bool {
+	if m.domEnd-m.domStart != 4 {
+		return false
+	}
+	d := t[m.domStart:m.domEnd]
+	return (d[0] == 't' || d[0] == 'T') && d[1] == '.' && (d[2] == 'c' || d[2] == 'C') && (d[3] == 'o' || d[3] == 'O')
 }
 
 // validURL is twitter-text's isValidUrl: the domain must convert to ASCII
