@@ -16,6 +16,7 @@ import (
 // whole expression's cost at every emoji.
 type emojiMatcher struct {
 	byRune map[rune]int // starting rune → index in res
+	ascii  [0x80]int16  // byRune for ASCII runes, -1 for none
 	res    []*regexp.Regexp
 }
 
@@ -58,6 +59,12 @@ func newEmojiMatcher(pattern string) *emojiMatcher {
 		}
 		m.byRune[c] = g
 	}
+	for c := range m.ascii {
+		m.ascii[c] = -1
+		if g, ok := m.byRune[rune(c)]; ok {
+			m.ascii[c] = int16(g)
+		}
+	}
 	return m
 }
 
@@ -95,9 +102,16 @@ func flattenAlternates(re *syntax.Regexp) []*syntax.Regexp {
 
 // match returns the length in bytes of the emoji starting s, or 0.
 func (m *emojiMatcher) match(s string, r rune) int {
-	g, ok := m.byRune[r]
-	if !ok {
-		return 0
+	var g int
+	if r < 0x80 {
+		if g = int(m.ascii[r]); g < 0 {
+			return 0
+		}
+	} else {
+		var ok bool
+		if g, ok = m.byRune[r]; !ok {
+			return 0
+		}
 	}
 	loc := m.res[g].FindStringIndex(s)
 	if loc == nil {

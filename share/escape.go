@@ -7,38 +7,54 @@ import (
 // escape percent-encodes s for a URL query value (or a mailto header
 // value): every byte outside A–Z a–z 0–9 - . _ ~ becomes %XX, and a space
 // becomes %20, never '+' (mail clients and WhatsApp show '+' literally).
+// A string with nothing to encode is returned as it is.
 func escape(s string) string {
-	var b strings.Builder
-	escapeTo(&b, s)
-	return b.String()
+	n := escapedLen(s)
+	if n == len(s) {
+		return s
+	}
+	return string(appendEscape(make([]byte, 0, n), s))
 }
 
-// escapeTo writes escape(s) to b: runs of unreserved bytes in one write,
-// each other byte as %XX.
-func escapeTo(b *strings.Builder, s string) {
-	const hex = "0123456789ABCDEF"
-	n := 0
+// escapedLen is len(escape(s)).
+func escapedLen(s string) int {
+	n := len(s)
 	for i := 0; i < len(s); i++ {
 		if !unreservedTable[s[i]] {
-			n++
+			n += 2
 		}
 	}
-	if n == 0 {
-		b.WriteString(s)
-		return
-	}
-	b.Grow(len(s) + 2*n)
-	pct := [3]byte{'%'}
+	return n
+}
+
+// appendEscape appends escape(s) to b: runs of unreserved bytes in one
+// append, each other byte as %XX.
+func appendEscape(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if unreservedTable[c] {
 			continue
 		}
-		b.WriteString(s[start:i])
-		pct[1], pct[2] = hex[c>>4], hex[c&15]
-		b.Write(pct[:])
+		b = append(b, s[start:i]...)
+		b = append(b, '%', hex[c>>4], hex[c&15])
 		start = i + 1
+	}
+	return append(b, s[start:]...)
+}
+
+// escapeTo writes escape(s) to b.
+func escapeTo(b *strings.Builder, s string) {
+	b.Grow(escapedLen(s))
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !unreservedTable[c] {
+			b.WriteString(s[start:i])
+			const hex = "0123456789ABCDEF"
+			b.Write([]byte{'%', hex[c>>4], hex[c&15]})
+			start = i + 1
+		}
 	}
 	b.WriteString(s[start:])
 }
@@ -77,6 +93,50 @@ func (q *query) join(base string) string {
 	}
 	return base + "?" + q.b.String()
 }
+
+// urlBuf builds share URLs in one reused buffer: base, then "?" or "&",
+// key, "=" and the percent-encoded value for each parameter. Each URL
+// costs one allocation, its String.
+type urlBuf struct {
+	b      []byte
+	params bool
+}
+
+// start begins a URL at base.
+func (q *urlBuf) start(base string) {
+	q.b = append(q.b[:0], base...)
+	q.params = false
+}
+
+// key starts a parameter; its value is appended with esc, raw or dest.
+func (q *urlBuf) key(k string) {
+	if q.params {
+		q.b = append(q.b, '&')
+	} else {
+		q.b = append(q.b, '?')
+		q.params = true
+	}
+	q.b = append(q.b, k...)
+	q.b = append(q.b, '=')
+}
+
+// add writes key=escape(value); an empty value is left out.
+func (q *urlBuf) add(k, value string) {
+	if value == "" {
+		return
+	}
+	q.key(k)
+	q.esc(value)
+}
+
+// esc appends escape(s) to the current value.
+func (q *urlBuf) esc(s string) { q.b = appendEscape(q.b, s) }
+
+// raw appends s, already percent-encoded, to the current value.
+func (q *urlBuf) raw(s string) { q.b = append(q.b, s...) }
+
+// String returns the URL.
+func (q *urlBuf) String() string { return string(q.b) }
 
 // stripCRLF replaces CR and LF (and the other line breaks) with a space:
 // a mailto subject or a one-line text must not carry a header break.

@@ -66,8 +66,9 @@ func Links(a *article.Article, opts Options) ([]Link, error) {
 	}
 	links := make([]Link, 0, len(nets))
 	var errs []error
+	q := urlBuf{b: make([]byte, 0, 1024)}
 	for _, n := range nets {
-		l, err := s.link(n, &opts)
+		l, err := s.link(n, &opts, &q)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -84,7 +85,8 @@ func LinkFor(a *article.Article, n Network, opts Options) (Link, error) {
 	if err != nil {
 		return Link{}, err
 	}
-	return s.link(n, &opts)
+	var q urlBuf
+	return s.link(n, &opts, &q)
 }
 
 // WebShare returns the data for navigator.share: the social title, the
@@ -97,7 +99,7 @@ func WebShare(a *article.Article, opts Options) (WebShareData, error) {
 	return WebShareData{
 		Title: s.title,
 		Text:  s.summary,
-		URL:   opts.UTM.withUTM(s.canonical, "web_share", "social"),
+		URL:   s.d.url("web_share", "social"),
 	}, nil
 }
 
@@ -105,19 +107,43 @@ func WebShare(a *article.Article, opts Options) (WebShareData, error) {
 // parameters. Copy, Hacker News and Lobsters get the canonical URL: the
 // link is republished as it is (aggregators also match submissions by
 // URL), so campaign tags would follow it to every later reader.
-func (s *source) dest(n Network, opts *Options) string {
-	switch n {
-	case Copy, HackerNews, Lobsters:
+func (s *source) dest(n Network) string {
+	if !tagged(n) {
 		return s.canonical
 	}
-	return opts.UTM.withUTM(s.canonical, n.ID(), n.info().medium)
+	return s.d.url(n.ID(), n.info().medium)
 }
 
-func (s *source) link(n Network, opts *Options) (Link, error) {
+// tagged reports whether n's destination carries UTM parameters.
+func tagged(n Network) bool { return n != Copy && n != HackerNews && n != Lobsters }
+
+// dest appends escape(s.dest(n)) to the current value without building
+// the destination itself.
+func (q *urlBuf) dest(s *source, n Network) {
+	if !tagged(n) {
+		q.esc(s.canonical)
+		return
+	}
+	inf := n.info()
+	q.b = s.d.appendEscaped(q.b, inf.id, inf.medium)
+}
+
+// escaped holds the percent-encoded form of the title, which most links
+// carry, encoded on first use.
+type escaped struct{ title string }
+
+func (s *source) escTitle() string {
+	if s.esc.title == "" {
+		s.esc.title = escape(s.title)
+	}
+	return s.esc.title
+}
+
+func (s *source) link(n Network, opts *Options, q *urlBuf) (Link, error) {
 	if !n.Valid() {
 		return Link{}, netErr(n, ErrUnknownNetwork)
 	}
-	href, err := s.href(n, opts)
+	href, err := s.href(n, opts, q)
 	if err != nil {
 		return Link{}, err
 	}
@@ -128,146 +154,192 @@ func (s *source) link(n Network, opts *Options) (Link, error) {
 	}, nil
 }
 
-func (s *source) href(n Network, opts *Options) (string, error) {
-	u := s.dest(n, opts)
-	var q query
+// title adds key=title (percent-encoded once per source).
+func (q *urlBuf) title(s *source, k string) {
+	if s.title == "" {
+		return
+	}
+	q.key(k)
+	q.raw(s.escTitle())
+}
+
+// titleAndDest adds key=title + " " + destination.
+func (q *urlBuf) titleAndDest(s *source, k string, n Network) {
+	q.key(k)
+	if s.title != "" {
+		q.raw(s.escTitle())
+		q.raw("%20")
+	}
+	q.dest(s, n)
+}
+
+// destParam adds key=destination.
+func (q *urlBuf) destParam(s *source, k string, n Network) {
+	q.key(k)
+	q.dest(s, n)
+}
+
+func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 	switch n {
 	case Facebook:
-		q.add("u", u)
+		q.start("https://www.facebook.com/sharer/sharer.php")
+		q.destParam(s, "u", n)
 		if len(s.tags) > 0 {
-			q.add("hashtag", "#"+s.tags[0])
+			q.key("hashtag")
+			q.raw("%23")
+			q.esc(s.tags[0])
 		}
-		return q.join("https://www.facebook.com/sharer/sharer.php"), nil
 	case X:
+		u := s.dest(n)
 		text, tags, err := s.xIntent(u)
 		if err != nil {
 			return "", err
 		}
+		q.start("https://x.com/intent/tweet")
 		q.add("text", text)
-		q.add("url", u)
-		q.add("hashtags", strings.Join(tags, ","))
-		q.add("via", s.via)
-		return q.join("https://x.com/intent/tweet"), nil
-	case LinkedIn:
-		q.add("url", u)
-		return q.join("https://www.linkedin.com/sharing/share-offsite/"), nil
-	case WhatsApp:
-		q.add("text", s.title+" "+u)
-		return q.join("https://api.whatsapp.com/send"), nil
-	case Telegram:
-		q.add("url", u)
-		q.add("text", s.title)
-		return q.join("https://t.me/share/url"), nil
-	case Reddit:
-		q.add("url", u)
-		q.add("title", s.title)
-		return q.join("https://www.reddit.com/submit"), nil
-	case Email:
-		body := u
-		if s.summary != "" {
-			body = s.summary + "\r\n\r\n" + u
+		q.destParam(s, "url", n)
+		if len(tags) > 0 {
+			q.key("hashtags")
+			for i, t := range tags {
+				if i > 0 {
+					q.raw("%2C")
+				}
+				q.esc(t)
+			}
 		}
-		q.add("subject", s.title)
-		q.add("body", body)
-		return q.join("mailto:"), nil
+		q.add("via", s.via)
+	case LinkedIn:
+		q.start("https://www.linkedin.com/sharing/share-offsite/")
+		q.destParam(s, "url", n)
+	case WhatsApp:
+		q.start("https://api.whatsapp.com/send")
+		q.titleAndDest(s, "text", n)
+	case Telegram:
+		q.start("https://t.me/share/url")
+		q.destParam(s, "url", n)
+		q.title(s, "text")
+	case Reddit:
+		q.start("https://www.reddit.com/submit")
+		q.destParam(s, "url", n)
+		q.title(s, "title")
+	case Email:
+		q.start("mailto:")
+		q.title(s, "subject")
+		q.key("body")
+		if s.summary != "" {
+			q.esc(s.summary)
+			q.raw("%0D%0A%0D%0A")
+		}
+		q.dest(s, n)
 	case Bluesky:
-		p, err := s.fitted(Bluesky, opts, u)
+		p, err := s.fitted(Bluesky, opts, s.dest(n))
 		if err != nil {
 			return "", err
 		}
+		q.start("https://bsky.app/intent/compose")
 		q.add("text", p.Text)
-		return q.join("https://bsky.app/intent/compose"), nil
 	case Mastodon:
-		return s.mastodonHref(opts, u)
+		return s.mastodonHref(opts, s.dest(n), q)
 	case Threads:
+		u := s.dest(n)
 		p, err := s.fitText(Threads, opts, layout{head: s.title, url: u})
 		if err != nil {
 			return "", err
 		}
 		// The intent takes the link as url=; the text is the headline part.
+		q.start("https://www.threads.com/intent/post")
 		q.add("text", strings.TrimSuffix(strings.TrimSuffix(p.Text, u), " "))
-		q.add("url", u)
+		q.destParam(s, "url", n)
 		if len(s.tags) > 0 {
 			q.add("tag", topicTag(s.tags[0]))
 		}
-		return q.join("https://www.threads.com/intent/post"), nil
 	case Pinterest:
 		if s.image == "" {
 			return "", netErr(n, ErrMissingImage)
 		}
-		q.add("url", u)
+		q.start("https://www.pinterest.com/pin/create/button/")
+		q.destParam(s, "url", n)
 		q.add("media", s.image)
-		q.add("description", s.title)
-		return q.join("https://www.pinterest.com/pin/create/button/"), nil
+		q.title(s, "description")
 	case HackerNews:
-		q.add("u", u)
-		q.add("t", s.title)
-		return q.join("https://news.ycombinator.com/submitlink"), nil
+		q.start("https://news.ycombinator.com/submitlink")
+		q.destParam(s, "u", n)
+		q.title(s, "t")
 	case Lobsters:
-		q.add("url", u)
-		q.add("title", s.title)
-		return q.join("https://lobste.rs/stories/new"), nil
+		q.start("https://lobste.rs/stories/new")
+		q.destParam(s, "url", n)
+		q.title(s, "title")
 	case Messenger:
 		if s.appID == "" {
 			return "", netErr(n, ErrMissingAppID)
 		}
+		q.start("https://www.facebook.com/dialog/send")
 		q.add("app_id", s.appID)
-		q.add("link", u)
+		q.destParam(s, "link", n)
 		q.add("redirect_uri", s.canonical)
-		return q.join("https://www.facebook.com/dialog/send"), nil
 	case Teams:
-		q.add("href", u)
-		q.add("msgText", s.title)
-		return q.join("https://teams.microsoft.com/share"), nil
+		q.start("https://teams.microsoft.com/share")
+		q.destParam(s, "href", n)
+		q.title(s, "msgText")
 	case Tumblr:
+		q.start("https://www.tumblr.com/widgets/share/tool")
 		q.add("posttype", "link")
-		q.add("canonicalUrl", u)
-		q.add("title", s.title)
+		q.destParam(s, "canonicalUrl", n)
+		q.title(s, "title")
 		q.add("caption", s.summary)
-		q.add("tags", strings.Join(s.tags, ","))
-		return q.join("https://www.tumblr.com/widgets/share/tool"), nil
+		if len(s.tags) > 0 {
+			q.key("tags")
+			for i, t := range s.tags {
+				if i > 0 {
+					q.raw("%2C")
+				}
+				q.esc(t)
+			}
+		}
 	case Flipboard:
+		q.start("https://share.flipboard.com/bookmarklet/popout")
 		q.add("v", "2")
-		q.add("url", u)
-		q.add("title", s.title)
-		return q.join("https://share.flipboard.com/bookmarklet/popout"), nil
+		q.destParam(s, "url", n)
+		q.title(s, "title")
 	case Line:
-		q.add("url", u)
-		q.add("text", s.title)
-		return q.join("https://social-plugins.line.me/lineit/share"), nil
+		q.start("https://social-plugins.line.me/lineit/share")
+		q.destParam(s, "url", n)
+		q.title(s, "text")
 	case Viber:
-		q.add("text", s.title+" "+u)
-		return q.join("viber://forward"), nil
+		q.start("viber://forward")
+		q.titleAndDest(s, "text", n)
 	case VK:
-		q.add("url", u)
-		q.add("title", s.title)
+		q.start("https://vk.com/share.php")
+		q.destParam(s, "url", n)
+		q.title(s, "title")
 		q.add("image", s.image)
-		return q.join("https://vk.com/share.php"), nil
 	case OK:
-		q.add("url", u)
-		q.add("title", s.title)
+		q.start("https://connect.ok.ru/offer")
+		q.destParam(s, "url", n)
+		q.title(s, "title")
 		q.add("description", s.summary)
 		q.add("imageUrl", s.image)
-		return q.join("https://connect.ok.ru/offer"), nil
 	case Weibo:
-		q.add("url", u)
-		q.add("title", s.title)
+		q.start("https://service.weibo.com/share/share.php")
+		q.destParam(s, "url", n)
+		q.title(s, "title")
 		q.add("pic", s.image)
-		return q.join("https://service.weibo.com/share/share.php"), nil
 	case Xing:
-		q.add("url", u)
-		return q.join("https://www.xing.com/social/share/spi"), nil
+		q.start("https://www.xing.com/social/share/spi")
+		q.destParam(s, "url", n)
 	case SMS:
-		q.add("body", s.title+" "+u)
-		return q.join("sms:"), nil
+		q.start("sms:")
+		q.titleAndDest(s, "body", n)
 	case Copy:
-		return u, nil
+		return s.canonical, nil
+	default:
+		return "", netErr(n, ErrUnknownNetwork)
 	}
-	return "", netErr(n, ErrUnknownNetwork)
+	return q.String(), nil
 }
 
 // mastodonHref builds the Mastodon link in the configured mode.
-func (s *source) mastodonHref(opts *Options, u string) (string, error) {
+func (s *source) mastodonHref(opts *Options, u string, q *urlBuf) (string, error) {
 	mo := opts.Mastodon
 	var base string
 	switch mo.Mode {
@@ -303,9 +375,9 @@ func (s *source) mastodonHref(opts *Options, u string) (string, error) {
 	if mo.Mode == MastodonCustom {
 		return strings.Replace(mo.Template, "{text}", escape(p.Text), 1), nil
 	}
-	var q query
+	q.start(base)
 	q.add("text", p.Text)
-	return q.join(base), nil
+	return q.String(), nil
 }
 
 // topicTag makes a Threads topic tag: no '.', '&' or white space, at most

@@ -72,6 +72,8 @@ type source struct {
 	lang      string
 	id        string
 	a         *article.Article
+	d         destURL // canonical split for per-network UTM parameters
+	esc       escaped
 }
 
 func newSource(a *article.Article, opts *Options) (*source, error) {
@@ -92,6 +94,7 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 	if s.id == "" {
 		s.id = a.URL
 	}
+	s.d = opts.UTM.split(a.URL)
 	if a.Image != nil && a.Image.URL != "" {
 		if _, err := article.CheckURL(a.Image.URL); err == nil {
 			s.image = a.Image.URL

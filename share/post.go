@@ -61,7 +61,7 @@ func Compose(a *article.Article, n Network, opts Options) (Post, error) {
 	if err != nil {
 		return Post{}, err
 	}
-	return s.fitted(n, &opts, s.dest(n, &opts))
+	return s.fitted(n, &opts, s.dest(n))
 }
 
 // Posts returns the posts for every network in opts.Networks that has one
@@ -83,7 +83,7 @@ func Posts(a *article.Article, opts Options) ([]Post, error) {
 		if !HasPost(n) {
 			continue
 		}
-		p, err := s.fitted(n, &opts, s.dest(n, &opts))
+		p, err := s.fitted(n, &opts, s.dest(n))
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -158,7 +158,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		Headline: f.head, Summary: f.body,
 	}
 	if n == Facebook || n == LinkedIn {
-		p.URL = s.dest(n, opts)
+		p.URL = s.dest(n)
 	}
 	if f.ntags > 0 {
 		p.Hashtags = append([]string(nil), l.tags[:f.ntags]...)

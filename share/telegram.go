@@ -141,7 +141,7 @@ func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (Telegram
 		return TelegramPhoto{}, netErr(Telegram, ErrMissingImage)
 	}
 	m := meter{Telegram, UnitUTF16, TelegramCaptionLimit, TelegramLength}
-	f, err := fit(s.layoutFor(Telegram, s.dest(Telegram, &opts)), m)
+	f, err := fit(s.layoutFor(Telegram, s.dest(Telegram)), m)
 	if err != nil {
 		return TelegramPhoto{}, err
 	}

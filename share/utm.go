@@ -26,8 +26,29 @@ var utmKeys = [...]string{"utm_source", "utm_medium", "utm_campaign", "utm_conte
 // order, byte for byte, and its fragment. Existing utm_* parameters are
 // replaced.
 func (u UTM) withUTM(raw, source, medium string) string {
+	d := u.split(raw)
+	return d.url(source, medium)
+}
+
+// destURL is an article URL split once around the parameters that change
+// from network to network, so that each network's destination costs one
+// concatenation and its percent-encoded form none at all:
+//
+//	head + "utm_source=" + source + "&utm_medium=" + medium + tail
+//
+// head is the URL up to its query, the kept parameters and a separator;
+// tail is the campaign, the content and the fragment. With UTM off the
+// destination is raw itself.
+type destURL struct {
+	off              bool
+	raw              string
+	head, tail       string
+	escHead, escTail string // escape(head), escape(tail)
+}
+
+func (u UTM) split(raw string) destURL {
 	if u.Off {
-		return raw
+		return destURL{off: true, raw: raw, escHead: escape(raw)}
 	}
 	base, frag := raw, ""
 	if i := strings.IndexByte(raw, '#'); i >= 0 {
@@ -41,21 +62,53 @@ func (u UTM) withUTM(raw, source, medium string) string {
 	if campaign == "" {
 		campaign = "share"
 	}
-	var q query
-	for _, pair := range strings.Split(rawq, "&") {
+	var head strings.Builder
+	head.Grow(len(base) + 1)
+	head.WriteString(path)
+	head.WriteByte('?')
+	for pair := range strings.SplitSeq(rawq, "&") {
 		if pair == "" || isUTMPair(pair) {
 			continue
 		}
-		if q.b.Len() > 0 {
-			q.b.WriteByte('&')
-		}
-		q.b.WriteString(pair)
+		head.WriteString(pair)
+		head.WriteByte('&')
 	}
-	q.add("utm_source", source)
-	q.add("utm_medium", medium)
-	q.add("utm_campaign", campaign)
-	q.add("utm_content", u.Content)
-	return q.join(path) + frag
+	var tail query
+	tail.add("utm_campaign", campaign)
+	tail.add("utm_content", u.Content)
+	d := destURL{raw: raw, head: head.String(), tail: "&" + tail.b.String() + frag}
+	d.escHead, d.escTail = escape(d.head), escape(d.tail)
+	return d
+}
+
+// url returns the destination for source and medium.
+func (d *destURL) url(source, medium string) string {
+	if d.off {
+		return d.raw
+	}
+	source, medium = escape(source), escape(medium)
+	var b strings.Builder
+	b.Grow(len(d.head) + len(d.tail) + len(source) + len(medium) + len("utm_source=&utm_medium="))
+	b.WriteString(d.head)
+	b.WriteString("utm_source=")
+	b.WriteString(source)
+	b.WriteString("&utm_medium=")
+	b.WriteString(medium)
+	b.WriteString(d.tail)
+	return b.String()
+}
+
+// appendEscaped appends escape(d.url(source, medium)) to b.
+func (d *destURL) appendEscaped(b []byte, source, medium string) []byte {
+	b = append(b, d.escHead...)
+	if d.off {
+		return b
+	}
+	b = append(b, "utm_source%3D"...)
+	b = appendEscape(b, escape(source))
+	b = append(b, "%26utm_medium%3D"...)
+	b = appendEscape(b, escape(medium))
+	return append(b, d.escTail...)
 }
 
 func isUTMPair(pair string) bool {

@@ -144,7 +144,11 @@ func toUTF16(s string, ascii bool) []uint16 {
 		}
 		return t
 	}
-	return utf16.Encode([]rune(s))
+	t := make([]uint16, 0, len(s))
+	for _, r := range s {
+		t = utf16.AppendRune(t, r)
+	}
+	return t
 }
 
 // emojiSpans returns twemoji-parser's emoji matches in s as UTF-16 spans.

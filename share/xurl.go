@@ -245,7 +245,8 @@ type urlScan struct {
 }
 
 func newURLScan(t []uint16) *urlScan {
-	sc := &urlScan{t: t, runEnd: make([]int32, len(t)+1), under: make([]int32, len(t)+1)}
+	buf := make([]int32, 2*(len(t)+1))
+	sc := &urlScan{t: t, runEnd: buf[:len(t)+1], under: buf[len(t)+1:]}
 	sc.runEnd[len(t)] = int32(len(t))
 	for i := len(t) - 1; i >= 0; i-- {
 		if u := t[i]; isDomainUnit(u) || u == '_' || u == '-' {
