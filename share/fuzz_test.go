@@ -164,6 +164,7 @@ func FuzzBlueskyFacets(f *testing.F) {
 // FuzzTelegram: escaping then parsing gives back the text's length.
 func FuzzTelegram(f *testing.F) {
 	f.Add("a & b <i> &amp;")
+	f.Add("<b>x</b> &#x1F600; &lt &#99999999; <unclosed")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
@@ -171,8 +172,65 @@ func FuzzTelegram(f *testing.F) {
 		if got, want := TelegramLength(telegramEscape(s)), UTF16Length(s); got != want {
 			t.Fatalf("TelegramLength(escape(%q)) = %d, want %d", s, got, want)
 		}
+		// Any HTML, escaped or not: the count without building the text
+		// equals the length of the text built.
+		if got, want := TelegramLength(s), UTF16Length(telegramText(s)); got != want {
+			t.Fatalf("TelegramLength(%q) = %d, want %d", s, got, want)
+		}
 	})
 }
 
+// telegramText is the oracle for TelegramLength: it strips tags and decodes the references Telegram supports.
+func telegramText(html string) string {
+	var b strings.Builder
+	for i := 0; i < len(html); {
+		c := html[i]
+		switch c {
+		case '<':
+			j := strings.IndexByte(html[i:], '>')
+			if j < 0 {
+				b.WriteString(html[i:])
+				return b.String()
+			}
+			i += j + 1
+		case '&':
+			j := strings.IndexByte(html[i:], ';')
+			if j > 1 {
+				if r, ok := telegramRef(html[i+1 : i+j]); ok {
+					b.WriteString(r)
+					i += j + 1
+					continue
+				}
+			}
+			b.WriteByte(c)
+			i++
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+
+
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
 func errorsIs(err, target error) bool     { return errors.Is(err, target) }
+
+// FuzzOneLine: the check that lets oneLine return its input only passes
+// text that collapsing leaves unchanged, and collapsing always gives text
+// that passes it.
+func FuzzOneLine(f *testing.F) {
+	for _, s := range []string{"", "a b", " a", "a  b", "a\tb", "a\u00a0b", "a\u2028b", "\ufeffa", "a\xffb", "x\u0085", "é ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := collapseLine(s)
+		if isOneLine(s) && c != s {
+			t.Fatalf("isOneLine(%q) but collapseLine gives %q", s, c)
+		}
+		if !isOneLine(c) {
+			t.Fatalf("collapseLine(%q) = %q, which isOneLine rejects", s, c)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package share
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
 )
@@ -125,11 +126,47 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 // space and trims the ends; invalid UTF-8 becomes U+FFFD, and U+FEFF,
 // U+FFFE and U+FFFF are dropped.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return collapseLine(s)
+}
+
+// collapseLine is oneLine without the check for text already on one line.
+func collapseLine(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsAny(s, "\uFEFF\uFFFE\uFFFF") {
 		s = noncharacters.Replace(s)
 	}
 	return strings.Join(strings.Fields(stripCRLF(s)), " ")
+}
+
+// isOneLine reports whether oneLine(s) == s: valid UTF-8 without U+FEFF,
+// U+FFFE or U+FFFF, whose only white space is single ASCII spaces between
+// other characters.
+func isOneLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && s[i+1] == ' ' || c >= '\t' && c <= '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // noncharacters removes U+FEFF (a byte-order mark, invisible) and the

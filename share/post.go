@@ -164,7 +164,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		p.Hashtags = append([]string(nil), l.tags[:f.ntags]...)
 	}
 	if n == Threads {
-		if links := len(extractURLs(toUTF16(p.Text, isASCII(p.Text)))); links > ThreadsLinkLimit {
+		if threadsLinks(p.Text) > ThreadsLinkLimit {
 			return Post{}, netErr(n, ErrTooManyLinks)
 		}
 	}
@@ -172,6 +172,16 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		p.Length = Graphemes(p.Text)
 	}
 	return p, nil
+}
+
+// threadsLinks counts the links in s as twitter-text extracts them. Every
+// link has a '.' of its own in its domain, so a text with at most
+// ThreadsLinkLimit dots is within the limit without extracting anything.
+func threadsLinks(s string) int {
+	if strings.Count(s, ".") <= ThreadsLinkLimit {
+		return strings.Count(s, ".")
+	}
+	return len(extractURLs(toUTF16(s, isASCII(s))))
 }
 
 // xIntent fits the X intent: the text parameter is the headline; X adds

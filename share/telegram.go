@@ -15,39 +15,31 @@ func TelegramLength(html string) int {
 	if !strings.ContainsAny(html, "<&") {
 		return UTF16Length(html)
 	}
-	return UTF16Length(telegramText(html))
-}
-
-// telegramText strips tags and decodes the references Telegram supports.
-func telegramText(html string) string {
-	var b strings.Builder
+	n, start := 0, 0
 	for i := 0; i < len(html); {
-		c := html[i]
-		switch c {
+		switch html[i] {
 		case '<':
 			j := strings.IndexByte(html[i:], '>')
 			if j < 0 {
-				b.WriteString(html[i:])
-				return b.String()
+				return n + UTF16Length(html[start:])
 			}
+			n += UTF16Length(html[start:i])
 			i += j + 1
+			start = i
+			continue
 		case '&':
-			j := strings.IndexByte(html[i:], ';')
-			if j > 1 {
+			if j := strings.IndexByte(html[i:], ';'); j > 1 {
 				if r, ok := telegramRef(html[i+1 : i+j]); ok {
-					b.WriteString(r)
+					n += UTF16Length(html[start:i]) + UTF16Length(r)
 					i += j + 1
+					start = i
 					continue
 				}
 			}
-			b.WriteByte(c)
-			i++
-		default:
-			b.WriteByte(c)
-			i++
 		}
+		i++
 	}
-	return b.String()
+	return n + UTF16Length(html[start:])
 }
 
 func telegramRef(name string) (string, bool) {
