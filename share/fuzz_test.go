@@ -212,8 +212,6 @@ func telegramText(html string) string {
 	return b.String()
 }
 
-
-
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
 func errorsIs(err, target error) bool     { return errors.Is(err, target) }
 
