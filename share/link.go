@@ -254,12 +254,12 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 			q.add("tag", topicTag(s.tags[0]))
 		}
 	case Pinterest:
-		if s.image == "" {
+		if s.imageURL() == "" {
 			return "", netErr(n, ErrMissingImage)
 		}
 		q.start("https://www.pinterest.com/pin/create/button/")
 		q.destParam(s, "url", n)
-		q.add("media", s.image)
+		q.add("media", s.imageURL())
 		q.title(s, "description")
 	case HackerNews:
 		q.start("https://news.ycombinator.com/submitlink")
@@ -312,18 +312,18 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		q.start("https://vk.com/share.php")
 		q.destParam(s, "url", n)
 		q.title(s, "title")
-		q.add("image", s.image)
+		q.add("image", s.imageURL())
 	case OK:
 		q.start("https://connect.ok.ru/offer")
 		q.destParam(s, "url", n)
 		q.title(s, "title")
 		q.add("description", s.summary)
-		q.add("imageUrl", s.image)
+		q.add("imageUrl", s.imageURL())
 	case Weibo:
 		q.start("https://service.weibo.com/share/share.php")
 		q.destParam(s, "url", n)
 		q.title(s, "title")
-		q.add("pic", s.image)
+		q.add("pic", s.imageURL())
 	case Xing:
 		q.start("https://www.xing.com/social/share/spi")
 		q.destParam(s, "url", n)

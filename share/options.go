@@ -66,7 +66,8 @@ type source struct {
 	title     string // one line
 	summary   string // one line
 	canonical string
-	image     string
+	image     string // the lead image URL if usable; see imageURL
+	imageDone bool   // image is set
 	tags      []string // cleaned, without '#'
 	via       string
 	appID     string
@@ -96,11 +97,6 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 		s.id = a.URL
 	}
 	s.d = opts.UTM.split(a.URL)
-	if a.Image != nil && a.Image.URL != "" {
-		if _, err := article.CheckURL(a.Image.URL); err == nil {
-			s.image = a.Image.URL
-		}
-	}
 	for _, t := range a.Hashtags {
 		if c := cleanTag(t); c != "" {
 			s.tags = append(s.tags, c)
@@ -120,6 +116,20 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 		s.appID = a.Site.FacebookAppID
 	}
 	return s, nil
+}
+
+// imageURL returns the lead image's URL if it is an absolute http(s) URL,
+// else "". It is checked on first use: only a few links carry it.
+func (s *source) imageURL() string {
+	if !s.imageDone {
+		s.imageDone = true
+		if img := s.a.Image; img != nil && img.URL != "" {
+			if _, err := article.CheckURL(img.URL); err == nil {
+				s.image = img.URL
+			}
+		}
+	}
+	return s.image
 }
 
 // oneLine collapses every run of white space (line breaks included) to one
@@ -177,6 +187,9 @@ var noncharacters = strings.NewReplacer("\uFEFF", "", "\uFFFE", "", "\uFFFF", ""
 // and '_' only; a tag with no letter is dropped (X and Mastodon ignore
 // all-digit tags).
 func cleanTag(t string) string {
+	if isPlainTag(t) {
+		return t
+	}
 	t = strings.TrimLeft(strings.TrimSpace(strings.ToValidUTF8(t, "")), "#＃")
 	var b strings.Builder
 	letter := false
@@ -193,6 +206,22 @@ func cleanTag(t string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// isPlainTag reports whether cleanTag(t) == t for an ASCII tag: letters,
+// digits and '_' only, with a letter.
+func isPlainTag(t string) bool {
+	letter := false
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9', c == '_':
+		default:
+			return false
+		}
+	}
+	return letter
 }
 
 // validHandle reports whether h is an X handle: 1–15 of [A-Za-z0-9_].

@@ -129,7 +129,7 @@ func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (Telegram
 	if err != nil {
 		return TelegramPhoto{}, err
 	}
-	if s.image == "" {
+	if s.imageURL() == "" {
 		return TelegramPhoto{}, netErr(Telegram, ErrMissingImage)
 	}
 	m := meter{Telegram, UnitUTF16, TelegramCaptionLimit, TelegramLength}
@@ -137,5 +137,5 @@ func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (Telegram
 	if err != nil {
 		return TelegramPhoto{}, err
 	}
-	return TelegramPhoto{ChatID: chatID, Photo: s.image, Caption: f.text, ParseMode: "HTML"}, nil
+	return TelegramPhoto{ChatID: chatID, Photo: s.imageURL(), Caption: f.text, ParseMode: "HTML"}, nil
 }

@@ -43,12 +43,12 @@ type destURL struct {
 	off              bool
 	raw              string
 	head, tail       string
-	escHead, escTail string // escape(head), escape(tail)
+	escHead, escTail string // escape(head), escape(tail), set by escape
 }
 
 func (u UTM) split(raw string) destURL {
 	if u.Off {
-		return destURL{off: true, raw: raw, escHead: escape(raw)}
+		return destURL{off: true, raw: raw}
 	}
 	base, frag := raw, ""
 	if i := strings.IndexByte(raw, '#'); i >= 0 {
@@ -62,23 +62,44 @@ func (u UTM) split(raw string) destURL {
 	if campaign == "" {
 		campaign = "share"
 	}
-	var head strings.Builder
-	head.Grow(len(base) + 1)
-	head.WriteString(path)
-	head.WriteByte('?')
+	// head and tail share one string.
+	b := make([]byte, 0, len(raw)+len("?&utm_campaign=&utm_content=")+3*(len(campaign)+len(u.Content)))
+	b = append(b, path...)
+	b = append(b, '?')
 	for pair := range strings.SplitSeq(rawq, "&") {
 		if pair == "" || isUTMPair(pair) {
 			continue
 		}
-		head.WriteString(pair)
-		head.WriteByte('&')
+		b = append(b, pair...)
+		b = append(b, '&')
 	}
-	var tail query
-	tail.add("utm_campaign", campaign)
-	tail.add("utm_content", u.Content)
-	d := destURL{raw: raw, head: head.String(), tail: "&" + tail.b.String() + frag}
-	d.escHead, d.escTail = escape(d.head), escape(d.tail)
-	return d
+	k := len(b)
+	b = append(b, "&utm_campaign="...)
+	b = appendEscape(b, campaign)
+	if u.Content != "" {
+		b = append(b, "&utm_content="...)
+		b = appendEscape(b, u.Content)
+	}
+	b = append(b, frag...)
+	ht := string(b)
+	return destURL{raw: raw, head: ht[:k], tail: ht[k:]}
+}
+
+// escape sets escHead and escTail (escRaw with UTM off) on first use.
+func (d *destURL) escape() {
+	if d.escHead != "" {
+		return
+	}
+	if d.off {
+		d.escHead = escape(d.raw)
+		return
+	}
+	b := make([]byte, 0, escapedLen(d.head)+escapedLen(d.tail))
+	b = appendEscape(b, d.head)
+	k := len(b)
+	b = appendEscape(b, d.tail)
+	both := string(b)
+	d.escHead, d.escTail = both[:k], both[k:]
 }
 
 // url returns the destination for source and medium.
@@ -100,6 +121,7 @@ func (d *destURL) url(source, medium string) string {
 
 // appendEscaped appends escape(d.url(source, medium)) to b.
 func (d *destURL) appendEscaped(b []byte, source, medium string) []byte {
+	d.escape()
 	b = append(b, d.escHead...)
 	if d.off {
 		return b
