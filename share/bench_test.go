@@ -78,3 +78,33 @@ func BenchmarkXParseASCII(b *testing.B) {
 		XParse(s)
 	}
 }
+
+// BenchmarkCompose is each posting network's post alone.
+func BenchmarkCompose(b *testing.B) {
+	a := sample.Article()
+	for _, n := range PostNetworks() {
+		b.Run(n.ID(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Compose(a, n, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLinkFor is each network's link alone.
+func BenchmarkLinkFor(b *testing.B) {
+	a := sample.Article()
+	for _, n := range AllNetworks() {
+		b.Run(n.ID(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := LinkFor(a, n, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

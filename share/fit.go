@@ -42,46 +42,65 @@ func (l *layout) render(head string, body bool, ntags int) string {
 	if sep == "" {
 		sep = " "
 	}
+	tagSep := " "
+	if strings.Contains(sep, "\n") {
+		tagSep = sep
+	}
+	size := len(head) + len(l.url) + len(l.via) + 3*len(sep) + len(" via @") + len("<b></b>")
+	if body {
+		size += len(l.body)
+	}
+	for _, t := range l.tags[:ntags] {
+		size += len(t) + 2
+	}
 	var b strings.Builder
-	add := func(s, sp string) {
-		if s == "" {
-			return
-		}
+	b.Grow(size)
+	// part starts a part, with sp before it unless it is the first.
+	part := func(sp string) {
 		if b.Len() > 0 {
 			b.WriteString(sp)
 		}
-		b.WriteString(s)
 	}
 	if head != "" {
 		if l.html {
-			b.WriteString("<b>" + telegramEscape(head) + "</b>")
+			b.WriteString("<b>")
+			l.write(&b, head)
+			b.WriteString("</b>")
 		} else {
 			b.WriteString(head)
 		}
 	}
 	if body && l.body != "" {
-		add(l.esc(l.body), sep)
+		part(sep)
+		l.write(&b, l.body)
 	}
-	add(l.esc(l.url), sep)
-	if ntags > 0 {
-		tags := "#" + strings.Join(l.tags[:ntags], " #")
-		tagSep := " "
-		if strings.Contains(sep, "\n") {
-			tagSep = sep
+	if l.url != "" {
+		part(sep)
+		l.write(&b, l.url)
+	}
+	for i, t := range l.tags[:ntags] {
+		if i == 0 {
+			part(tagSep)
+		} else {
+			b.WriteByte(' ')
 		}
-		add(l.esc(tags), tagSep)
+		b.WriteByte('#')
+		l.write(&b, t)
 	}
 	if l.via != "" {
-		add("via @"+l.via, " ")
+		part(" ")
+		b.WriteString("via @")
+		b.WriteString(l.via)
 	}
 	return b.String()
 }
 
-func (l *layout) esc(s string) string {
+// write writes s, escaped for Telegram HTML if the layout is HTML.
+func (l *layout) write(b *strings.Builder, s string) {
 	if l.html {
-		return telegramEscape(s)
+		s = telegramEscape(s)
 	}
-	return s
+	b.WriteString(s)
 }
 
 // fit returns the longest text the layout allows within m: all of it if

@@ -76,6 +76,7 @@ type source struct {
 	a         *article.Article
 	d         destURL // canonical split for per-network UTM parameters
 	esc       escaped
+	x         xScratch // buffers for measuring on X
 }
 
 func newSource(a *article.Article, opts *Options) (*source, error) {

@@ -93,11 +93,12 @@ func Posts(a *article.Article, opts Options) ([]Post, error) {
 	return posts, errors.Join(errs...)
 }
 
-// meterFor returns n's counting rule and limit.
-func meterFor(n Network, opts *Options) (meter, bool) {
+// meterFor returns n's counting rule and limit; X's measures with s's
+// buffers.
+func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 	switch n {
 	case X:
-		return meter{n, UnitWeighted, XLimit, XLength}, true
+		return meter{n, UnitWeighted, XLimit, s.xLength}, true
 	case Bluesky:
 		return meter{n, UnitGraphemes, BlueskyGraphemeLimit, func(s string) int {
 			g := Graphemes(s)
@@ -145,7 +146,7 @@ func (s *source) fitted(n Network, opts *Options, u string) (Post, error) {
 }
 
 func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
-	m, ok := meterFor(n, opts)
+	m, ok := s.meterFor(n, opts)
 	if !ok {
 		return Post{}, netErr(n, ErrNoPost)
 	}
@@ -164,7 +165,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		p.Hashtags = append([]string(nil), l.tags[:f.ntags]...)
 	}
 	if n == Threads {
-		if threadsLinks(p.Text) > ThreadsLinkLimit {
+		if s.threadsLinks(p.Text) > ThreadsLinkLimit {
 			return Post{}, netErr(n, ErrTooManyLinks)
 		}
 	}
@@ -177,18 +178,22 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 // threadsLinks counts the links in s as twitter-text extracts them. Every
 // link has a '.' of its own in its domain, so a text with at most
 // ThreadsLinkLimit dots is within the limit without extracting anything.
-func threadsLinks(s string) int {
-	if strings.Count(s, ".") <= ThreadsLinkLimit {
-		return strings.Count(s, ".")
+func (s *source) threadsLinks(text string) int {
+	if dots := strings.Count(text, "."); dots <= ThreadsLinkLimit {
+		return dots
 	}
-	return len(extractURLs(toUTF16(s, isASCII(s))))
+	s.x.units = appendUTF16(s.x.units[:0], text, isASCII(text))
+	return len(s.x.extractURLs(s.x.units))
 }
+
+// xLength is XLength with s's buffers.
+func (s *source) xLength(text string) int { return s.x.parse(text, &xV3).WeightedLength }
 
 // xIntent fits the X intent: the text parameter is the headline; X adds
 // the URL, the hashtags and "via @handle", and all of it together must fit
 // in 280 weighted characters.
 func (s *source) xIntent(u string) (string, []string, error) {
-	m, _ := meterFor(X, nil)
+	m, _ := s.meterFor(X, nil)
 	f, err := fit(layout{head: s.title, url: u, tags: s.tags, via: s.via}, m)
 	if err != nil {
 		return "", nil, err

@@ -53,10 +53,16 @@ type XResult struct {
 // points in U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and
 // U+2032–U+2037 count 1 and all others 2. It agrees with twitter-text
 // 3.1.0's parseTweet on its whole conformance suite.
-func XParse(text string) XResult { return xParse(text, &xV3) }
+func XParse(text string) XResult {
+	var x xScratch
+	return x.parse(text, &xV3)
+}
 
 // XLength is XParse(text).WeightedLength.
-func XLength(text string) int { return xParse(text, &xV3).WeightedLength }
+func XLength(text string) int {
+	var x xScratch
+	return x.parse(text, &xV3).WeightedLength
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -67,17 +73,26 @@ func isASCII(s string) bool {
 	return true
 }
 
+// xParse is XParse under cfg.
 func xParse(text string, cfg *xConfig) XResult {
+	var x xScratch
+	return x.parse(text, cfg)
+}
+
+// parse is XParse under cfg, using x's buffers.
+func (x *xScratch) parse(text string, cfg *xConfig) XResult {
 	ascii := isASCII(text)
 	normalized := text
 	if !ascii {
 		normalized = norm.NFC.String(text)
 	}
-	t := toUTF16(normalized, ascii)
-	urls := extractURLs(t)
+	x.units = appendUTF16(x.units[:0], normalized, ascii)
+	t := x.units
+	urls := x.extractURLs(t)
 	var emoji []span
 	if cfg.emoji && !ascii {
-		emoji = emojiSpans(normalized)
+		x.emoji = appendEmojiSpans(x.emoji[:0], normalized)
+		emoji = x.emoji
 	}
 	weighted, validIndex, valid := 0, 0, true
 	ui, ei := 0, 0
@@ -136,25 +151,29 @@ func (c *xConfig) weight(u uint16) int {
 	return c.defaultWeight
 }
 
-func toUTF16(s string, ascii bool) []uint16 {
+func toUTF16(s string, ascii bool) []uint16 { return appendUTF16(nil, s, ascii) }
+
+// appendUTF16 appends s in UTF-16 to t; ascii says s is all ASCII.
+func appendUTF16(t []uint16, s string, ascii bool) []uint16 {
+	if cap(t)-len(t) < len(s) {
+		t = append(make([]uint16, 0, len(t)+len(s)), t...)
+	}
 	if ascii {
-		t := make([]uint16, len(s))
 		for i := 0; i < len(s); i++ {
-			t[i] = uint16(s[i])
+			t = append(t, uint16(s[i]))
 		}
 		return t
 	}
-	t := make([]uint16, 0, len(s))
 	for _, r := range s {
 		t = utf16.AppendRune(t, r)
 	}
 	return t
 }
 
-// emojiSpans returns twemoji-parser's emoji matches in s as UTF-16 spans.
-func emojiSpans(s string) []span {
+// appendEmojiSpans appends twemoji-parser's emoji matches in s, as UTF-16
+// spans, to out.
+func appendEmojiSpans(out []span, s string) []span {
 	tab := xTab()
-	var out []span
 	pos, u := 0, 0 // byte offset and its UTF-16 index
 	adv := func(to int) {
 		for pos < to {

@@ -244,24 +244,29 @@ type urlScan struct {
 	under  []int32
 }
 
-func newURLScan(t []uint16) *urlScan {
-	buf := make([]int32, 2*(len(t)+1))
-	sc := &urlScan{t: t, runEnd: buf[:len(t)+1], under: buf[len(t)+1:]}
+// reset prepares sc for t, reusing its buffers. under counts the '_'
+// from each unit to the end (only differences between two positions are
+// used).
+func (sc *urlScan) reset(t []uint16) {
+	n := len(t) + 1
+	if cap(sc.runEnd) < n {
+		sc.runEnd, sc.under = make([]int32, n), make([]int32, n)
+	}
+	sc.t, sc.runEnd, sc.under = t, sc.runEnd[:n], sc.under[:n]
 	sc.runEnd[len(t)] = int32(len(t))
+	sc.under[len(t)] = 0
 	for i := len(t) - 1; i >= 0; i-- {
-		if u := t[i]; isDomainUnit(u) || u == '_' || u == '-' {
+		u := t[i]
+		sc.under[i] = sc.under[i+1]
+		if u == '_' {
+			sc.under[i]++
+		}
+		if isDomainUnit(u) || u == '_' || u == '-' {
 			sc.runEnd[i] = sc.runEnd[i+1]
 		} else {
 			sc.runEnd[i] = int32(i)
 		}
 	}
-	for i, u := range t {
-		sc.under[i+1] = sc.under[i]
-		if u == '_' {
-			sc.under[i+1]++
-		}
-	}
-	return sc
 }
 
 // The character classes of twitter-text's validGeneralUrlPathChars,
@@ -434,9 +439,26 @@ func matchURLAt(sc *urlScan, p int, labels []label) (urlMatch, bool, []label) {
 	return m, false, labels
 }
 
+// xScratch holds the buffers one measurement needs, reused from one
+// text to the next by whoever measures many (a source fitting posts).
+type xScratch struct {
+	units  []uint16
+	scan   urlScan
+	urls   []span
+	labels []label
+	emoji  []span
+}
+
 // extractURLs returns the URLs of t (UTF-16) as twitter-text's
 // extractUrlsWithIndices finds them, with extractUrlsWithoutProtocol on.
 func extractURLs(t []uint16) []span {
+	var x xScratch
+	return x.extractURLs(t)
+}
+
+// extractURLs is extractURLs using x's buffers; the result is valid until
+// x's next use.
+func (x *xScratch) extractURLs(t []uint16) []span {
 	dot := false
 	for _, u := range t {
 		if u == '.' {
@@ -447,9 +469,10 @@ func extractURLs(t []uint16) []span {
 	if !dot {
 		return nil
 	}
-	var urls []span
-	var labels []label
-	sc := newURLScan(t)
+	urls := x.urls[:0]
+	labels := x.labels[:0]
+	sc := &x.scan
+	sc.reset(t)
 	pos := 0
 	for pos <= len(t) {
 		var m urlMatch
@@ -501,6 +524,7 @@ func extractURLs(t []uint16) []span {
 		}
 		urls = append(urls, span{m.start, m.end})
 	}
+	x.urls, x.labels = urls, labels
 	return urls
 }
 
