@@ -66,8 +66,8 @@ type source struct {
 	title     string // one line
 	summary   string // one line
 	canonical string
-	image     string // the lead image URL if usable; see imageURL
-	imageDone bool   // image is set
+	image     string   // the lead image URL if usable; see imageURL
+	imageDone bool     // image is set
 	tags      []string // cleaned, without '#'
 	via       string
 	appID     string
