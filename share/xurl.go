@@ -88,6 +88,8 @@ type xTables struct {
 	// alternation (gTLDs first, then ccTLDs).
 	tldIndex  map[string]int
 	tldMaxLen int
+	// tldUnits are the canonical units some TLD has.
+	tldUnits unitSet
 	// asciiLabel is validAsciiDomain's label class, closed under the
 	// JavaScript i-flag canonicalisation.
 	asciiLabel unitSet
@@ -104,6 +106,11 @@ type xTables struct {
 var xTab = sync.OnceValue(func() *xTables {
 	x := &xTables{}
 	x.tldIndex, x.tldMaxLen = buildTLDIndex()
+	for k := range x.tldIndex {
+		for _, r := range k {
+			x.tldUnits.add(uint16(r))
+		}
+	}
 	x.asciiLabel = closeJS(asciiLabelBase)
 	pathChar, pathEnd := closeJS(pathCharBase), closeJS(pathEndBase)
 	pc, pe := pathChar.class(), pathEnd.class()
@@ -171,7 +178,11 @@ func matchTLD(t []uint16, i int) int {
 	var buf [96]byte
 	key := buf[:0]
 	for n := 1; n <= tab.tldMaxLen && i+n <= len(t); n++ {
-		key = utf8.AppendRune(key, rune(jsCanon(t[i+n-1])))
+		u := jsCanon(t[i+n-1])
+		if !tab.tldUnits.has(u) {
+			break // no TLD goes on with u
+		}
+		key = utf8.AppendRune(key, rune(u))
 		idx, ok := tab.tldIndex[string(key)]
 		if !ok || !tldAfterOK(t, i+n) {
 			continue
@@ -250,24 +261,41 @@ type urlScan struct {
 func (sc *urlScan) reset(t []uint16) {
 	n := len(t) + 1
 	if cap(sc.runEnd) < n {
-		sc.runEnd, sc.under = make([]int32, n), make([]int32, n)
+		buf := make([]int32, 2*n)
+		sc.runEnd, sc.under = buf[:n:n], buf[n:]
 	}
 	sc.t, sc.runEnd, sc.under = t, sc.runEnd[:n], sc.under[:n]
 	sc.runEnd[len(t)] = int32(len(t))
 	sc.under[len(t)] = 0
+	runEnd, under := sc.runEnd[:len(t)+1], sc.under[:len(t)+1]
 	for i := len(t) - 1; i >= 0; i-- {
 		u := t[i]
-		sc.under[i] = sc.under[i+1]
-		if u == '_' {
-			sc.under[i]++
-		}
-		if isDomainUnit(u) || u == '_' || u == '-' {
-			sc.runEnd[i] = sc.runEnd[i+1]
+		var inRun bool
+		if u < 0x80 {
+			inRun = asciiRun[u]
 		} else {
-			sc.runEnd[i] = int32(i)
+			inRun = isDomainUnit(u)
+		}
+		under[i] = under[i+1]
+		if u == '_' {
+			under[i]++
+		}
+		if inRun {
+			runEnd[i] = runEnd[i+1]
+		} else {
+			runEnd[i] = int32(i)
 		}
 	}
 }
+
+// asciiRun marks the ASCII units a domain run holds: domain characters,
+// '_' and '-'.
+var asciiRun = func() (t [0x80]bool) {
+	for u := range t {
+		t[u] = isDomainUnit(uint16(u)) || u == '_' || u == '-'
+	}
+	return t
+}()
 
 // The character classes of twitter-text's validGeneralUrlPathChars,
 // validUrlPathEndingChars and validAsciiDomain, before case closure.
