@@ -26,6 +26,37 @@ type meter struct {
 	// count returns the length in unit; it returns limit+1 when a second
 	// rule is broken (Bluesky's byte limit), so that "≤ limit" means fits.
 	count func(string) int
+	// head says how to measure a headline cut alone; see headRule.
+	head headRule
+}
+
+// headRule is how a meter measures a headline cut without the rest of the
+// post. count(head + sep + rest) is the cut's measure plus
+// count(sep + rest) whenever no grapheme cluster joins across the
+// separator (fit checks its answer on the whole post), so the truncator
+// need not measure the URL and hashtags at every step.
+type headRule uint8
+
+const (
+	headWhole   headRule = iota // measure the whole post and subtract
+	headCount                   // count(cut)
+	headUTF16                   // UTF16Length(cut): Telegram's escaped <b> headline
+	headBluesky                 // graphemes, or too long past the byte limit
+)
+
+// measureHead measures cut by m.head, the rest of the post taking rest
+// bytes.
+func (m *meter) measureHead(cut string, rest int) int {
+	switch m.head {
+	case headUTF16:
+		return UTF16Length(cut)
+	case headBluesky:
+		if len(cut)+rest > BlueskyByteLimit {
+			return BlueskyGraphemeLimit + 1
+		}
+		return Graphemes(cut)
+	}
+	return m.count(cut)
 }
 
 // fitted is the outcome of fitting a layout.
@@ -134,6 +165,10 @@ func fit(l layout, m meter) (fitted, error) {
 		base := m.count(l.render("", false, 0))
 		sep := m.count(l.render("H", false, 0)) - base - m.count("H")
 		count := func(c string) int { return m.count(l.render(c, false, 0)) - base - sep }
+		if m.head != headWhole {
+			rest := len(l.render("", false, 0)) + max(len(l.sep), 1)
+			count = func(c string) int { return m.measureHead(c, rest) }
+		}
 		budget := m.limit - base - sep
 		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
 			h := sanitize.TruncateFunc(l.head, budget-tighter, count)

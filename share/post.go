@@ -98,31 +98,37 @@ func Posts(a *article.Article, opts Options) ([]Post, error) {
 func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 	switch n {
 	case X:
-		return meter{n, UnitWeighted, XLimit, s.xLength}, true
+		return meter{n, UnitWeighted, XLimit, s.xLength, headCount}, true
 	case Bluesky:
-		return meter{n, UnitGraphemes, BlueskyGraphemeLimit, func(s string) int {
-			g := Graphemes(s)
-			if len(s) > BlueskyByteLimit && g <= BlueskyGraphemeLimit {
-				return BlueskyGraphemeLimit + 1
-			}
-			return g
-		}}, true
+		return meter{n, UnitGraphemes, BlueskyGraphemeLimit, blueskyCount, headBluesky}, true
 	case Mastodon:
 		limit := opts.Mastodon.MaxCharacters
 		if limit <= 0 {
 			limit = MastodonDefaultLimit
 		}
-		return meter{n, UnitGraphemes, limit, MastodonLength}, true
+		return meter{n, UnitGraphemes, limit, MastodonLength, headCount}, true
 	case Threads:
-		return meter{n, UnitCharacters, ThreadsLimit, ThreadsLength}, true
+		return meter{n, UnitCharacters, ThreadsLimit, ThreadsLength, headCount}, true
 	case LinkedIn:
-		return meter{n, UnitUTF16, LinkedInLimit, UTF16Length}, true
+		return meter{n, UnitUTF16, LinkedInLimit, UTF16Length, headCount}, true
 	case Facebook:
-		return meter{n, UnitUTF16, FacebookMessageLimit, UTF16Length}, true
+		return meter{n, UnitUTF16, FacebookMessageLimit, UTF16Length, headCount}, true
 	case Telegram:
-		return meter{n, UnitUTF16, TelegramMessageLimit, TelegramLength}, true
+		// The headline is escaped and set in <b>, neither of which
+		// Telegram counts.
+		return meter{n, UnitUTF16, TelegramMessageLimit, TelegramLength, headUTF16}, true
 	}
 	return meter{}, false
+}
+
+// blueskyCount is Bluesky's grapheme count, or limit+1 past its byte
+// limit.
+func blueskyCount(s string) int {
+	g := Graphemes(s)
+	if len(s) > BlueskyByteLimit && g <= BlueskyGraphemeLimit {
+		return BlueskyGraphemeLimit + 1
+	}
+	return g
 }
 
 // layoutFor returns n's post layout for destination u.

@@ -132,7 +132,7 @@ func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (Telegram
 	if s.imageURL() == "" {
 		return TelegramPhoto{}, netErr(Telegram, ErrMissingImage)
 	}
-	m := meter{Telegram, UnitUTF16, TelegramCaptionLimit, TelegramLength}
+	m := meter{Telegram, UnitUTF16, TelegramCaptionLimit, TelegramLength, headUTF16}
 	f, err := fit(s.layoutFor(Telegram, s.dest(Telegram)), m)
 	if err != nil {
 		return TelegramPhoto{}, err
