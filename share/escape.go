@@ -44,21 +44,6 @@ func appendEscape(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
-// escapeTo writes escape(s) to b.
-func escapeTo(b *strings.Builder, s string) {
-	b.Grow(escapedLen(s))
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !unreservedTable[c] {
-			b.WriteString(s[start:i])
-			const hex = "0123456789ABCDEF"
-			b.Write([]byte{'%', hex[c>>4], hex[c&15]})
-			start = i + 1
-		}
-	}
-	b.WriteString(s[start:])
-}
-
 // unreservedTable marks RFC 3986's unreserved characters (A–Z a–z 0–9
 // - . _ ~), which stay as they are.
 var unreservedTable = func() (t [256]bool) {
@@ -68,31 +53,6 @@ var unreservedTable = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// query builds a URL query string. Empty values are left out.
-type query struct {
-	b strings.Builder
-}
-
-func (q *query) add(key, value string) {
-	if value == "" {
-		return
-	}
-	if q.b.Len() > 0 {
-		q.b.WriteByte('&')
-	}
-	q.b.WriteString(key)
-	q.b.WriteByte('=')
-	escapeTo(&q.b, value)
-}
-
-// join returns base + "?" + the query (or base alone if it is empty).
-func (q *query) join(base string) string {
-	if q.b.Len() == 0 {
-		return base
-	}
-	return base + "?" + q.b.String()
-}
 
 // urlBuf builds share URLs in one reused buffer: base, then "?" or "&",
 // key, "=" and the percent-encoded value for each parameter. Each URL

@@ -221,29 +221,36 @@ type label struct {
 // It returns the end of the domain or -1.
 func matchDomain(sc *urlScan, p int, labels []label) (int, []label) {
 	t := sc.t
+	if p >= len(t) {
+		return -1, labels
+	}
+	// The answer at p depends only on p: the chain of labels from p is
+	// fixed, and the last label of it whose TLD matches wins. It is
+	// memoised in sc.best, so that a text of many labels ("a.a.a.…"),
+	// tried at every label, costs linear time rather than quadratic.
 	labels = labels[:0]
 	i := p
-	for i < len(t) {
+	for i < len(t) && sc.best[i] == bestUnknown {
 		j := int(sc.runEnd[i])
-		if j == i || j >= len(t) || t[j] != '.' {
+		if j == i || j >= len(t) || t[j] != '.' || !isDomainUnit(t[i]) || !isDomainUnit(t[j-1]) {
+			sc.best[i] = -1 // no label here: a label starts and ends with a domain character
 			break
-		}
-		if !isDomainUnit(t[i]) || !isDomainUnit(t[j-1]) {
-			break // a label starts and ends with a domain character
 		}
 		labels = append(labels, label{start: i, end: j, sub: true, name: sc.under[j] == sc.under[i]})
 		i = j + 1
 	}
-	// Sub* is greedy: the name label is the last one tried first.
+	next := sc.best[i] // -1 past the end
+	// Sub* is greedy: a later label's match wins over an earlier one's.
 	for k := len(labels) - 1; k >= 0; k-- {
-		if !labels[k].name {
-			continue
+		if next < 0 && labels[k].name {
+			sc.tldTries++
+			if end := matchTLD(t, labels[k].end+1); end >= 0 {
+				next = int32(end)
+			}
 		}
-		if end := matchTLD(t, labels[k].end+1); end >= 0 {
-			return end, labels
-		}
+		sc.best[labels[k].start] = next
 	}
-	return -1, labels
+	return int(sc.best[p]), labels
 }
 
 // urlScan is a text prepared for the scanner: for each unit, where the run
@@ -253,7 +260,13 @@ type urlScan struct {
 	t      []uint16
 	runEnd []int32
 	under  []int32
+	// best memoises matchDomain: the domain's end, -1, or bestUnknown.
+	best []int32
+	// tldTries counts matchDomain's TLD lookups (for the linearity test).
+	tldTries int
 }
+
+const bestUnknown = -2
 
 // reset prepares sc for t, reusing its buffers. under counts the '_'
 // from each unit to the end (only differences between two positions are
@@ -261,14 +274,17 @@ type urlScan struct {
 func (sc *urlScan) reset(t []uint16) {
 	n := len(t) + 1
 	if cap(sc.runEnd) < n {
-		buf := make([]int32, 2*n)
-		sc.runEnd, sc.under = buf[:n:n], buf[n:]
+		buf := make([]int32, 3*n)
+		sc.runEnd, sc.under, sc.best = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	}
-	sc.t, sc.runEnd, sc.under = t, sc.runEnd[:n], sc.under[:n]
+	sc.t, sc.runEnd, sc.under, sc.best = t, sc.runEnd[:n], sc.under[:n], sc.best[:n]
 	sc.runEnd[len(t)] = int32(len(t))
 	sc.under[len(t)] = 0
-	runEnd, under := sc.runEnd[:len(t)+1], sc.under[:len(t)+1]
+	sc.best[len(t)] = -1
+	sc.tldTries = 0
+	runEnd, under, best := sc.runEnd[:len(t)+1], sc.under[:len(t)+1], sc.best[:len(t)+1]
 	for i := len(t) - 1; i >= 0; i-- {
+		best[i] = bestUnknown
 		u := t[i]
 		var inRun bool
 		if u < 0x80 {

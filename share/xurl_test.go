@@ -2,6 +2,7 @@ package share
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf16"
 )
@@ -51,5 +52,74 @@ func checkURLMatchers(t *testing.T, units []uint16) {
 	query := append([]uint16{'?'}, units...)
 	if got, want := matchQuery(query, 0), reMatch(xQueryRe, query, 0, isQueryUnit); got != want {
 		t.Fatalf("matchQuery(%q) = %d, regexp %d", string(utf16.Decode(query)), got, want)
+	}
+}
+
+// matchDomainDirect is matchDomain without the memo: the chain of labels
+// from p, tried from the last. The memoised version must agree with it.
+func matchDomainDirect(sc *urlScan, p int) int {
+	t := sc.t
+	var labels []label
+	for i := p; i < len(t); {
+		j := int(sc.runEnd[i])
+		if j == i || j >= len(t) || t[j] != '.' || !isDomainUnit(t[i]) || !isDomainUnit(t[j-1]) {
+			break
+		}
+		labels = append(labels, label{start: i, end: j, name: sc.under[j] == sc.under[i]})
+		i = j + 1
+	}
+	for k := len(labels) - 1; k >= 0; k-- {
+		if labels[k].name {
+			if end := matchTLD(t, labels[k].end+1); end >= 0 {
+				return end
+			}
+		}
+	}
+	return -1
+}
+
+// domainUnits make label chains: letters of TLDs, dots, '_', '-' and
+// separators.
+var domainUnits = []uint16{'a', 'c', 'o', 'm', 'j', 'p', '.', '.', '_', '-', ' ', '/', 'x', 'n', 0x307F, 0x3093, 0x306A}
+
+// TestMatchDomainMemo checks the memoised domain match against the direct
+// one at every position, in random orders, on random label chains.
+func TestMatchDomainMemo(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20_000 {
+		units := make([]uint16, 1+r.IntN(30))
+		for i := range units {
+			units[i] = domainUnits[r.IntN(len(domainUnits))]
+		}
+		var sc urlScan
+		sc.reset(units)
+		for _, p := range r.Perm(len(units) + 1) {
+			if got, want := matchDomainOnce(&sc, p), matchDomainDirect(&sc, p); got != want {
+				t.Fatalf("matchDomain(%q, %d) = %d, direct %d", string(utf16.Decode(units)), p, got, want)
+			}
+		}
+	}
+}
+
+func matchDomainOnce(sc *urlScan, p int) int {
+	end, _ := matchDomain(sc, p, nil)
+	return end
+}
+
+// TestMatchDomainLinear: a text of 5,000 labels, none with a TLD after
+// it, is tried at every label; each label's TLD is looked up once, not
+// once per starting label (which took seconds).
+func TestMatchDomainLinear(t *testing.T) {
+	units := toUTF16(strings.Repeat("a.", 5000), true)
+	var sc urlScan
+	sc.reset(units)
+	for p := range units {
+		matchDomain(&sc, p, nil)
+	}
+	if sc.tldTries > 5000 {
+		t.Errorf("%d TLD lookups for 5,000 labels", sc.tldTries)
+	}
+	if got := XLength(strings.Repeat("a.", 5000)); got != 10000 {
+		t.Errorf("XLength = %d, want 10000", got)
 	}
 }
