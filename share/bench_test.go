@@ -2,6 +2,7 @@ package share
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
@@ -106,5 +107,15 @@ func BenchmarkLinkFor(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkXParseManyLabels is a hostile 10,000-byte text of 5,000 dotted
+// labels with no TLD, which a URL scan tries at every label.
+func BenchmarkXParseManyLabels(b *testing.B) {
+	s := strings.Repeat("a.", 5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		XParse(s)
 	}
 }
