@@ -135,8 +135,8 @@ func (l *layout) write(b *strings.Builder, s string) {
 }
 
 // fit returns the longest text the layout allows within m: all of it if
-// it fits; else without hashtags (the last dropped first); else without
-// the body; else with the head cut by sanitize.TruncateFunc (a word
+// it fits; else with as many hashtags as fit (the last dropped first);
+// else without the body; else with the head cut by sanitize.TruncateFunc (a word
 // boundary, else a grapheme boundary, "…" within the budget); else the URL
 // alone. If even that is over the limit it returns a *TooLongError.
 func fit(l layout, m meter) (fitted, error) {
@@ -146,8 +146,23 @@ func fit(l layout, m meter) (fitted, error) {
 		return fitted{text: t, head: head, body: body, ntags: ntags, length: n}, n <= m.limit
 	}
 	body := l.body != ""
-	for k := len(l.tags); k >= 0; k-- {
-		if f, ok := try(l.head, body, k); ok {
+	if f, ok := try(l.head, body, len(l.tags)); ok {
+		return f, nil
+	}
+	// Keep the most hashtags that fit: a post grows with every tag, so
+	// the largest count that fits is found by bisection (a post with
+	// thousands of tags would otherwise be measured thousands of times).
+	if len(l.tags) > 0 {
+		if f, ok := try(l.head, body, 0); ok {
+			lo, hi := 0, len(l.tags) // lo fits, hi does not
+			for hi-lo > 1 {
+				mid := lo + (hi-lo)/2
+				if g, ok := try(l.head, body, mid); ok {
+					lo, f = mid, g
+				} else {
+					hi = mid
+				}
+			}
 			return f, nil
 		}
 	}

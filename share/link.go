@@ -85,7 +85,7 @@ func LinkFor(a *article.Article, n Network, opts Options) (Link, error) {
 	if err != nil {
 		return Link{}, err
 	}
-	var q urlBuf
+	q := urlBuf{b: make([]byte, 0, 512)}
 	return s.link(n, &opts, &q)
 }
 

@@ -336,3 +336,31 @@ func TestBlueskyFacetOffsets(t *testing.T) {
 		assert.True(t, found, "%q: no facet for the article link", text)
 	}
 }
+
+// TestComposeManyHashtags: with thousands of hashtags each post keeps the
+// most that fit, in order (one more would not fit), and fitting stays
+// cheap enough to run here (it measured the post once per tag before).
+func TestComposeManyHashtags(t *testing.T) {
+	a := sample.Article()
+	a.Hashtags = nil
+	for i := range 5000 {
+		a.Hashtags = append(a.Hashtags, "Tag"+strings.Repeat("x", i%7))
+	}
+	for _, n := range PostNetworks() {
+		p, err := Compose(a, n, Options{})
+		require.NoError(t, err, "%s", n)
+		checkPost(t, p)
+		if n == Threads || n == Facebook {
+			continue // no hashtags in the text; Facebook has room for all
+		}
+		require.NotEmpty(t, p.Hashtags, "%s", n)
+		k := len(p.Hashtags)
+		require.Less(t, k, len(a.Hashtags), "%s kept every tag", n)
+		assert.Equal(t, a.Hashtags[:k], p.Hashtags, "%s: tags out of order", n)
+		last := "#" + p.Hashtags[k-1]
+		at := strings.LastIndex(p.Text, last) + len(last)
+		one := p.Text[:at] + " #" + a.Hashtags[k] + p.Text[at:]
+		m, _ := (&source{}).meterFor(n, &Options{})
+		assert.Greater(t, m.count(one), m.limit, "%s: one more tag would still fit", n)
+	}
+}
