@@ -2,6 +2,7 @@ package share
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -152,9 +153,13 @@ const jsSpace = `\t\n\v\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{20
 const zeroWidth = `\x{00AD}\x{2060}\x{200A}\x{200B}\x{200C}\x{200D}\x{20E2}`
 
 var (
-	blueskyLinkRe    = regexp.MustCompile(`(?:^|[` + jsSpace + `(])(https?://[^` + jsSpace + `]+)`)
+	// blueskyLinkRe is @atproto/api's URL_REGEX (flags gim): a link with
+	// a scheme, or a domain of ASCII letters and digits (group 2) and what
+	// follows it up to white space. The i flag is spelt out: Go's (?i)
+	// would also fold ſ and K (the Kelvin sign) into s and k.
+	blueskyLinkRe    = regexp.MustCompile(`(?:^|[` + jsSpace + `(])((?:[hH][tT][tT][pP][sS]?://[^` + jsSpace + `]+)|([a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)[^` + jsSpace + `]*)`)
 	blueskyTagRe     = regexp.MustCompile(`(?:^|[` + jsSpace + `])[#＃]([^` + jsSpace + zeroWidth + `]*[^\d\pP` + jsSpace + zeroWidth + `]+[^` + jsSpace + zeroWidth + `]*)`)
-	blueskyMentionRe = regexp.MustCompile(`(?:^|[` + jsSpace + `(])@([a-zA-Z0-9.\-]+)`)
+	blueskyMentionRe = regexp.MustCompile(`(?:^|[` + jsSpace + `(])@([a-zA-Z0-9.\-]+)\b`)
 	blueskyCashtagRe = regexp.MustCompile(`(?:^|[` + jsSpace + `(])(\$[A-Za-z][A-Za-z0-9]*)`)
 )
 
@@ -167,24 +172,53 @@ func isJSSpace(r rune) bool {
 }
 
 // BlueskyFacets returns the facets of text, sorted by ByteStart, found
-// with the rules of @atproto/api's detectFacets: http(s) links (one
-// trailing . , ; : ! ? dropped, and a trailing ')' when the URL has no
-// '('), hashtags (the tag without '#' and without trailing punctuation, at
-// most 64 graphemes) and mentions of handles that dids maps to a DID.
-// Links without a scheme are not detected.
+// with the rules of @atproto/api's detectFacets: mentions of handles
+// that dids maps to a DID (a handle must end in a known top-level domain
+// or .test); links with an http(s) scheme and domains without one that
+// end in a known top-level domain (the link is then https:// + the text;
+// as in @atproto/api, a text already starting "http" is kept as it is);
+// one trailing . , ; : ! ? is dropped from a link, and a trailing ')'
+// when it has no '('; hashtags (the tag without '#' and without trailing
+// punctuation, at most 64 graphemes); and cashtags ($ and at most five
+// letters and digits, upper-cased).
 func BlueskyFacets(text string, dids map[string]string) []BlueskyFacet {
 	var out []BlueskyFacet
+	if len(dids) > 0 {
+		for _, m := range blueskyMentionRe.FindAllStringSubmatchIndex(text, -1) {
+			handle := text[m[2]:m[3]]
+			if !blueskyDomain(handle) && !strings.HasSuffix(handle, ".test") {
+				continue // probably not a handle
+			}
+			did := dids[handle]
+			if did == "" {
+				did = dids[strings.ToLower(handle)]
+			}
+			if did == "" {
+				continue
+			}
+			out = append(out, BlueskyFacet{
+				Index:    BlueskyByteSlice{m[2] - 1, m[3]},
+				Features: []BlueskyFeature{{Type: blueskyMentionType, DID: did}},
+			})
+		}
+	}
 	for _, m := range blueskyLinkRe.FindAllStringSubmatchIndex(text, -1) {
 		start, end := m[2], m[3]
 		uri := text[start:end]
+		if !strings.HasPrefix(uri, "http") {
+			if m[4] < 0 || !blueskyDomain(text[m[4]:m[5]]) {
+				continue // a scheme in capitals, or no known top-level domain
+			}
+			uri = "https://" + uri
+		}
 		if strings.ContainsAny(uri[len(uri)-1:], ".,;:!?") {
-			uri = uri[:len(uri)-1]
+			uri, end = uri[:len(uri)-1], end-1
 		}
 		if strings.HasSuffix(uri, ")") && !strings.Contains(uri, "(") {
-			uri = uri[:len(uri)-1]
+			uri, end = uri[:len(uri)-1], end-1
 		}
 		out = append(out, BlueskyFacet{
-			Index:    BlueskyByteSlice{start, start + len(uri)},
+			Index:    BlueskyByteSlice{start, end},
 			Features: []BlueskyFeature{{Type: blueskyLinkType, URI: uri}},
 		})
 	}
@@ -221,24 +255,21 @@ func BlueskyFacets(text string, dids map[string]string) []BlueskyFacet {
 			Features: []BlueskyFeature{{Type: blueskyTagType, Tag: strings.ToUpper(text[start:end])}},
 		})
 	}
-	if len(dids) > 0 {
-		for _, m := range blueskyMentionRe.FindAllStringSubmatchIndex(text, -1) {
-			handle := strings.TrimRight(text[m[2]:m[3]], ".")
-			did := dids[handle]
-			if did == "" {
-				did = dids[strings.ToLower(handle)]
-			}
-			if did == "" || !strings.Contains(handle, ".") {
-				continue
-			}
-			out = append(out, BlueskyFacet{
-				Index:    BlueskyByteSlice{m[2] - 1, m[2] + len(handle)},
-				Features: []BlueskyFeature{{Type: blueskyMentionType, DID: did}},
-			})
-		}
-	}
+	// Stable, so that facets starting together keep @atproto/api's order.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Index.ByteStart < out[j].Index.ByteStart })
 	return out
+}
+
+// blueskyDomain is @atproto/api's isValidDomain: the text ends with '.'
+// and a top-level domain of its list (case-sensitively: "example.COM" is
+// not linked).
+func blueskyDomain(s string) bool {
+	i := strings.LastIndexByte(s, '.')
+	if i < 0 {
+		return false
+	}
+	_, ok := slices.BinarySearch(blueskyTLDs[:], s[i+1:])
+	return ok
 }
 
 // primaryLanguage returns the primary subtag of a BCP 47 tag ("en" for

@@ -130,7 +130,8 @@ func FuzzXParse(f *testing.F) {
 // FuzzBlueskyFacets: every facet is in bounds, cuts no character, and its
 // bytes are its link, or '#' plus its tag.
 func FuzzBlueskyFacets(f *testing.F) {
-	for _, s := range []string{"a #tag https://x.example/a.", "日本語＃速報 https://e.jp/記事", "$GOOG (https://a.example/b)", "#\uFE0Fx #123 #a_b"} {
+	for _, s := range []string{"a #tag https://x.example/a.", "日本語＃速報 https://e.jp/記事", "$GOOG (https://a.example/b)", "#\uFE0Fx #123 #a_b",
+		"see example.com/a, httpbin.org and HTTP://x.com (news.example.co.uk)"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -145,7 +146,8 @@ func FuzzBlueskyFacets(f *testing.F) {
 			ft := fc.Features[0]
 			switch ft.Type {
 			case blueskyLinkType:
-				if s[st:en] != ft.URI {
+				// A domain without a scheme links to https:// + the text.
+				if s[st:en] != ft.URI && "https://"+s[st:en] != ft.URI {
 					t.Fatalf("link %q != %q", s[st:en], ft.URI)
 				}
 			case blueskyTagType:

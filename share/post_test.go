@@ -2,6 +2,7 @@ package share
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -362,5 +363,32 @@ func TestComposeManyHashtags(t *testing.T) {
 		one := p.Text[:at] + " #" + a.Hashtags[k] + p.Text[at:]
 		m, _ := (&source{}).meterFor(n, &Options{})
 		assert.Greater(t, m.count(one), m.limit, "%s: one more tag would still fit", n)
+	}
+}
+
+// TestBlueskyLinksWithoutScheme follows @atproto/api's detectFacets on
+// domains written without a scheme, quirks included.
+func TestBlueskyLinksWithoutScheme(t *testing.T) {
+	require.True(t, slices.IsSorted(blueskyTLDs[:]), "blueskyTLDs must be sorted for binary search")
+	tests := []struct {
+		text string
+		want []string // "slice => uri"
+	}{
+		{"read example.com/a, now", []string{"example.com/a => https://example.com/a"}},
+		{"(news.example.co.uk)", []string{"news.example.co.uk => https://news.example.co.uk"}},
+		{"httpbin.org/get", []string{"httpbin.org/get => httpbin.org/get"}}, // starts "http": kept as written
+		{"Example.org and example.COM", []string{"Example.org => https://Example.org"}},
+		{"x.notatld e.g. a@b.com", nil},
+		{"HTTP://upper.com", nil}, // the scheme alternative matches first, then is refused
+		{"https://a.example/x example.net", []string{"https://a.example/x => https://a.example/x", "example.net => https://example.net"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range BlueskyFacets(tt.text, nil) {
+			if ft := f.Features[0]; ft.Type == blueskyLinkType {
+				got = append(got, tt.text[f.Index.ByteStart:f.Index.ByteEnd]+" => "+ft.URI)
+			}
+		}
+		assert.Equal(t, tt.want, got, "%q", tt.text)
 	}
 }

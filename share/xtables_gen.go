@@ -2,7 +2,7 @@
 
 // Data derived from twitter-text 3.1.0 (Apache License 2.0, Copyright
 // Twitter, Inc.) and twemoji-parser 11.0.2 (MIT, Copyright Twitter Inc.),
-// as published on npm. See share/testdata/SOURCE.md.
+// as published on npm. See share/testdata/twitter-text/SOURCE.md.
 
 package share
 
