@@ -142,8 +142,5 @@ func cutAtStep(s string, limit int) string {
 			wordCut, wordSolid = end, solid
 		}
 	}
-	if wordCut > 0 && 2*wordCut >= graphemeCut {
-		return s[:wordSolid]
-	}
-	return s[:graphemeSolid]
+	return chooseCut(s, graphemeCut, graphemeSolid, wordCut, wordSolid)
 }

@@ -1,6 +1,7 @@
 package sanitize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -131,7 +132,8 @@ func runeBoundary(s string, m int) bool {
 
 // cutAt returns the prefix of s that Truncate keeps when at most limit
 // bytes fit: the last word boundary at or before limit if it keeps at least
-// half, else the last grapheme boundary, with trailing separators trimmed.
+// half, else the last grapheme boundary, with trailing separators trimmed
+// (only trailing white space when separators are all there is).
 func cutAt(s string, limit int) string {
 	var (
 		graphemeCut, graphemeSolid int // last cluster end <= limit; end of its last non-trimmable cluster
@@ -171,8 +173,21 @@ func cutAt(s string, limit int) string {
 			wordCut, wordSolid = end, solid
 		}
 	}
-	if wordCut > 0 && 2*wordCut >= graphemeCut {
+	return chooseCut(s, graphemeCut, graphemeSolid, wordCut, wordSolid)
+}
+
+// chooseCut picks cutAt's answer from the last word and grapheme
+// boundaries within the limit (Cut) and the ends of their last
+// non-trimmable clusters (Solid): the word cut if it keeps at least half
+// and something solid, else the grapheme cut; when only punctuation and
+// white space fit ("::::…"), they are kept, less trailing white space,
+// rather than cut to nothing.
+func chooseCut(s string, graphemeCut, graphemeSolid, wordCut, wordSolid int) string {
+	if wordCut > 0 && 2*wordCut >= graphemeCut && wordSolid > 0 {
 		return s[:wordSolid]
+	}
+	if graphemeSolid == 0 {
+		return strings.TrimRightFunc(s[:graphemeCut], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 	}
 	return s[:graphemeSolid]
 }

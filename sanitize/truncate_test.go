@@ -38,6 +38,8 @@ func TestTruncate(t *testing.T) {
 		{"combining marks kept", "e\u0301e\u0301e\u0301e\u0301", 3, "e\u0301e\u0301…"},
 		{"Hangul jamo kept", "\u1100\u1161\u11a8\u1100\u1161\u11a8\u1100\u1161\u11a8", 2, "\u1100\u1161\u11a8…"},
 		{"newline is white space", "first line\nsecond line", 12, "first line…"},
+		{"punctuation only is kept, not cut to nothing", strings.Repeat(":", 40), 5, "::::…"},
+		{"punctuation then a word: cut in the word", "—— —— Supercalifragilistic", 10, "—— —— Sup…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
