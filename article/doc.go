@@ -63,6 +63,7 @@
 //	image.type              image/jpeg, png, webp or gif                            W  image_type
 //	tags, hashtags          not empty; duplicates (case-insensitive)                E / W  required, duplicate
 //	hashtags[i]             letters, digits and _ only; no leading '#'              E / W  invalid_hashtag, hashtag_prefix
+//	hashtags[i]             over 64 characters (Bluesky's longest tag)              W  too_long
 //	site.name, site.url     required                                                E  required
 //	site.locale             ll_CC (en_GB; ar_AR and es_LA accepted); "en" or a      E / W  invalid_locale, locale_form
 //	                        charset suffix refused; en-GB warned (Normalize fixes)

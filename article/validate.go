@@ -398,6 +398,12 @@ func (v *validator) tooLong(path, s string, max int) {
 	}
 }
 
+// maxHashtag is the longest hashtag every network links: Bluesky's tag
+// facet allows 64 graphemes (app.bsky.richtext.facet#tag, maxGraphemes).
+// Letters, digits and '_' are one grapheme each but for combining marks,
+// so counting code points errs on the side of warning.
+const maxHashtag = 64
+
 func (v *validator) stringList(path string, list []string, hashtag bool) {
 	seen := make(map[string]int, len(list))
 	for i, s := range list {
@@ -414,6 +420,9 @@ func (v *validator) stringList(path string, list []string, hashtag bool) {
 				v.errorf(p, "invalid_hashtag", ErrInvalidValue, "%q is not a hashtag: letters, digits and _ only, no spaces", s)
 			} else if strings.HasPrefix(s, "#") {
 				v.warnf(p, "hashtag_prefix", ErrInvalidValue, "write %q without '#'", s)
+			}
+			if n := utf8.RuneCountInString(t); n > maxHashtag {
+				v.warnf(p, "too_long", ErrTooLong, "%d characters; Bluesky makes a tag of at most %d, so it stays plain text there", n, maxHashtag)
 			}
 		}
 		key := strings.ToLower(t)

@@ -85,6 +85,7 @@ func TestValidateRules(t *testing.T) {
 		{"tag duplicate", func(a *article.Article) { a.Tags = append(a.Tags, "Privacy") }, "tags[3]", "duplicate", article.SeverityWarning, article.ErrDuplicate},
 		{"hashtag space", func(a *article.Article) { a.Hashtags[0] = "Kestrel Bay" }, "hashtags[0]", "invalid_hashtag", article.SeverityError, article.ErrInvalidValue},
 		{"hashtag hash", func(a *article.Article) { a.Hashtags[0] = "#KestrelBay" }, "hashtags[0]", "hashtag_prefix", article.SeverityWarning, article.ErrInvalidValue},
+		{"hashtag long", func(a *article.Article) { a.Hashtags[1] = strings.Repeat("Kestrel", 10) }, "hashtags[1]", "too_long", article.SeverityWarning, article.ErrTooLong},
 		{"site name missing", func(a *article.Article) { a.Site.Name = "" }, "site.name", "required", article.SeverityError, article.ErrRequired},
 		{"site locale en", func(a *article.Article) { a.Site.Locale = "en" }, "site.locale", "invalid_locale", article.SeverityError, article.ErrInvalidLocale},
 		{"site locale charset", func(a *article.Article) { a.Site.Locale = "fr_FR.UTF-8" }, "site.locale", "invalid_locale", article.SeverityError, article.ErrInvalidLocale},
