@@ -122,7 +122,8 @@ func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 }
 
 // blueskyCount is Bluesky's grapheme count, or limit+1 past its byte
-// limit.
+// limit; for a text that fits it is the grapheme count, which a post
+// reports as its Length.
 func blueskyCount(s string) int {
 	g := Graphemes(s)
 	if len(s) > BlueskyByteLimit && g <= BlueskyGraphemeLimit {
@@ -174,9 +175,6 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		if s.threadsLinks(p.Text) > ThreadsLinkLimit {
 			return Post{}, netErr(n, ErrTooManyLinks)
 		}
-	}
-	if n == Bluesky {
-		p.Length = Graphemes(p.Text)
 	}
 	return p, nil
 }
