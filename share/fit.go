@@ -38,8 +38,7 @@ type meter struct {
 type headRule uint8
 
 const (
-	headWhole   headRule = iota // measure the whole post and subtract
-	headCount                   // count(cut)
+	headCount   headRule = iota // count(cut)
 	headUTF16                   // UTF16Length(cut): Telegram's escaped <b> headline
 	headBluesky                 // graphemes, or too long past the byte limit
 )
@@ -136,9 +135,10 @@ func (l *layout) write(b *strings.Builder, s string) {
 
 // fit returns the longest text the layout allows within m: all of it if
 // it fits; else with as many hashtags as fit (the last dropped first);
-// else without the body; else with the head cut by sanitize.TruncateFunc (a word
-// boundary, else a grapheme boundary, "…" within the budget); else the URL
-// alone. If even that is over the limit it returns a *TooLongError.
+// else without the body; else with the head cut by sanitize.TruncateFunc
+// (a word boundary, else a grapheme boundary, "…" within the budget);
+// else the URL alone. If even that is over the limit it returns a
+// *TooLongError.
 func fit(l layout, m meter) (fitted, error) {
 	try := func(head string, body bool, ntags int) (fitted, bool) {
 		t := l.render(head, body, ntags)
@@ -172,18 +172,17 @@ func fit(l layout, m meter) (fitted, error) {
 		}
 	}
 	if l.head != "" {
-		// The truncator measures the headline alone, as if additive: the
-		// count of the whole post less what the URL, hashtags and
-		// separator cost. Its answer is checked on the whole post, and a
-		// rare non-additive boundary (a grapheme joining across the
-		// space) costs a tighter budget, never an over-long post.
-		base := m.count(l.render("", false, 0))
+		// The truncator measures the headline cut alone (m.head) against
+		// the budget the rest of the post leaves: the limit less what the
+		// URL and the separator cost. Its answer is checked on the whole
+		// post, and a rare non-additive boundary (a grapheme joining
+		// across the space) costs a tighter budget, never an over-long
+		// post.
+		rest := l.render("", false, 0)
+		base := m.count(rest)
 		sep := m.count(l.render("H", false, 0)) - base - m.count("H")
-		count := func(c string) int { return m.count(l.render(c, false, 0)) - base - sep }
-		if m.head != headWhole {
-			rest := len(l.render("", false, 0)) + max(len(l.sep), 1)
-			count = func(c string) int { return m.measureHead(c, rest) }
-		}
+		restBytes := len(rest) + max(len(l.sep), 1)
+		count := func(c string) int { return m.measureHead(c, restBytes) }
 		budget := m.limit - base - sep
 		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
 			h := sanitize.TruncateFunc(l.head, budget-tighter, count)
