@@ -119,3 +119,13 @@ func BenchmarkXParseManyLabels(b *testing.B) {
 		XParse(s)
 	}
 }
+
+// BenchmarkMastodonLength measures a composed Mastodon post as Mastodon
+// counts it (URLs by its rules, mentions).
+func BenchmarkMastodonLength(b *testing.B) {
+	s := "Kestrel Bay switches off its seafront face-scanning cameras 📷 https://news.example.com/local/kestrel-bay-camera-vote?utm_source=mastodon&utm_medium=social&utm_campaign=share #KestrelBay #LocalNews"
+	b.ReportAllocs()
+	for b.Loop() {
+		MastodonLength(s)
+	}
+}

@@ -3,6 +3,7 @@ package share
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -231,6 +232,37 @@ func FuzzOneLine(f *testing.F) {
 		}
 		if !isOneLine(c) {
 			t.Fatalf("collapseLine(%q) = %q, which isOneLine rejects", s, c)
+		}
+	})
+}
+
+// FuzzMastodonLength: every URL Mastodon's rules find starts with a scheme
+// and "://" and lies on character boundaries; the countable text is valid
+// UTF-8; text with no "://" and no at sign counts its graphemes.
+func FuzzMastodonLength(f *testing.F) {
+	for _, s := range []string{"see https://example.com/a_(b)?q=日本 @mara@host.org", "xhttps://a.com", "gemini://x.org/", "@a.b@c.d://", "(https://e.com/a)."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var x xScratch
+		for _, e := range x.appendMastodonURLs(nil, s) {
+			if e.start < 0 || e.end <= e.start || e.end > len(s) || !utf8.ValidString(s[e.start:e.end]) {
+				t.Fatalf("URL %d..%d in %q", e.start, e.end, s)
+			}
+			scheme, _, ok := strings.Cut(s[e.start:e.end], "://")
+			if !ok || !slices.Contains(mastodonSchemes, strings.ToLower(scheme)) {
+				t.Fatalf("URL %q in %q has no scheme", s[e.start:e.end], s)
+			}
+		}
+		c := mastodonCountable(s)
+		if !utf8.ValidString(c) {
+			t.Fatalf("countable text of %q is invalid UTF-8: %q", s, c)
+		}
+		if !strings.Contains(s, "://") && !strings.ContainsAny(s, "@＠") && strings.TrimSpace(s) != "" && MastodonLength(s) != Graphemes(s) {
+			t.Fatalf("MastodonLength(%q) = %d, want %d graphemes", s, MastodonLength(s), Graphemes(s))
 		}
 	})
 }

@@ -106,7 +106,7 @@ func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 		if limit <= 0 {
 			limit = MastodonDefaultLimit
 		}
-		return meter{n, UnitGraphemes, limit, MastodonLength, headCount}, true
+		return meter{n, UnitGraphemes, limit, s.x.mastodonLength, headCount}, true
 	case Threads:
 		return meter{n, UnitCharacters, ThreadsLimit, ThreadsLength, headCount}, true
 	case LinkedIn:

@@ -94,6 +94,8 @@ type xTables struct {
 	// JavaScript i-flag canonicalisation.
 	asciiLabel unitSet
 	pathRe     *regexp.Regexp
+	// mastodonPathRe is Mastodon's path expression (see matchMastodonPath).
+	mastodonPathRe *regexp.Regexp
 	// pathChar and pathEnd are validGeneralUrlPathChars and
 	// validUrlPathEndingChars, closed under case folding.
 	pathChar, pathEnd unitSet
@@ -127,6 +129,7 @@ var xTab = sync.OnceValue(func() *xTables {
 	parens := `\((?:[` + pc + `]+|(?:[` + pc + `]*\([` + pc + `]+\)[` + pc + `]*))\)`
 	unit := `(?:[` + pc + `]*(?:` + parens + `[` + pc + `]*)*[` + pe + `]|(?:` + parens + `))|(?:@[` + pc + `]+/)`
 	x.pathRe = regexp.MustCompile(`^/(?:` + unit + `)*`)
+	x.mastodonPathRe = regexp.MustCompile(mastodonPathPattern(pc))
 	x.emoji = newEmojiMatcher(xEmojiPattern)
 	x.textDefault = make(map[rune]bool, len(xEmojiTextDefault))
 	for _, r := range xEmojiTextDefault {
@@ -412,26 +415,44 @@ func utf16Len(s string) int {
 	return n
 }
 
-// hasProtocol matches (https?://) at t[i:], case-insensitively.
-func hasProtocol(t []uint16, i int) int {
+// urlDialect is what differs between the two twitter-text extractors
+// this package follows: the JavaScript one X counts with (http and https,
+// URLs without a protocol extracted too) and the Ruby one Mastodon counts
+// with (more schemes, only URLs with one, its own path and query
+// characters).
+type urlDialect struct {
+	schemes    []string // lower case; the longer of two with a common prefix first
+	noProtocol bool     // extract URLs without a protocol
+	path       func(t []uint16, i int) int
+	query      func(t []uint16, i int) int
+}
+
+var (
+	xDialect        = &urlDialect{schemes: []string{"https", "http"}, noProtocol: true, path: matchPath, query: matchQuery}
+	mastodonDialect = &urlDialect{schemes: mastodonSchemes, path: matchMastodonPath, query: matchMastodonQuery}
+)
+
+// protocol matches one of d's schemes and "://" at t[i:],
+// case-insensitively, and returns the end, or i.
+func (d *urlDialect) protocol(t []uint16, i int) int {
 	lower := func(u uint16) uint16 {
 		if u >= 'A' && u <= 'Z' {
 			return u + 32
 		}
 		return u
 	}
-	j := i
-	for _, c := range "http" {
-		if j >= len(t) || lower(t[j]) != uint16(c) {
-			return i
+next:
+	for _, sch := range d.schemes {
+		j := i
+		for k := 0; k < len(sch); k++ {
+			if j >= len(t) || lower(t[j]) != uint16(sch[k]) {
+				continue next
+			}
+			j++
 		}
-		j++
-	}
-	if j < len(t) && lower(t[j]) == 's' {
-		j++
-	}
-	if j+2 < len(t) && t[j] == ':' && t[j+1] == '/' && t[j+2] == '/' {
-		return j + 3
+		if j+2 < len(t) && t[j] == ':' && t[j+1] == '/' && t[j+2] == '/' {
+			return j + 3
+		}
 	}
 	return i
 }
@@ -445,23 +466,23 @@ type urlMatch struct {
 }
 
 // matchURLAt tries the URL part of extractUrl at t[p:].
-func matchURLAt(sc *urlScan, p int, labels []label) (urlMatch, bool, []label) {
+func matchURLAt(sc *urlScan, d *urlDialect, p int, labels []label) (urlMatch, bool, []label) {
 	t := sc.t
 	m := urlMatch{start: p}
 	for _, withProto := range [2]bool{true, false} {
-		d := p
+		dom := p
 		if withProto {
-			d = hasProtocol(t, p)
-			if d == p {
+			dom = d.protocol(t, p)
+			if dom == p {
 				continue
 			}
 		}
 		var end int
-		end, labels = matchDomain(sc, d, labels)
+		end, labels = matchDomain(sc, dom, labels)
 		if end < 0 {
 			continue
 		}
-		m.proto, m.domStart, m.domEnd = withProto, d, end
+		m.proto, m.domStart, m.domEnd = withProto, dom, end
 		i := end
 		if i+1 < len(t) && t[i] == ':' && t[i+1] >= '0' && t[i+1] <= '9' {
 			i += 2
@@ -470,12 +491,12 @@ func matchURLAt(sc *urlScan, p int, labels []label) (urlMatch, bool, []label) {
 			}
 		}
 		if i < len(t) && t[i] == '/' {
-			j := matchPath(t, i)
+			j := d.path(t, i)
 			m.path = j > i
 			i = j
 		}
 		if i < len(t) && t[i] == '?' {
-			i = matchQuery(t, i)
+			i = d.query(t, i)
 		}
 		m.end = i
 		return m, true, labels
@@ -502,18 +523,41 @@ func extractURLs(t []uint16) []span {
 
 // extractURLs is extractURLs using x's buffers; the result is valid until
 // x's next use.
-func (x *xScratch) extractURLs(t []uint16) []span {
-	dot := false
-	for _, u := range t {
-		if u == '.' {
-			dot = true
-			break
-		}
-	}
-	if !dot {
-		return nil
-	}
+func (x *xScratch) extractURLs(t []uint16) []span { return x.extract(t, xDialect) }
+
+// extract returns the URLs of t that d's extractor finds.
+func (x *xScratch) extract(t []uint16, d *urlDialect) []span {
+	// No match holds a space, so each run between spaces is searched on
+	// its own (with the space before it: the expression prefers a
+	// preceding character to the start of the text, so "Åexample.com"
+	// matches whole after a space but from 'e' at the start), and only a
+	// run that can hold a URL: one with a '.' (every domain has one) and,
+	// when a protocol is required, a ':'.
 	urls := x.urls[:0]
+	for a := 0; a < len(t); {
+		b := a
+		dot, colon := false, false
+		for ; b < len(t) && t[b] != ' '; b++ {
+			switch t[b] {
+			case '.':
+				dot = true
+			case ':':
+				colon = true
+			}
+		}
+		if dot && (colon || d.noProtocol) {
+			from := max(a-1, 0)
+			urls = x.extractRun(t[from:b], from, d, urls)
+		}
+		a = b + 1
+	}
+	x.urls = urls
+	return urls
+}
+
+// extractRun appends the URLs of t, a run without spaces starting at
+// offset off of the text, to urls.
+func (x *xScratch) extractRun(t []uint16, off int, d *urlDialect, urls []span) []span {
 	labels := x.labels[:0]
 	sc := &x.scan
 	sc.reset(t)
@@ -524,14 +568,14 @@ func (x *xScratch) extractURLs(t []uint16) []span {
 		before := -1
 		for i := pos; i <= len(t) && !found; i++ {
 			if i < len(t) && !isInvalidPrecedingUnit(t[i]) {
-				m, found, labels = matchURLAt(sc, i+1, labels)
+				m, found, labels = matchURLAt(sc, d, i+1, labels)
 				if found {
 					before = i
 					break
 				}
 			}
 			if i == 0 {
-				m, found, labels = matchURLAt(sc, 0, labels)
+				m, found, labels = matchURLAt(sc, d, 0, labels)
 			}
 		}
 		if !found {
@@ -543,6 +587,9 @@ func (x *xScratch) extractURLs(t []uint16) []span {
 			continue
 		}
 		if !m.proto {
+			if !d.noProtocol {
+				continue // matched, and so passed over, but not a URL
+			}
 			if m.before >= 0 && strings.IndexByte("-_./", byte(t[m.before])) >= 0 && t[m.before] < 0x80 {
 				continue
 			}
@@ -553,11 +600,13 @@ func (x *xScratch) extractURLs(t []uint16) []span {
 			if m.path {
 				ascii[len(ascii)-1].end = m.end
 			}
-			urls = append(urls, ascii...)
+			for _, a := range ascii {
+				urls = append(urls, span{a.start + off, a.end + off})
+			}
 			continue
 		}
 		if !isTco(t, m) {
-			urls = append(urls, span{m.start, m.end})
+			urls = append(urls, span{m.start + off, m.end + off})
 			continue
 		}
 		if loc := xTcoRe.FindStringSubmatchIndex(string(utf16.Decode(t[m.start:m.end]))); loc != nil {
@@ -566,9 +615,9 @@ func (x *xScratch) extractURLs(t []uint16) []span {
 			}
 			m.end = m.start + loc[1] // ASCII only: bytes are units
 		}
-		urls = append(urls, span{m.start, m.end})
+		urls = append(urls, span{m.start + off, m.end + off})
 	}
-	x.urls, x.labels = urls, labels
+	x.labels = labels
 	return urls
 }
 

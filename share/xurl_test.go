@@ -2,6 +2,7 @@ package share
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -121,5 +122,25 @@ func TestMatchDomainLinear(t *testing.T) {
 	}
 	if got := XLength(strings.Repeat("a.", 5000)); got != 10000 {
 		t.Errorf("XLength = %d, want 10000", got)
+	}
+}
+
+// TestExtractByRuns checks that searching each run between spaces on its
+// own finds exactly what one search of the whole text finds, in both
+// dialects, on the oracle corpus.
+func TestExtractByRuns(t *testing.T) {
+	for _, s := range buildCorpus(3000) {
+		u := toUTF16(nfc(s), false)
+		for _, d := range []*urlDialect{xDialect, mastodonDialect} {
+			var x, y xScratch
+			whole := y.extractRun(u, 0, d, nil)
+			runs := x.extract(u, d)
+			if len(whole) == 0 && len(runs) == 0 {
+				continue
+			}
+			if !slices.Equal(whole, runs) {
+				t.Fatalf("%q (protocol required: %v): by runs %v, whole %v", s, !d.noProtocol, runs, whole)
+			}
+		}
 	}
 }
