@@ -65,7 +65,8 @@
 //     sequences 2, weights by code-point range); 280.
 //   - Bluesky: 300 grapheme clusters and 3000 UTF-8 bytes (BlueskyLength).
 //   - Mastodon: 500 by default (MastodonOptions.MaxCharacters), graphemes,
-//     every URL 23, remote mentions as @user (MastodonLength).
+//     every URL 23 and remote mentions as @user, both found by Mastodon's
+//     own rules (MastodonLength).
 //   - Threads: 500, emoji counted as UTF-8 bytes, at most 5 links, one
 //     topic tag (ThreadsLength).
 //   - LinkedIn: 3000. Facebook: 63,206. Telegram: 4096 for a message, 1024
