@@ -129,3 +129,16 @@ func BenchmarkMastodonLength(b *testing.B) {
 		MastodonLength(s)
 	}
 }
+
+// BenchmarkBuild is BenchmarkAllNetworks through Build: the same 25 links
+// and 7 posts from one call.
+func BenchmarkBuild(b *testing.B) {
+	a := sample.Article()
+	opts := Options{Networks: AllNetworks()}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(a, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -71,3 +71,25 @@ func ExampleEscapeLittleText() {
 	// Output:
 	// Vote passes \(7–4\) \#KestrelBay \@council
 }
+
+func ExampleBuild() {
+	a := sample.Article()
+	set, err := share.Build(a, share.Options{Networks: []share.Network{share.Bluesky, share.Reddit, share.Telegram}})
+	if err != nil {
+		fmt.Println(err)
+	}
+	for _, l := range set.Links {
+		fmt.Println("link", l.Network)
+	}
+	for _, p := range set.Posts {
+		fmt.Printf("post %s: %d of %d %s\n", p.Network, p.Length, p.Limit, p.Unit)
+	}
+	fmt.Println(set.WebShare.URL)
+	// Output:
+	// link bluesky
+	// link reddit
+	// link telegram
+	// post bluesky: 193 of 300 graphemes
+	// post telegram: 354 of 4096 utf16
+	// https://news.example.com/local/kestrel-bay-camera-vote?utm_source=web_share&utm_medium=social&utm_campaign=share
+}

@@ -60,6 +60,10 @@ func Links(a *article.Article, opts Options) ([]Link, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.links(&opts)
+}
+
+func (s *source) links(opts *Options) ([]Link, error) {
 	nets := opts.Networks
 	if nets == nil {
 		nets = DefaultNetworks()
@@ -68,7 +72,7 @@ func Links(a *article.Article, opts Options) ([]Link, error) {
 	var errs []error
 	q := urlBuf{b: make([]byte, 0, 1024)}
 	for _, n := range nets {
-		l, err := s.link(n, &opts, &q)
+		l, err := s.link(n, opts, &q)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -96,11 +100,11 @@ func WebShare(a *article.Article, opts Options) (WebShareData, error) {
 	if err != nil {
 		return WebShareData{}, err
 	}
-	return WebShareData{
-		Title: s.title,
-		Text:  s.summary,
-		URL:   s.d.url("web_share", "social"),
-	}, nil
+	return s.webShare(), nil
+}
+
+func (s *source) webShare() WebShareData {
+	return WebShareData{Title: s.title, Text: s.summary, URL: s.d.url("web_share", "social")}
 }
 
 // dest returns the destination URL for n: the canonical URL with n's UTM
@@ -232,23 +236,22 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		}
 		q.dest(s, n)
 	case Bluesky:
-		p, err := s.fitted(Bluesky, opts, s.dest(n))
+		p, err := s.fitted(Bluesky, opts)
 		if err != nil {
 			return "", err
 		}
 		q.start("https://bsky.app/intent/compose")
 		q.add("text", p.Text)
 	case Mastodon:
-		return s.mastodonHref(opts, s.dest(n), q)
+		return s.mastodonHref(opts, q)
 	case Threads:
-		u := s.dest(n)
-		p, err := s.fitText(Threads, opts, layout{head: s.title, url: u})
+		p, err := s.fitted(Threads, opts)
 		if err != nil {
 			return "", err
 		}
 		// The intent takes the link as url=; the text is the headline part.
 		q.start("https://www.threads.com/intent/post")
-		q.add("text", strings.TrimSuffix(strings.TrimSuffix(p.Text, u), " "))
+		q.add("text", strings.TrimSuffix(strings.TrimSuffix(p.Text, p.URL), " "))
 		q.destParam(s, "url", n)
 		if len(s.tags) > 0 {
 			q.add("tag", topicTag(s.tags[0]))
@@ -339,7 +342,7 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 }
 
 // mastodonHref builds the Mastodon link in the configured mode.
-func (s *source) mastodonHref(opts *Options, u string, q *urlBuf) (string, error) {
+func (s *source) mastodonHref(opts *Options, q *urlBuf) (string, error) {
 	mo := opts.Mastodon
 	var base string
 	switch mo.Mode {
@@ -368,7 +371,7 @@ func (s *source) mastodonHref(opts *Options, u string, q *urlBuf) (string, error
 	default:
 		return "", netErr(Mastodon, errorf("%w: mastodon mode %d", ErrMissingInstance, mo.Mode))
 	}
-	p, err := s.fitted(Mastodon, opts, u)
+	p, err := s.fitted(Mastodon, opts)
 	if err != nil {
 		return "", err
 	}

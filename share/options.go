@@ -77,6 +77,7 @@ type source struct {
 	d         destURL // canonical split for per-network UTM parameters
 	esc       escaped
 	x         xScratch // buffers for measuring on X
+	fits      [3]fitMemo // see memoSlot
 }
 
 func newSource(a *article.Article, opts *Options) (*source, error) {

@@ -61,7 +61,7 @@ func Compose(a *article.Article, n Network, opts Options) (Post, error) {
 	if err != nil {
 		return Post{}, err
 	}
-	return s.fitted(n, &opts, s.dest(n))
+	return s.fitted(n, &opts)
 }
 
 // Posts returns the posts for every network in opts.Networks that has one
@@ -73,6 +73,10 @@ func Posts(a *article.Article, opts Options) ([]Post, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.posts(&opts)
+}
+
+func (s *source) posts(opts *Options) ([]Post, error) {
 	nets := opts.Networks
 	if nets == nil {
 		nets = PostNetworks()
@@ -83,7 +87,7 @@ func Posts(a *article.Article, opts Options) ([]Post, error) {
 		if !HasPost(n) {
 			continue
 		}
-		p, err := s.fitted(n, &opts, s.dest(n))
+		p, err := s.fitted(n, opts)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -148,8 +152,40 @@ func (s *source) layoutFor(n Network, u string) layout {
 	return l
 }
 
-func (s *source) fitted(n Network, opts *Options, u string) (Post, error) {
-	return s.fitText(n, opts, s.layoutFor(n, u))
+// fitted returns n's post, fitted once per source: the share link and
+// the post of a network carry the same text.
+func (s *source) fitted(n Network, opts *Options) (Post, error) {
+	k := memoSlot(n)
+	if k < 0 {
+		return s.fitText(n, opts, s.layoutFor(n, s.dest(n)))
+	}
+	if f := &s.fits[k]; f.done {
+		return f.p, f.err
+	}
+	p, err := s.fitText(n, opts, s.layoutFor(n, s.dest(n)))
+	s.fits[k] = fitMemo{true, p, err}
+	return p, err
+}
+
+// memoSlot is n's place in source.fits: the networks whose link carries
+// the post text, or -1.
+func memoSlot(n Network) int {
+	switch n {
+	case Bluesky:
+		return 0
+	case Mastodon:
+		return 1
+	case Threads:
+		return 2
+	}
+	return -1
+}
+
+// fitMemo is one network's fitted post, kept by its source.
+type fitMemo struct {
+	done bool
+	p    Post
+	err  error
 }
 
 func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {

@@ -38,7 +38,7 @@ func NewThreadsContainer(a *article.Article, opts Options) (ThreadsContainer, er
 	if err != nil {
 		return ThreadsContainer{}, err
 	}
-	p, err := s.fitted(Threads, &opts, s.dest(Threads))
+	p, err := s.fitted(Threads, &opts)
 	if err != nil {
 		return ThreadsContainer{}, err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -85,13 +84,13 @@ func runShare(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	links, linkErr := share.Links(a, opts)
-	if links == nil && linkErr != nil {
-		return linkErr
+	set, problems := share.Build(a, opts)
+	if set.Links == nil && problems != nil {
+		return problems
 	}
-	posts, postErr := share.Posts(a, opts)
+	links := set.Links
 	byNet := map[share.Network]share.Post{}
-	for _, p := range posts {
+	for _, p := range set.Posts {
 		byNet[p.Network] = p
 	}
 	items := make([]shareItem, 0, len(links))
@@ -102,7 +101,6 @@ func runShare(e *env, args []string) error {
 		}
 		items = append(items, it)
 	}
-	problems := errors.Join(linkErr, postErr)
 	w, finish := f.out()
 	if *format == "json" {
 		enc := json.NewEncoder(w)
