@@ -76,7 +76,7 @@ type source struct {
 	a         *article.Article
 	d         destURL // canonical split for per-network UTM parameters
 	esc       escaped
-	x         xScratch // buffers for measuring on X
+	x         xScratch   // buffers for measuring on X
 	fits      [3]fitMemo // see memoSlot
 }
 
