@@ -239,3 +239,35 @@ func TestEscapeMatchesQueryEscape(t *testing.T) {
 		assert.Equal(t, strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), escape(s))
 	}
 }
+
+// TestBuildMatchesLinksAndPosts: Build gives what Links, Posts and
+// WebShare give separately, errors included, for the sample, hostile and
+// long articles under several options.
+func TestBuildMatchesLinksAndPosts(t *testing.T) {
+	articles := map[string]*article.Article{"sample": sample.Article(), "hostile": hostileArticle(), "long": longArticle()}
+	noImage := sample.Article()
+	noImage.Image = nil
+	articles["no image"] = noImage
+	optsList := []Options{
+		{},
+		{Networks: AllNetworks()},
+		{Networks: AllNetworks(), UTM: UTM{Off: true}},
+		{Networks: []Network{Threads, Mastodon, Bluesky, Pinterest}, Mastodon: MastodonOptions{MaxCharacters: 60}},
+	}
+	for name, a := range articles {
+		for i, opts := range optsList {
+			set, err := Build(a, opts)
+			links, lerr := Links(a, opts)
+			posts, perr := Posts(a, opts)
+			web, werr := WebShare(a, opts)
+			require.NoError(t, werr)
+			assert.Equal(t, links, set.Links, "%s/%d links", name, i)
+			assert.Equal(t, posts, set.Posts, "%s/%d posts", name, i)
+			assert.Equal(t, web, set.WebShare, "%s/%d web share", name, i)
+			assert.Equal(t, errors.Join(lerr, perr) == nil, err == nil, "%s/%d error", name, i)
+			if err != nil {
+				assert.Equal(t, errors.Join(lerr, perr).Error(), err.Error(), "%s/%d error", name, i)
+			}
+		}
+	}
+}
