@@ -271,15 +271,20 @@ type urlScan struct {
 
 const bestUnknown = -2
 
+// grow makes room for a text of n units.
+func (sc *urlScan) grow(n int) {
+	if n++; cap(sc.runEnd) < n || cap(sc.under) < n || cap(sc.best) < n {
+		buf := make([]int32, 3*n)
+		sc.runEnd, sc.under, sc.best = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
+	}
+}
+
 // reset prepares sc for t, reusing its buffers. under counts the '_'
 // from each unit to the end (only differences between two positions are
 // used).
 func (sc *urlScan) reset(t []uint16) {
 	n := len(t) + 1
-	if cap(sc.runEnd) < n {
-		buf := make([]int32, 3*n)
-		sc.runEnd, sc.under, sc.best = buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
-	}
+	sc.grow(len(t))
 	sc.t, sc.runEnd, sc.under, sc.best = t, sc.runEnd[:n], sc.under[:n], sc.best[:n]
 	sc.runEnd[len(t)] = int32(len(t))
 	sc.under[len(t)] = 0
@@ -534,6 +539,7 @@ func (x *xScratch) extract(t []uint16, d *urlDialect) []span {
 	// run that can hold a URL: one with a '.' (every domain has one) and,
 	// when a protocol is required, a ':'.
 	urls := x.urls[:0]
+	x.scan.grow(len(t)) // once for every run
 	for a := 0; a < len(t); {
 		b := a
 		dot, colon := false, false
