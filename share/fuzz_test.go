@@ -257,7 +257,7 @@ func FuzzMastodonLength(f *testing.F) {
 				t.Fatalf("URL %q in %q has no scheme", s[e.start:e.end], s)
 			}
 		}
-		c := mastodonCountable(s)
+		c := x.mastodonCountable(s)
 		if !utf8.ValidString(c) {
 			t.Fatalf("countable text of %q is invalid UTF-8: %q", s, c)
 		}

@@ -52,11 +52,7 @@ type mastodonEntity struct {
 	repl       string
 }
 
-func mastodonCountable(s string) string {
-	var x xScratch
-	return x.mastodonCountable(s)
-}
-
+// mastodonCountable is the text Mastodon counts the graphemes of.
 func (x *xScratch) mastodonCountable(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
