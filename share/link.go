@@ -132,15 +132,13 @@ func (q *urlBuf) dest(s *source, n Network) {
 	q.b = s.d.appendEscaped(q.b, inf.id, inf.medium)
 }
 
-// escaped holds the percent-encoded form of the title, which most links
-// carry, encoded on first use.
-type escaped struct{ title string }
-
+// escTitle returns the title percent-encoded, encoded on first use: most
+// links carry it.
 func (s *source) escTitle() string {
-	if s.esc.title == "" {
-		s.esc.title = escape(s.title)
+	if s.titleEsc == "" {
+		s.titleEsc = escape(s.title)
 	}
-	return s.esc.title
+	return s.titleEsc
 }
 
 func (s *source) link(n Network, opts *Options, q *urlBuf) (Link, error) {
@@ -177,6 +175,18 @@ func (q *urlBuf) titleAndDest(s *source, k string, n Network) {
 	q.dest(s, n)
 }
 
+// list adds key=the items joined by commas; no items leave it out.
+func (q *urlBuf) list(k string, items []string) {
+	for i, t := range items {
+		if i == 0 {
+			q.key(k)
+		} else {
+			q.raw("%2C")
+		}
+		q.esc(t)
+	}
+}
+
 // destParam adds key=destination.
 func (q *urlBuf) destParam(s *source, k string, n Network) {
 	q.key(k)
@@ -202,15 +212,7 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		q.start("https://x.com/intent/tweet")
 		q.add("text", text)
 		q.destParam(s, "url", n)
-		if len(tags) > 0 {
-			q.key("hashtags")
-			for i, t := range tags {
-				if i > 0 {
-					q.raw("%2C")
-				}
-				q.esc(t)
-			}
-		}
+		q.list("hashtags", tags)
 		q.add("via", s.via)
 	case LinkedIn:
 		q.start("https://www.linkedin.com/sharing/share-offsite/")
@@ -290,15 +292,7 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		q.destParam(s, "canonicalUrl", n)
 		q.title(s, "title")
 		q.add("caption", s.summary)
-		if len(s.tags) > 0 {
-			q.key("tags")
-			for i, t := range s.tags {
-				if i > 0 {
-					q.raw("%2C")
-				}
-				q.esc(t)
-			}
-		}
+		q.list("tags", s.tags)
 	case Flipboard:
 		q.start("https://share.flipboard.com/bookmarklet/popout")
 		q.add("v", "2")

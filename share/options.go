@@ -74,8 +74,8 @@ type source struct {
 	lang      string
 	id        string
 	a         *article.Article
-	d         destURL // canonical split for per-network UTM parameters
-	esc       escaped
+	d         destURL    // canonical split for per-network UTM parameters
+	titleEsc  string     // see escTitle
 	x         xScratch   // buffers for measuring on X
 	fits      [3]fitMemo // see memoSlot
 }
