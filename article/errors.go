@@ -97,8 +97,10 @@ func (f Finding) Error() string {
 // Unwrap returns the finding's sentinel error.
 func (f Finding) Unwrap() error { return f.Err }
 
-// ValidationError lists every finding about one article, errors and
-// warnings, in document order. It unwraps to each finding, so errors.Is
+// ValidationError lists findings about one article, in document order.
+// [Decode], [Article.Validate] and [Validated] return one holding only
+// error-severity findings; a program may build one from [Article.Check]'s
+// findings, warnings included. It unwraps to each finding, so errors.Is
 // matches any of their sentinels.
 type ValidationError struct {
 	Findings []Finding
@@ -136,18 +138,4 @@ func (e *ValidationError) HasErrors() bool {
 		}
 	}
 	return false
-}
-
-// Blocking reports whether err holds a finding of SeverityError, or is any
-// other non-nil error. A *ValidationError holding only warnings is not
-// blocking.
-func Blocking(err error) bool {
-	if err == nil {
-		return false
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		return ve.HasErrors()
-	}
-	return true
 }

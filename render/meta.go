@@ -141,7 +141,7 @@ var ErrNilArticle = errors.New("render: nil article")
 var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)$`)
 
 // Resolve checks a and builds its metadata. An article with any
-// error-severity finding (article.Blocking) is refused with an *Error
+// error-severity finding (what article.Validate reports) is refused with an *Error
 // wrapping the *article.ValidationError; warnings are kept in
 // Meta.Warnings. Alternates must have absolute http(s) URLs and BCP 47
 // languages.

@@ -3,10 +3,8 @@ package main
 import (
 	"strings"
 
-	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/render"
-	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func renderCommand() command {
@@ -24,19 +22,11 @@ func runRender(e *env, args []string) error {
 	var ticker headlines
 	f.Var(&ticker, "ticker", "a breaking-news `HEADLINE` for the ticker (repeatable; the sample article has its own)")
 	noTicker := f.Bool("no-ticker", false, "render no ticker, not even the sample's")
-	pos, err := f.parse(args)
+	a, arg, err := f.article(args, nil)
 	if err != nil {
 		return err
 	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	a, err := readArticle(e, arg)
-	if err != nil {
-		return err
-	}
-	r, err := render.New(renderOptions(a))
+	r, err := render.New(render.Options{})
 	if err != nil {
 		return err
 	}
@@ -62,11 +52,4 @@ func (h *headlines) String() string { return strings.Join(*h, " | ") }
 func (h *headlines) Set(s string) error {
 	*h = append(*h, s)
 	return nil
-}
-
-// renderOptions are the render options for a: links within the article's
-// site are the site's own (no rel="nofollow"), relative links resolve
-// against the article's URL.
-func renderOptions(a *article.Article) render.Options {
-	return render.Options{Sanitize: sanitize.Options{BaseURL: a.URL}}
 }

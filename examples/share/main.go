@@ -31,7 +31,7 @@ func main() {
 		defer f.Close()
 		r = f
 	}
-	a, err := article.Decode(r)
+	a, err := article.Decode(r, article.DecodeOptions{})
 	if a == nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
