@@ -182,7 +182,7 @@ func (d *decoder) token() (json.Token, error) {
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("article: %w at byte %d: %s", ErrSyntax, se.Offset, strings.TrimPrefix(se.Error(), "json: "))
 		}
-		return nil, fmt.Errorf("article: %w: %v", ErrSyntax, err)
+		return nil, fmt.Errorf("article: %w: %w", ErrSyntax, err)
 	}
 	return tok, nil
 }

@@ -44,12 +44,12 @@ func (k ExplainerKind) DefaultTitle() string {
 }
 
 // MarshalText implements encoding.TextMarshaler. An unknown kind is an
-// error.
+// error wrapping [ErrInvalidKind].
 func (k ExplainerKind) MarshalText() ([]byte, error) {
 	if k > 0 && int(k) < len(explainerKinds) {
 		return []byte(explainerKinds[k].name), nil
 	}
-	return nil, fmt.Errorf("article: unknown explainer kind %d", int(k))
+	return nil, fmt.Errorf("article: %w %d", ErrInvalidKind, int(k))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. An unknown name is an
@@ -89,13 +89,13 @@ func (k PersonKind) String() string {
 }
 
 // MarshalText implements encoding.TextMarshaler. An unknown kind is an
-// error.
+// error wrapping [ErrInvalidKind].
 func (k PersonKind) MarshalText() ([]byte, error) {
 	switch k {
 	case KindPerson, KindOrganization:
 		return []byte(k.String()), nil
 	}
-	return nil, fmt.Errorf("article: unknown person kind %d", int(k))
+	return nil, fmt.Errorf("article: %w %d", ErrInvalidKind, int(k))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts "person" and

@@ -344,7 +344,7 @@ func (v *validator) plain(path, s string) {
 	}
 	for _, r := range s {
 		if r == 0 || (unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r') {
-			v.errorf(path, "control_char", ErrInvalidValue, "contains the control character %U", r)
+			v.errorf(path, "control_char", ErrControlChar, "contains the control character %U", r)
 			return
 		}
 	}

@@ -46,7 +46,7 @@ func TestValidateRules(t *testing.T) {
 		{"headline markup", func(a *article.Article) { a.Headline = "Cameras <em>off</em>" }, "headline", "markup", article.SeverityError, article.ErrMarkup},
 		{"headline comment", func(a *article.Article) { a.Headline = "Cameras <!-- off" }, "headline", "markup", article.SeverityError, article.ErrMarkup},
 		{"headline entity", func(a *article.Article) { a.Headline = "Cameras &amp; lights" }, "headline", "entity", article.SeverityWarning, article.ErrEntity},
-		{"headline control", func(a *article.Article) { a.Headline = "Cameras\x00off" }, "headline", "control_char", article.SeverityError, article.ErrInvalidValue},
+		{"headline control", func(a *article.Article) { a.Headline = "Cameras\x00off" }, "headline", "control_char", article.SeverityError, article.ErrControlChar},
 		{"headline long", func(a *article.Article) { a.Headline = strings.Repeat("é", 111) }, "headline", "too_long", article.SeverityWarning, article.ErrTooLong},
 		{"social headline long", func(a *article.Article) {
 			a.SocialHeadline = "Kestrel Bay switches off its seafront face-scanning cameras after an audit"
