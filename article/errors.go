@@ -40,6 +40,12 @@ var (
 	// character, or a bidirectional control that can reorder what a reader
 	// sees (codes control_char, bidi_control).
 	ErrControlChar = errors.New("control character")
+	// ErrDroppedText is the sentinel of a finding about an HTML field that
+	// leaves an element, comment or tag open at its end, so that the
+	// sanitiser drops the rest of the field (code dropped_text, a
+	// warning). This package does not parse HTML: package render and the
+	// broadsheet CLI report it, from package sanitize's Swallowed.
+	ErrDroppedText = errors.New("text would be dropped")
 	// ErrInvalidTime is returned when a time is not an RFC 3339 date-time.
 	ErrInvalidTime = errors.New("invalid time")
 	// ErrNoOffset is returned when a time has no UTC offset.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // errHelp is returned after a command printed its help on request.
@@ -164,7 +165,32 @@ func (f *flags) loadArticle(arg string) (*article.Article, []article.Finding, er
 		f.inputs = append(f.inputs, arg)
 		r = file
 	}
-	return article.DecodeAndValidate(r, article.DecodeOptions{})
+	a, findings, err := article.DecodeAndValidate(r, article.DecodeOptions{})
+	if a != nil {
+		findings = append(findings, droppedText(a)...)
+	}
+	return a, findings, err
+}
+
+// droppedText warns about each HTML field that leaves something open at
+// its end, so that the sanitiser would drop the rest of it without a word
+// (see sanitize.Swallowed).
+func droppedText(a *article.Article) []article.Finding {
+	var out []article.Finding
+	check := func(path, html string) {
+		if sw, ok := sanitize.Swallowed(html); ok {
+			out = append(out, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
+				Message: sw.String() + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+		}
+	}
+	for i, kp := range a.KeyPoints {
+		check(fmt.Sprintf("key_points[%d]", i), kp)
+	}
+	check("body", a.Body)
+	for i, e := range a.Explainers {
+		check(fmt.Sprintf("explainers[%d].body", i), e.Body)
+	}
+	return out
 }
 
 // describe formats a finding for people: "error: url: message [code]".
