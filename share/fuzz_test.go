@@ -3,12 +3,13 @@ package share
 import (
 	"errors"
 	"net/url"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
+	"github.com/broadsheet/broadsheet/share/count"
 )
 
 // FuzzCompose: for any headline, standfirst and hashtags, every post is
@@ -46,23 +47,23 @@ func FuzzCompose(f *testing.F) {
 			var got int
 			switch n {
 			case X:
-				got = XLength(p.Text)
-				if !XParse(p.Text).Valid {
+				got = count.X(p.Text).WeightedLength
+				if !count.X(p.Text).Valid {
 					t.Fatalf("x: XParse says invalid: %q", p.Text)
 				}
 			case Bluesky:
-				got = Graphemes(p.Text)
-				if len(p.Text) > BlueskyByteLimit {
+				got = sanitize.Graphemes(p.Text)
+				if len(p.Text) > count.BlueskyByteLimit {
 					t.Fatalf("bluesky: %d bytes", len(p.Text))
 				}
 			case Mastodon:
-				got = MastodonLength(p.Text)
+				got = count.Mastodon(p.Text)
 			case Threads:
-				got = ThreadsLength(p.Text)
+				got = count.Threads(p.Text)
 			case Telegram:
-				got = TelegramLength(p.Text)
+				got = count.Telegram(p.Text)
 			default:
-				got = UTF16Length(p.Text)
+				got = count.UTF16(p.Text)
 			}
 			if got != p.Length || got > p.Limit {
 				t.Fatalf("%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
@@ -81,7 +82,7 @@ func FuzzCompose(f *testing.F) {
 		}
 		links, _ := Links(a, Options{Networks: AllNetworks()})
 		for _, l := range links {
-			if l.Network == Copy {
+			if l.Network == CopyLink {
 				continue
 			}
 			if strings.ContainsAny(l.Href, "+ \r\n") {
@@ -102,28 +103,6 @@ func FuzzCompose(f *testing.F) {
 					}
 				}
 			}
-		}
-	})
-}
-
-// FuzzXParse: XParse never panics; URL spans are ordered, disjoint and in
-// bounds; the result is self-consistent.
-func FuzzXParse(f *testing.F) {
-	for _, s := range []string{"Hi http://test.co", "😷👾😡🔥💩", "☺\uFE0E", "a.b.c.com/(x)?q=1", "test.みんなtest.みんな", "\uFEFF", "http://xn--bcher-kva.ch"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		r := XParse(s)
-		if r.WeightedLength < 0 || r.Valid != (r.Valid && r.WeightedLength > 0 && r.WeightedLength <= XLimit) {
-			t.Fatalf("XParse(%q) = %+v", s, r)
-		}
-		t16 := toUTF16(nfc(s), false)
-		prev := 0
-		for _, sp := range extractURLs(t16) {
-			if sp.start < prev || sp.end <= sp.start || sp.end > len(t16) {
-				t.Fatalf("extractURLs(%q): bad span %+v after %d", s, sp, prev)
-			}
-			prev = sp.end
 		}
 	})
 }
@@ -164,57 +143,6 @@ func FuzzBlueskyFacets(f *testing.F) {
 	})
 }
 
-// FuzzTelegram: escaping then parsing gives back the text's length.
-func FuzzTelegram(f *testing.F) {
-	f.Add("a & b <i> &amp;")
-	f.Add("<b>x</b> &#x1F600; &lt &#99999999; <unclosed")
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		if got, want := TelegramLength(telegramEscape(s)), UTF16Length(s); got != want {
-			t.Fatalf("TelegramLength(escape(%q)) = %d, want %d", s, got, want)
-		}
-		// Any HTML, escaped or not: the count without building the text
-		// equals the length of the text built.
-		if got, want := TelegramLength(s), UTF16Length(telegramText(s)); got != want {
-			t.Fatalf("TelegramLength(%q) = %d, want %d", s, got, want)
-		}
-	})
-}
-
-// telegramText is the oracle for TelegramLength: it strips tags and decodes the references Telegram supports.
-func telegramText(html string) string {
-	var b strings.Builder
-	for i := 0; i < len(html); {
-		c := html[i]
-		switch c {
-		case '<':
-			j := strings.IndexByte(html[i:], '>')
-			if j < 0 {
-				b.WriteString(html[i:])
-				return b.String()
-			}
-			i += j + 1
-		case '&':
-			j := strings.IndexByte(html[i:], ';')
-			if j > 1 {
-				if r, ok := telegramRef(html[i+1 : i+j]); ok {
-					b.WriteString(r)
-					i += j + 1
-					continue
-				}
-			}
-			b.WriteByte(c)
-			i++
-		default:
-			b.WriteByte(c)
-			i++
-		}
-	}
-	return b.String()
-}
-
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
 func errorsIs(err, target error) bool     { return errors.Is(err, target) }
 
@@ -232,37 +160,6 @@ func FuzzOneLine(f *testing.F) {
 		}
 		if !isOneLine(c) {
 			t.Fatalf("collapseLine(%q) = %q, which isOneLine rejects", s, c)
-		}
-	})
-}
-
-// FuzzMastodonLength: every URL Mastodon's rules find starts with a scheme
-// and "://" and lies on character boundaries; the countable text is valid
-// UTF-8; text with no "://" and no at sign counts its graphemes.
-func FuzzMastodonLength(f *testing.F) {
-	for _, s := range []string{"see https://example.com/a_(b)?q=日本 @mara@host.org", "xhttps://a.com", "gemini://x.org/", "@a.b@c.d://", "(https://e.com/a)."} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		var x xScratch
-		for _, e := range x.appendMastodonURLs(nil, s) {
-			if e.start < 0 || e.end <= e.start || e.end > len(s) || !utf8.ValidString(s[e.start:e.end]) {
-				t.Fatalf("URL %d..%d in %q", e.start, e.end, s)
-			}
-			scheme, _, ok := strings.Cut(s[e.start:e.end], "://")
-			if !ok || !slices.Contains(mastodonSchemes, strings.ToLower(scheme)) {
-				t.Fatalf("URL %q in %q has no scheme", s[e.start:e.end], s)
-			}
-		}
-		c := x.mastodonCountable(s)
-		if !utf8.ValidString(c) {
-			t.Fatalf("countable text of %q is invalid UTF-8: %q", s, c)
-		}
-		if !strings.Contains(s, "://") && !strings.ContainsAny(s, "@＠") && strings.TrimSpace(s) != "" && MastodonLength(s) != Graphemes(s) {
-			t.Fatalf("MastodonLength(%q) = %d, want %d graphemes", s, MastodonLength(s), Graphemes(s))
 		}
 	})
 }

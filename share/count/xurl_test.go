@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"math/rand/v2"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/broadsheet/broadsheet/internal/sharetest"
 )
 
 // urlMatcherUnits are the units that decide path and query matches: path
@@ -120,8 +122,8 @@ func TestMatchDomainLinear(t *testing.T) {
 	if sc.tldTries > 5000 {
 		t.Errorf("%d TLD lookups for 5,000 labels", sc.tldTries)
 	}
-	if got := XLength(strings.Repeat("a.", 5000)); got != 10000 {
-		t.Errorf("XLength = %d, want 10000", got)
+	if got := X(strings.Repeat("a.", 5000)).WeightedLength; got != 10000 {
+		t.Errorf("X(a.a.…).WeightedLength = %d, want 10000", got)
 	}
 }
 
@@ -129,7 +131,7 @@ func TestMatchDomainLinear(t *testing.T) {
 // own finds exactly what one search of the whole text finds, in both
 // dialects, on the oracle corpus.
 func TestExtractByRuns(t *testing.T) {
-	for _, s := range buildCorpus(3000) {
+	for _, s := range sharetest.Corpus(3000) {
 		u := toUTF16(nfc(s), false)
 		for _, d := range []*urlDialect{xDialect, mastodonDialect} {
 			var x, y xScratch
