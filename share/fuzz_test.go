@@ -10,6 +10,7 @@ import (
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share/count"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzCompose: for any headline, standfirst and hashtags, every post is
@@ -39,23 +40,17 @@ func FuzzCompose(f *testing.F) {
 				if n == Threads && errorsIs(err, ErrTooManyLinks) {
 					continue
 				}
-				t.Fatalf("Compose(%s): %v", n, err)
+				require.FailNowf(t, "failed", "Compose(%s): %v", n, err)
 			}
-			if !utf8.ValidString(p.Text) {
-				t.Fatalf("%s: invalid UTF-8 %q", n, p.Text)
-			}
+			require.True(t, utf8.ValidString(p.Text), "%s: invalid UTF-8 %q", n, p.Text)
 			var got int
 			switch n {
 			case X:
 				got = count.X(p.Text).WeightedLength
-				if !count.X(p.Text).Valid {
-					t.Fatalf("x: XParse says invalid: %q", p.Text)
-				}
+				require.True(t, count.X(p.Text).Valid, "x: count.X says invalid: %q", p.Text)
 			case Bluesky:
 				got = sanitize.Graphemes(p.Text)
-				if len(p.Text) > count.BlueskyByteLimit {
-					t.Fatalf("bluesky: %d bytes", len(p.Text))
-				}
+				require.False(t, len(p.Text) > count.BlueskyByteLimit, "bluesky: %d bytes", len(p.Text))
 			case Mastodon:
 				got = count.Mastodon(p.Text)
 			case Threads:
@@ -65,19 +60,13 @@ func FuzzCompose(f *testing.F) {
 			default:
 				got = count.UTF16(p.Text)
 			}
-			if got != p.Length || got > p.Limit {
-				t.Fatalf("%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
-			}
+			require.False(t, got != p.Length || got > p.Limit, "%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
 			switch n {
 			case Facebook, LinkedIn:
 			case Telegram:
-				if !strings.Contains(p.Text, telegramEscape(p.URL)) {
-					t.Fatalf("telegram: URL not whole in %q", p.Text)
-				}
+				require.True(t, strings.Contains(p.Text, telegramEscape(p.URL)), "telegram: URL not whole in %q", p.Text)
 			default:
-				if !strings.Contains(p.Text, p.URL) {
-					t.Fatalf("%s: URL not whole in %q", n, p.Text)
-				}
+				require.True(t, strings.Contains(p.Text, p.URL), "%s: URL not whole in %q", n, p.Text)
 			}
 		}
 		links, _ := Links(a, Options{Networks: AllNetworks()})
@@ -85,22 +74,14 @@ func FuzzCompose(f *testing.F) {
 			if l.Network == CopyLink {
 				continue
 			}
-			if strings.ContainsAny(l.Href, "+ \r\n") {
-				t.Fatalf("%s: bad href %q", l.Network, l.Href)
-			}
+			require.False(t, strings.ContainsAny(l.Href, "+ \r\n"), "%s: bad href %q", l.Network, l.Href)
 			u, err := url.Parse(l.Href)
-			if err != nil {
-				t.Fatalf("%s: %v", l.Network, err)
-			}
+			require.NoError(t, err, "%s", l.Network)
 			q, err := url.ParseQuery(u.RawQuery)
-			if err != nil {
-				t.Fatalf("%s: %v", l.Network, err)
-			}
+			require.NoError(t, err, "%s", l.Network)
 			for k, vs := range q {
 				for _, v := range vs {
-					if !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n") {
-						t.Fatalf("%s: %s has a line break: %q", l.Network, k, v)
-					}
+					require.False(t, !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n"), "%s: %s has a line break: %q", l.Network, k, v)
 				}
 			}
 		}
@@ -120,23 +101,17 @@ func FuzzBlueskyFacets(f *testing.F) {
 		}
 		for _, fc := range BlueskyFacets(s, nil) {
 			st, en := fc.Index.ByteStart, fc.Index.ByteEnd
-			if st < 0 || en <= st || en > len(s) || !utf8.ValidString(s[st:en]) {
-				t.Fatalf("BlueskyFacets(%q): bad index %+v", s, fc.Index)
-			}
+			require.False(t, st < 0 || en <= st || en > len(s) || !utf8.ValidString(s[st:en]), "BlueskyFacets(%q): bad index %+v", s, fc.Index)
 			ft := fc.Features[0]
 			switch ft.Type {
 			case blueskyLinkType:
 				// A domain without a scheme links to https:// + the text.
-				if s[st:en] != ft.URI && "https://"+s[st:en] != ft.URI {
-					t.Fatalf("link %q != %q", s[st:en], ft.URI)
-				}
+				require.False(t, s[st:en] != ft.URI && "https://"+s[st:en] != ft.URI, "link %q != %q", s[st:en], ft.URI)
 			case blueskyTagType:
 				if strings.HasPrefix(s[st:en], "$") {
-					if !strings.EqualFold(s[st:en], ft.Tag) {
-						t.Fatalf("cashtag %q != %q", s[st:en], ft.Tag)
-					}
+					require.True(t, strings.EqualFold(s[st:en], ft.Tag), "cashtag %q != %q", s[st:en], ft.Tag)
 				} else if s[st:en] != "#"+ft.Tag && s[st:en] != "＃"+ft.Tag {
-					t.Fatalf("tag %q != %q", s[st:en], ft.Tag)
+					require.FailNowf(t, "failed", "tag %q != %q", s[st:en], ft.Tag)
 				}
 			}
 		}
@@ -155,11 +130,7 @@ func FuzzOneLine(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c := collapseLine(s)
-		if isOneLine(s) && c != s {
-			t.Fatalf("isOneLine(%q) but collapseLine gives %q", s, c)
-		}
-		if !isOneLine(c) {
-			t.Fatalf("collapseLine(%q) = %q, which isOneLine rejects", s, c)
-		}
+		require.False(t, isOneLine(s) && c != s, "isOneLine(%q) but collapseLine gives %q", s, c)
+		require.True(t, isOneLine(c), "collapseLine(%q) = %q, which isOneLine rejects", s, c)
 	})
 }

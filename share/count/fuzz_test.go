@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/sanitize"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzGraphemes: the count with its ASCII fast path is sanitize.Graphemes.
@@ -15,9 +16,7 @@ func FuzzGraphemes(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := graphemeCount(s), sanitize.Graphemes(s); got != want {
-			t.Fatalf("graphemeCount(%q) = %d, sanitize.Graphemes = %d", s, got, want)
-		}
+		require.Equal(t, sanitize.Graphemes(s), graphemeCount(s), "graphemeCount(%q), want sanitize.Graphemes", s)
 	})
 }
 
@@ -29,15 +28,11 @@ func FuzzX(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := X(s)
-		if r.WeightedLength < 0 || r.Valid != (r.Valid && r.WeightedLength > 0 && r.WeightedLength <= XLimit) {
-			t.Fatalf("X(%q) = %+v", s, r)
-		}
+		require.False(t, r.WeightedLength < 0 || r.Valid != (r.Valid && r.WeightedLength > 0 && r.WeightedLength <= XLimit), "X(%q) = %+v", s, r)
 		t16 := toUTF16(nfc(s), false)
 		prev := 0
 		for _, sp := range extractURLs(t16) {
-			if sp.start < prev || sp.end <= sp.start || sp.end > len(t16) {
-				t.Fatalf("extractURLs(%q): bad span %+v after %d", s, sp, prev)
-			}
+			require.False(t, sp.start < prev || sp.end <= sp.start || sp.end > len(t16), "extractURLs(%q): bad span %+v after %d", s, sp, prev)
 			prev = sp.end
 		}
 	})
@@ -51,14 +46,10 @@ func FuzzTelegram(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		if got, want := Telegram(telegramEscaper.Replace(s)), UTF16(s); got != want {
-			t.Fatalf("Telegram(escape(%q)) = %d, want %d", s, got, want)
-		}
+		require.Equal(t, UTF16(s), Telegram(telegramEscaper.Replace(s)), "Telegram(escape(%q)), want UTF16(%[1]q)", s)
 		// Any HTML, escaped or not: the count without building the text
 		// equals the length of the text built.
-		if got, want := Telegram(s), UTF16(telegramText(s)); got != want {
-			t.Fatalf("Telegram(%q) = %d, want %d", s, got, want)
-		}
+		require.Equal(t, UTF16(telegramText(s)), Telegram(s), "Telegram(%q), want the length of the text it stands for", s)
 	})
 }
 
@@ -110,20 +101,12 @@ func FuzzMastodon(f *testing.F) {
 		}
 		var x xScratch
 		for _, e := range x.appendMastodonURLs(nil, s) {
-			if e.start < 0 || e.end <= e.start || e.end > len(s) || !utf8.ValidString(s[e.start:e.end]) {
-				t.Fatalf("URL %d..%d in %q", e.start, e.end, s)
-			}
+			require.False(t, e.start < 0 || e.end <= e.start || e.end > len(s) || !utf8.ValidString(s[e.start:e.end]), "URL %d..%d in %q", e.start, e.end, s)
 			scheme, _, ok := strings.Cut(s[e.start:e.end], "://")
-			if !ok || !slices.Contains(mastodonSchemes, strings.ToLower(scheme)) {
-				t.Fatalf("URL %q in %q has no scheme", s[e.start:e.end], s)
-			}
+			require.False(t, !ok || !slices.Contains(mastodonSchemes, strings.ToLower(scheme)), "URL %q in %q has no scheme", s[e.start:e.end], s)
 		}
 		c := x.mastodonCountable(s)
-		if !utf8.ValidString(c) {
-			t.Fatalf("countable text of %q is invalid UTF-8: %q", s, c)
-		}
-		if !strings.Contains(s, "://") && !strings.ContainsAny(s, "@＠") && strings.TrimSpace(s) != "" && Mastodon(s) != graphemeCount(s) {
-			t.Fatalf("Mastodon(%q) = %d, want %d graphemes", s, Mastodon(s), graphemeCount(s))
-		}
+		require.True(t, utf8.ValidString(c), "countable text of %q is invalid UTF-8: %q", s, c)
+		require.False(t, !strings.Contains(s, "://") && !strings.ContainsAny(s, "@＠") && strings.TrimSpace(s) != "" && Mastodon(s) != graphemeCount(s), "Mastodon(%q) = %d, want %d graphemes", s, Mastodon(s), graphemeCount(s))
 	})
 }
