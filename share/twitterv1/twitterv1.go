@@ -135,8 +135,8 @@ func (e *APIError) Error() string {
 	return fmt.Sprintf("twitterv1: HTTP %d: code %d: %s", e.StatusCode, e.Code, e.Message)
 }
 
-// RateLimitError: HTTP 429 or error 88. Reset is when the window resets
-// (from x-rate-limit-reset), zero if X did not say.
+// RateLimitError is returned for HTTP 429 or error 88. Reset is when the
+// window resets (from x-rate-limit-reset), zero if X did not say.
 type RateLimitError struct {
 	APIError
 	Reset time.Time
@@ -147,8 +147,8 @@ func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("twitterv1: rate limited until %s: %s", e.Reset.UTC().Format(time.RFC3339), e.Message)
 }
 
-// AuthError: HTTP 401, or 403 for credentials or access level (codes 32,
-// 64, 89, 135, 220, 261, 326, 453). Error 453 means the app has no v1.1
+// AuthError is returned for HTTP 401, or 403 for credentials or access
+// level (codes 32, 64, 89, 135, 220, 261, 326, 453). Error 453 means the app has no v1.1
 // posting access: use the v2 body (share.NewXTweet).
 type AuthError struct{ APIError }
 
@@ -157,9 +157,9 @@ func (e *AuthError) Error() string {
 	return fmt.Sprintf("twitterv1: not authorised (HTTP %d, code %d): %s", e.StatusCode, e.Code, e.Message)
 }
 
-// ValidationError: X refused the status itself: too long (186), a
-// duplicate (187), missing (170), or another HTTP 400/403 about the
-// content.
+// ValidationError is returned when X refuses the status itself: too long
+// (186), a duplicate (187), missing (170), or another HTTP 400/403 about
+// the content.
 type ValidationError struct{ APIError }
 
 // Error reports why X refused the status.
