@@ -234,7 +234,7 @@ func shareBar(links []share.Link) template.HTML {
 	b.Grow(256 * len(links))
 	b.WriteString("<nav class=\"bs-share\" aria-labelledby=\"bs-share-heading\">\n<h2 id=\"bs-share-heading\">Share this article</h2>\n<ul>\n")
 	for _, l := range links {
-		if l.Network == share.Copy {
+		if l.Network == share.CopyLink {
 			// Without JavaScript nothing can copy; show the link, selectable.
 			b.WriteString("<li class=\"bs-share-copy\">")
 			element(&b, "label", l.Label, "for", "bs-share-url")
