@@ -17,8 +17,8 @@ type Parts struct {
 	// SiteHeader is the site's name (linked to its home page) and tagline,
 	// after a skip link to the article.
 	SiteHeader template.HTML
-	// Ticker is the breaking-news ticker; empty when there are no
-	// headlines.
+	// Ticker is the "ticker" template's output for the page view; empty
+	// while preparing.
 	Ticker template.HTML
 	// ArticleHeader is the kicker, headline, standfirst, byline and dates.
 	ArticleHeader template.HTML
@@ -67,29 +67,6 @@ func siteHeader(a *article.Article) template.HTML {
 		element(&b, "p", s.Tagline, "class", "bs-tagline")
 		b.WriteByte('\n')
 	}
-	return template.HTML(b.String())
-}
-
-func tickerHTML(headlines []string) template.HTML {
-	n := 0
-	for _, h := range headlines {
-		if strings.TrimSpace(h) != "" {
-			n++
-		}
-	}
-	if n == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("<section class=\"bs-ticker\" aria-label=\"Breaking news\">\n<p class=\"bs-ticker-label\">Breaking</p>\n<ul>\n")
-	for _, h := range headlines {
-		if strings.TrimSpace(h) == "" {
-			continue
-		}
-		element(&b, "li", h)
-		b.WriteByte('\n')
-	}
-	b.WriteString("</ul>\n</section>\n")
 	return template.HTML(b.String())
 }
 

@@ -33,7 +33,7 @@ func runMeta(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := render.New(renderOptions(a))
+	r, err := render.New(render.Options{})
 	if err != nil {
 		return err
 	}
