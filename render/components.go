@@ -37,8 +37,8 @@ type Parts struct {
 	SiteFooter template.HTML
 }
 
-// Explainer is an explainer ready for a template.
-type Explainer struct {
+// ExplainerData is an explainer ready for a template (Data.Explainers).
+type ExplainerData struct {
 	// Kind is the explainer's kind ("why_it_matters").
 	Kind string
 	// Label is its heading (article.Explainer.Label).
@@ -187,7 +187,7 @@ func keyPoints(points []template.HTML) template.HTML {
 	return template.HTML(b.String())
 }
 
-func explainers(es []Explainer) template.HTML {
+func explainers(es []ExplainerData) template.HTML {
 	var b strings.Builder
 	for _, e := range es {
 		b.WriteString(`<section class="` + classExplainer + ` bs-explainer-`)

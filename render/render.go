@@ -58,7 +58,7 @@ type Data struct {
 	// KeyPoints are the sanitised key points.
 	KeyPoints []template.HTML
 	// Explainers are the explainers, sanitised, with their labels and ids.
-	Explainers []Explainer
+	Explainers []ExplainerData
 	// Share are the share bar's links, from package share.
 	Share []share.Link
 	// Parts are the components, each its template's output for this
@@ -249,9 +249,9 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 		}
 	}
 	if len(a.Explainers) > 0 {
-		d.Explainers = make([]Explainer, len(a.Explainers))
+		d.Explainers = make([]ExplainerData, len(a.Explainers))
 		for i, e := range a.Explainers {
-			d.Explainers[i] = Explainer{
+			d.Explainers[i] = ExplainerData{
 				Kind:  e.Kind.String(),
 				Label: loc.Labels.explainerLabel(e),
 				ID:    idPrefix + "explainer-" + itoa(i+1),
