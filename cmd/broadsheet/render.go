@@ -34,14 +34,13 @@ func runRender(e *env, args []string) error {
 	if *fragment {
 		return finish(r.Fragment(w, a))
 	}
-	in := render.Input{Ticker: ticker}
 	switch {
 	case *noTicker:
-		in.Ticker = nil
+		ticker = nil
 	case arg == "" && len(ticker) == 0:
-		in.Ticker = sample.Ticker()
+		ticker = sample.Ticker()
 	}
-	return finish(r.Page(w, a, in))
+	return finish(r.Page(w, a, tickerView(ticker)))
 }
 
 // headlines is a repeatable string flag.
@@ -52,4 +51,13 @@ func (h *headlines) String() string { return strings.Join(*h, " | ") }
 func (h *headlines) Set(s string) error {
 	*h = append(*h, s)
 	return nil
+}
+
+// tickerView is the page view showing the headlines in its ticker.
+func tickerView(headlines []string) render.View {
+	var v render.View
+	for _, h := range headlines {
+		v.Ticker.Items = append(v.Ticker.Items, render.TickerItem{Headline: h})
+	}
+	return v
 }
