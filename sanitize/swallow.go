@@ -37,7 +37,7 @@ func (s Swallow) String() string {
 
 // skipContent are the elements whose content bluemonday drops with them
 // (its default set) plus iframe, whose content the containment pass
-// drops even when Options.Embeds keeps the iframe.
+// drops even when [Options].Embeds keeps the iframe.
 var skipContent = map[string]bool{
 	"frame": true, "frameset": true, "iframe": true, "noembed": true, "noframes": true,
 	"noscript": true, "nostyle": true, "object": true, "script": true, "style": true, "title": true,
