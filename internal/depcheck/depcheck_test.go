@@ -25,6 +25,7 @@ var allowed = map[string][]string{
 	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
 	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld"},
 	"render/jsonld":   {},
+	"markdown":        {mod + "/article", "github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
 	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
 }
 
