@@ -51,7 +51,15 @@
 // (headline, names, captions) are plain text, as in JSON: Markdown there is
 // not rendered, and markup is a validation error.
 //
-// A file is read whole and is bounded by Options.MaxBytes (10 MiB, the
-// limit on article JSON documents); the front matter by 100,000 YAML
-// values and YAML's own depth limit; every field by article's limits.
+// Untrusted files are bounded before they cost much: a file is read whole
+// up to Options.MaxBytes ([DefaultMaxBytes], 2 MiB); the front matter is
+// limited to 100,000 YAML values and YAML's own depth limit; every field
+// to article's limits. CommonMark parsers, goldmark among them, take time
+// quadratic in the number of some constructs, so Markdown is checked
+// first and refused with [ErrTooComplex] when a line nests block quotes
+// or lists more than 32 deep, holds more than 512 table cells, or when a
+// block of text (lines between blank lines) holds so many inline
+// delimiters ([ ] ( * _ ` < ! ~) for its length that the count times the
+// length passes 16 million (a 1 KB paragraph with 50 of them costs
+// 50,000), or 256 million summed over the file.
 package markdown

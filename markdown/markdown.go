@@ -24,10 +24,14 @@ import (
 // front matter that is not a YAML mapping this package can read.
 var ErrFrontMatter = errors.New("invalid front matter")
 
+// DefaultMaxBytes is the largest file Decode reads when Options.MaxBytes
+// is zero: 2 MiB, four times a long novel. It is lower than article JSON's
+// 10 MiB because Markdown costs more to parse than JSON.
+const DefaultMaxBytes = 2 << 20
+
 // Options configures [Decode]. The zero value uses the defaults.
 type Options struct {
-	// MaxBytes bounds the file's size; 0 means article.DefaultMaxBytes
-	// (10 MiB), the limit on article JSON documents.
+	// MaxBytes bounds the file's size; 0 means [DefaultMaxBytes].
 	MaxBytes int64
 }
 
@@ -44,7 +48,9 @@ type Options struct {
 // name and the line of the key. A file over opts.MaxBytes, without front
 // matter, or whose front matter is not valid YAML returns a nil article
 // and an error wrapping [ErrFrontMatter] or [article.ErrTooLarge], naming
-// the file and, where the YAML library knows it, the line.
+// the file and, where the YAML library knows it, the line; so does
+// Markdown whose shape would make parsing it slow ([ErrTooComplex]), which
+// is refused before it is parsed.
 //
 // Decode does not validate the article; [DecodeAndValidate] does both,
 // with lines on every finding it can place.
@@ -131,7 +137,7 @@ const maxNodes = 100000
 func decode(r io.Reader, name string, opts Options) (*article.Article, *positions, error) {
 	max := opts.MaxBytes
 	if max <= 0 {
-		max = article.DefaultMaxBytes
+		max = DefaultMaxBytes
 	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -170,6 +176,9 @@ func decode(r io.Reader, name string, opts Options) (*article.Article, *position
 	}
 	// The Markdown body becomes the "body" member. A "body" key in the
 	// front matter has been reported (see member) and left out.
+	if err := guard(body, bodyLine); err != nil {
+		return nil, nil, fmt.Errorf("markdown: %s%w", prefix(name), err)
+	}
 	if strings.TrimSpace(string(body)) != "" {
 		if members > 0 {
 			c.buf.WriteByte(',')
@@ -368,7 +377,12 @@ func (c *converter) scalar(n *yaml.Node, path string) {
 	default: // !!str, !!timestamp, !!binary and anything else: the text
 		v := n.Value
 		if isMarkdown(path) {
-			v = convert([]byte(v), true)
+			if err := guard([]byte(v), n.Line+1); err != nil {
+				c.add(path, n.Line+1, "too_complex", ErrTooComplex, strings.TrimPrefix(err.Error(), ErrTooComplex.Error()+": "))
+				v = ""
+			} else {
+				v = convert([]byte(v), true)
+			}
 		}
 		c.str(v)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -190,4 +191,64 @@ func TestWindowsLineEndings(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Harbour wall", a.Headline)
 	assert.Equal(t, "<p>The <em>body</em>.</p>", a.Body)
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestComplexMarkdownRefusedAtOnce: inputs on which goldmark's parser is
+// quadratic (measured: 64 KiB of "[a](" took 2–4 s, ">" nesting 4 s) are
+// refused before parsing, with the line; the bound is asserted by counting
+// allocated bytes (parsing would allocate far more), not by timing.
+func TestComplexMarkdownRefusedAtOnce(t *testing.T) {
+	tests := []struct {
+		name, body, contains string
+	}{
+		{"nested quotes", strings.Repeat(">", 1<<20), "line 4: block quotes and lists nested 1048576 deep"},
+		{"nested lists", "text\n\n" + strings.Repeat("- ", 1<<19) + "x", "line 6: block quotes and lists nested 524288 deep"},
+		{"nested ordered lists", strings.Repeat("1. ", 40) + "x", "nested 40 deep"},
+		{"link openers", strings.Repeat("[a](", 1<<18), "line 4: too much inline markup"},
+		{"link openers over lines", strings.Repeat("[a](\n", 1<<17), "line 4: too much inline markup"},
+		{"brackets and emphasis", "ok\n\n" + strings.Repeat("* [", 1<<18), "line 6: too much inline markup"},
+		{"wide table", "| a |\n|" + strings.Repeat(" - |", 600), "line 5: 601 '|' in one line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := "---\nheadline: h\n---\n" + tt.body
+			var err error
+			var a *article.Article
+			n := allocated(func() { a, err = markdown.Decode(strings.NewReader(doc), "x.md", markdown.Options{}) })
+			assert.Nil(t, a)
+			require.ErrorIs(t, err, markdown.ErrTooComplex)
+			assert.Contains(t, err.Error(), tt.contains)
+			assert.True(t, strings.HasPrefix(err.Error(), "markdown: x.md: "), err.Error())
+			assert.Less(t, n, uint64(4*len(doc)+1<<20), "refusing %d bytes allocated %d", len(doc), n)
+		})
+	}
+
+	// In a key point, the same is a finding on that key point.
+	doc := "---\nheadline: h\nkey_points:\n  - ok\n  - \"" + strings.Repeat(">", 100) + "\"\n---\nbody\n"
+	a, err := markdown.Decode(strings.NewReader(doc), "x.md", markdown.Options{})
+	require.NotNil(t, a)
+	var ve *article.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "key_points[1]", ve.Findings[0].Path)
+	assert.Equal(t, 5, ve.Findings[0].Line)
+	assert.ErrorIs(t, err, markdown.ErrTooComplex)
+
+	// An ordinary long article passes: 400 paragraphs with links.
+	var b strings.Builder
+	b.WriteString("---\nheadline: h\n---\n")
+	for range 400 {
+		b.WriteString("A paragraph with *emphasis*, `code`, a [link](https://news.example.com/a) and an ![image](https://news.example.com/i.jpg), at some length to be realistic about it.\n\n")
+	}
+	_, err = markdown.Decode(strings.NewReader(b.String()), "x.md", markdown.Options{})
+	assert.NoError(t, err)
 }
