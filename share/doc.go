@@ -47,6 +47,45 @@
 // 2025), Google+ (closed 2019) have no live service; Instagram has no web
 // share intent at all, so no link to it can prefill anything.
 //
+// # Bounds
+//
+// Every Href is at most [MaxLinkLength] (8,000) bytes, under the 8 KiB
+// request line web servers commonly accept. A link that would be longer
+// carries less text, cut as posts are cut (sanitize.TruncateFunc on a word,
+// else grapheme, boundary with "…"): first the standfirst (carried by
+// Email's body, Tumblr's caption and OK's description), then the hashtags
+// (Tumblr's tags; the inline tags of Bluesky and Mastodon), then the
+// headline (every link that carries one: X, WhatsApp, Telegram, Reddit,
+// Email, Bluesky, Mastodon, Threads, Pinterest, Hacker News, Lobsters,
+// Teams, Tumblr, Flipboard, LINE, Viber, VK, OK, Weibo, SMS). The links
+// that carry only URLs (Facebook, LinkedIn, XING, Messenger, CopyLink)
+// stay far below the bound, except Messenger's, which names a URL of
+// maximal length twice: it is then refused with a [*TooLongError] in
+// [UnitBytes]. Posts and API bodies are bounded by each network's limit.
+//
+// Whatever the size of an article's text, share reads at most: 2,048
+// bytes of its URL, image URL and a Mastodon template (a longer article
+// URL is an error; a longer image URL leaves the image out); 4,096 bytes
+// of its headline and standfirst, cut there on a grapheme boundary with
+// "…"; its first 30 hashtags of at most 140 bytes each (longer ones are
+// skipped: no network links them). So building every link and post of an
+// article with a headline of megabytes costs what one of 4 KiB does
+// (TestHugeTextIsBounded measures it: under 1.1 MB allocated for a 6 MB
+// headline of combining marks or 9 MB of bidirectional controls).
+//
+// # Bidirectional controls
+//
+// Headlines and standfirsts may hold Unicode's bidirectional formatting
+// controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069
+// isolates). An unbalanced one would reorder what follows it: the URL and
+// hashtags after a headline, or the text around a shared post ("invoice
+// U+202E fdp.exe" shows as "invoice exe.pdf"). Every post, link and API
+// body drops the unbalanced ones, pairing them as UAX #9 does (an
+// embedding or override closed by PDF within its isolate, an isolate
+// closed by PDI, at most 125 deep); balanced pairs stay, since they are
+// how a right-to-left name is set inside left-to-right text. When a cut
+// falls inside a pair, the opener goes too.
+//
 // # Campaign parameters
 //
 // Destination URLs get utm_source=<network ID>, utm_medium=social (email
