@@ -25,7 +25,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		a, err = article.Decode(f)
+		a, err = article.Decode(f, article.DecodeOptions{})
 		f.Close()
 		if a == nil {
 			fmt.Fprintln(os.Stderr, err)
