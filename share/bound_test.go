@@ -1,6 +1,7 @@
 package share
 
 import (
+	"errors"
 	"net/url"
 	"runtime"
 	"strings"
@@ -237,4 +238,48 @@ func TestBidiInPostsAndLinks(t *testing.T) {
 	assert.True(t, strings.HasSuffix(p.Headline, "…"), p.Headline)
 	assert.Equal(t, balanceBidi(p.Text), p.Text)
 	assert.NotContains(t, p.Text, "\u2067", "the isolate was cut open, so it goes")
+}
+
+// FuzzHugeText: any piece of text repeated into a headline, standfirst and
+// hashtag of up to 4 MB gives links within MaxLinkLength and posts within
+// their limits, and building them all allocates a bounded amount (under
+// 3 MB here, against up to 12 MB of input: work proportional to the input
+// would show).
+func FuzzHugeText(f *testing.F) {
+	f.Add("e\u0301\u0301", uint32(1<<20))
+	f.Add("\u202E\u2067 word", uint32(1<<19))
+	f.Add("港湾", uint32(1<<18))
+	f.Add("https://a.example/ ", uint32(1<<16))
+	f.Add("👩🏽\u200d🚀", uint32(1<<17))
+	f.Fuzz(func(t *testing.T, piece string, size uint32) {
+		if piece == "" {
+			return
+		}
+		size %= 4 << 20
+		text := strings.Repeat(piece, int(size)/len(piece)+1)
+		a := sample.Article()
+		a.SocialHeadline, a.Standfirst = text, text
+		a.Hashtags = []string{text, "Kestrel"}
+		var set Set
+		var err error
+		n := allocated(func() { set, err = Build(a, Options{Networks: AllNetworks()}) })
+		require.Less(t, n, uint64(3<<20), "bytes allocated for %d bytes of %q", len(text), piece)
+		for _, l := range set.Links {
+			require.LessOrEqual(t, len(l.Href), MaxLinkLength, "%s", l.Network)
+		}
+		for _, p := range set.Posts {
+			require.LessOrEqual(t, p.Length, p.Limit, "%s", p.Network)
+			require.True(t, utf8.ValidString(p.Text), "%s", p.Network)
+		}
+		if err != nil {
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				// A text of many links is too many for Threads, and one
+				// of dotted labels may be a URL too long for a network.
+				var tl *TooLongError
+				if !errors.Is(e, ErrTooManyLinks) && !errors.As(e, &tl) {
+					require.NoError(t, e)
+				}
+			}
+		}
+	})
 }
