@@ -7,7 +7,7 @@
 //
 // # Links for a share bar
 //
-// Links returns one Link per network, ready to draw without JavaScript:
+// [Links] returns one [Link] per network, ready to draw without JavaScript:
 //
 //	links, err := share.Links(a, share.Options{UTM: share.UTM{Content: "share_bar"}})
 //	// err, if not nil, lists the networks left out (errors.Is(err, share.ErrMissingImage) …);
@@ -23,8 +23,8 @@
 // open in place: mailto:, sms:, viber:, CopyLink) and AppOnly for links that
 // need an installed app. CopyLink's Href is the article URL itself: show it in
 // a read-only field or link; copying needs script, which this package does
-// not ship. WebShare returns the {title, text, url} for navigator.share.
-// DefaultNetworks is the usual bar; AllNetworks lists every network.
+// not ship. [WebShare] returns the {title, text, url} for navigator.share.
+// [DefaultNetworks] is the usual bar; [AllNetworks] lists every network.
 //
 // Every Href is built from percent-encoded parts: spaces are %20 (never
 // '+', which mail clients and WhatsApp show as a plus), nothing is encoded
@@ -36,9 +36,9 @@
 // their limits like posts (below).
 //
 // Networks that need something the article lacks get a typed error, never
-// a broken link: Pinterest needs an image (ErrMissingImage), Messenger a
-// Facebook app id (ErrMissingAppID), Mastodon in MastodonInstance or
-// MastodonCustom mode an instance or template (ErrMissingInstance).
+// a broken link: Pinterest needs an image ([ErrMissingImage]), Messenger a
+// Facebook app id ([ErrMissingAppID]), Mastodon in [MastodonInstance] or
+// [MastodonCustom] mode an instance or template ([ErrMissingInstance]).
 // Mastodon has three modes: the official chooser share.joinmastodon.org
 // (the default), one fixed instance, or a chooser template of the
 // caller's.
@@ -66,9 +66,9 @@
 // Whatever the size of an article's text, share reads at most: 2,048
 // bytes of its URL, image URL and a Mastodon template (a longer article
 // URL is an error; a longer image URL leaves the image out); 4,096 bytes
-// of its headline and standfirst, cut there on a grapheme boundary with
-// "…"; its first 30 hashtags of at most 140 bytes each (longer ones are
-// skipped: no network links them). So building every link and post of an
+// of its headline and standfirst, cut there on a word (else grapheme)
+// boundary with "…"; its first 30 hashtags of at most 140 bytes each
+// (longer ones are skipped: no network links them). So building every link and post of an
 // article with a headline of megabytes costs what one of 4 KiB does
 // (TestHugeTextIsBounded measures it: under 1.1 MB allocated for a 6 MB
 // headline of combining marks or 9 MB of bidirectional controls).
@@ -118,7 +118,12 @@
 // URL and the headline in <b>). Fitting keeps the URL whole, drops
 // hashtags before words, then the standfirst, then cuts the headline with
 // sanitize.TruncateFunc on a word (else grapheme) boundary with "…"; if
-// even the URL cannot fit, the error is a *TooLongError.
+// even the URL cannot fit, the error is a [*TooLongError].
+//
+// [Build] returns the links, the posts and the Web Share data of one
+// article in one call, equal to calling [Links], [Posts] and [WebShare]
+// apart but cheaper: the article is checked once, and the networks whose
+// link carries the post text fit it once.
 //
 // # API request bodies
 //
@@ -135,7 +140,9 @@
 // percent-encoded query value, so it cannot change a link's scheme, host
 // or parameters; Telegram HTML escapes &, < and >; LinkedIn commentary
 // escapes every reserved little-text character. The article URL must be
-// absolute http(s) (ErrInvalidURL otherwise), as must image and template
+// absolute http(s) ([ErrInvalidURL] otherwise), as must image and template
 // URLs. Links are plain data: render them with html/template, which
-// escapes them for the attribute they go in.
+// escapes them for the attribute they go in. Every input is bounded before
+// any work proportional to it (see Bounds), and unbalanced bidirectional
+// controls never reach an output (see Bidirectional controls).
 package share
