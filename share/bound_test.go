@@ -70,7 +70,9 @@ func TestHugeTextIsBounded(t *testing.T) {
 			n := allocated(func() { set, err = Build(a, Options{Networks: AllNetworks()}) })
 			require.NoError(t, err)
 			t.Logf("Build allocated %d KB", n>>10)
-			assert.Less(t, n, uint64(4<<20), "bytes allocated by Build")
+			if !raceEnabled {
+				assert.Less(t, n, uint64(4<<20), "bytes allocated by Build")
+			}
 			require.Len(t, set.Links, len(AllNetworks()))
 			for _, l := range set.Links {
 				assert.LessOrEqual(t, len(l.Href), MaxLinkLength, "%s link", l.Network)
@@ -263,7 +265,9 @@ func FuzzHugeText(f *testing.F) {
 		var set Set
 		var err error
 		n := allocated(func() { set, err = Build(a, Options{Networks: AllNetworks()}) })
-		require.Less(t, n, uint64(3<<20), "bytes allocated for %d bytes of %q", len(text), piece)
+		if !raceEnabled {
+			require.Less(t, n, uint64(3<<20), "bytes allocated for %d bytes of %q", len(text), piece)
+		}
 		for _, l := range set.Links {
 			require.LessOrEqual(t, len(l.Href), MaxLinkLength, "%s", l.Network)
 		}
