@@ -37,6 +37,9 @@ const (
 	maxHostBytes = 253
 	// maxAppIDBytes bounds a Facebook app id (a number, 15–16 digits today).
 	maxAppIDBytes = 32
+	// maxUTMBytes bounds UTM.Campaign and UTM.Content, which every link
+	// carries.
+	maxUTMBytes = 256
 )
 
 // cleanText returns raw as share uses plain text: cut to at most max

@@ -18,8 +18,9 @@ type Options struct {
 	// UTM sets the campaign parameters on destination URLs.
 	UTM UTM
 	// Via is the X handle (without '@') credited with via=; empty means
-	// the site's X handle. NoVia leaves via= out; setting both is an
-	// error ([ErrInvalidOptions]).
+	// the site's X handle (left out if it is not a valid handle). NoVia
+	// leaves via= out. A Via that is not a handle, or Via with NoVia, is
+	// an error ([ErrInvalidOptions]).
 	Via   string
 	NoVia bool
 	// FacebookAppID is Messenger's required app_id; empty means the site's
@@ -66,6 +67,12 @@ type MastodonOptions struct {
 func (o *Options) check() error {
 	if o.NoVia && strings.TrimSpace(o.Via) != "" {
 		return errorf("%w: Via %q with NoVia", ErrInvalidOptions, o.Via)
+	}
+	if v := strings.TrimPrefix(strings.TrimSpace(o.Via), "@"); v != "" && !validHandle(v) {
+		return errorf("%w: Via %q is not an X handle (1 to 15 letters, digits or _)", ErrInvalidOptions, capText(o.Via, 64))
+	}
+	if len(o.UTM.Campaign) > maxUTMBytes || len(o.UTM.Content) > maxUTMBytes {
+		return errorf("%w: UTM Campaign or Content over %d bytes", ErrInvalidOptions, maxUTMBytes)
 	}
 	m := &o.Mastodon
 	switch m.Mode {
