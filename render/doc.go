@@ -124,7 +124,7 @@
 // # Security
 //
 // Article text and HTML are untrusted. An article with an error-severity
-// finding (article.Blocking) is refused with an *Error wrapping its
+// finding (what article.Validate reports) is refused with an *Error wrapping its
 // *article.ValidationError, which names each field: in particular every URL
 // the page or the metadata emits has passed article.CheckURL (absolute
 // http or https; javascript:, data:, relative and protocol-relative URLs

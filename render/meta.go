@@ -143,7 +143,7 @@ var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]
 
 // Resolve checks a and builds its metadata under opts and po, as
 // Renderer.Prepare does but without a Renderer's caches. An article with
-// any error-severity finding (article.Blocking) is refused with an *Error
+// any error-severity finding (what article.Validate reports) is refused with an *Error
 // wrapping the *article.ValidationError; warnings are kept in
 // Meta.Warnings. Alternates must have absolute http(s) URLs and BCP 47
 // languages.

@@ -197,7 +197,7 @@ func TestRefusesInvalidArticle(t *testing.T) {
 	var buf bytes.Buffer
 	err := r.Page(&buf, a, View{})
 	require.Error(t, err)
-	assert.True(t, article.Blocking(errors.Unwrap(err)))
+	assert.True(t, errors.As(err, new(*article.ValidationError)))
 	assert.ErrorIs(t, err, article.ErrRequired)
 	assert.Contains(t, err.Error(), "headline: required")
 	assert.Zero(t, buf.Len(), "nothing written")

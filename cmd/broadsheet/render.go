@@ -22,15 +22,7 @@ func runRender(e *env, args []string) error {
 	var ticker headlines
 	f.Var(&ticker, "ticker", "a breaking-news `HEADLINE` for the ticker (repeatable; the sample article has its own)")
 	noTicker := f.Bool("no-ticker", false, "render no ticker, not even the sample's")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	a, err := readArticle(e, arg)
+	a, arg, err := f.article(args, nil)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func runServe(e *env, args []string) error {
 	}
 	var arts []*article.Article
 	for _, arg := range pos {
-		a, err := readArticle(e, arg)
+		a, err := f.readArticle(arg)
 		if err != nil {
 			return err
 		}

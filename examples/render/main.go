@@ -29,7 +29,7 @@ func main() {
 }
 
 func run() error {
-	a, err := article.Decode(strings.NewReader(articleJSON))
+	a, err := article.Decode(strings.NewReader(articleJSON), article.DecodeOptions{})
 	if err != nil {
 		return err
 	}
