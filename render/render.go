@@ -204,7 +204,7 @@ func (r *Renderer) shareImage(a *article.Article) *article.Image {
 func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.Image) (*Prepared, error) {
 	// The Prepared keeps its own copy of the article, so a caller changing
 	// theirs afterwards cannot change what a cached page shows.
-	a = clone(a)
+	a = own(a)
 	alternates := slices.Clone(po.Alternates)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
