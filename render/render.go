@@ -81,16 +81,17 @@ type Data struct {
 // template. Changing any field of an article makes it a different article
 // to the cache.
 type Renderer struct {
-	opts     Options
-	tmpl     *template.Template
-	split    bool     // "page" is the embedded one: prepare it around the ticker
-	noTicker bool     // "ticker" is the embedded one: no items, no output
-	clean    *cleaner // the policies, for Options.Sanitize.BaseURL if set
-	cache    *htmlCache
-	prepared *cache[fingerprint, *Prepared]
-	seeds    [2]maphash.Seed
-	marker   string // stands for the ticker in a prepared page
-	bufs     sync.Pool
+	opts           Options
+	tmpl           *template.Template
+	split          bool // "page" is the embedded one: prepare it around the ticker
+	embeddedTicker bool // "ticker" is the embedded one: no items, no output
+	tickers        *cache[tickerKey, string]
+	clean          *cleaner // the policies, for Options.Sanitize.BaseURL if set
+	cache          *htmlCache
+	prepared       *cache[fingerprint, *Prepared]
+	seeds          [2]maphash.Seed
+	marker         string // stands for the ticker in a prepared page
+	bufs           sync.Pool
 }
 
 // New parses the embedded templates, then the *.html files of
@@ -134,14 +135,15 @@ func New(opts Options) (*Renderer, error) {
 		limit = 32 << 20
 	}
 	r := &Renderer{
-		opts:     opts,
-		tmpl:     t,
-		split:    t.Lookup("page").Tree == page,
-		noTicker: t.Lookup("ticker").Tree == ticker,
-		clean:    clean,
-		cache:    newCache[cacheKey, string](limit / 2),
-		prepared: newCache[fingerprint, *Prepared](limit / 2),
-		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		opts:           opts,
+		tmpl:           t,
+		split:          t.Lookup("page").Tree == page,
+		embeddedTicker: t.Lookup("ticker").Tree == ticker,
+		tickers:        newCache[tickerKey, string](min(limit/16, 1<<20)),
+		clean:          clean,
+		cache:          newCache[cacheKey, string](limit / 2),
+		prepared:       newCache[fingerprint, *Prepared](limit / 2),
+		seeds:          [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 	}
 	var nonce [16]byte
 	_, _ = rand.Read(nonce[:])
@@ -343,10 +345,10 @@ func (p *Prepared) Meta() *Meta { return p.data.Meta }
 // fails its checks is refused with an *Error wrapping ErrView; nothing is
 // written unless the whole page rendered.
 func (p *Prepared) Page(w io.Writer, v View) error {
-	if err := v.check(); err != nil {
-		return err
-	}
 	if p.before == nil {
+		if err := v.check(); err != nil {
+			return err
+		}
 		d := p.data
 		d.View = v
 		ticker, err := p.ticker(&d)
@@ -356,28 +358,75 @@ func (p *Prepared) Page(w io.Writer, v View) error {
 		d.Parts.Ticker = ticker
 		return p.r.execute(w, "page", &d)
 	}
-	if len(v.Ticker.Items) == 0 && p.r.noTicker {
-		if _, err := w.Write(p.before); err != nil {
+	var ticker string
+	switch {
+	case len(v.Ticker.Items) == 0 && p.r.embeddedTicker:
+		if err := v.check(); err != nil {
 			return err
 		}
-		_, err := w.Write(p.after)
-		return err
-	}
-	d := p.data
-	d.View = v
-	buf := p.r.getBuf()
-	defer p.r.putBuf(buf)
-	if err := p.r.tmpl.ExecuteTemplate(buf, "ticker", &d); err != nil {
-		return &Error{Err: fmt.Errorf("template ticker: %w", err)}
+	case p.r.embeddedTicker:
+		// The embedded ticker reads only the view and the labels: the same
+		// view under the same labels is the same markup, kept once checked
+		// and executed.
+		key := tickerKey{view: p.r.viewKey(&v), labels: p.data.Labels}
+		html, ok := p.r.tickers.get(key)
+		if !ok {
+			if err := v.check(); err != nil {
+				return err
+			}
+			d := p.data
+			d.View = v
+			t, err := p.ticker(&d)
+			if err != nil {
+				return err
+			}
+			html = string(t)
+			p.r.tickers.put(key, html, len(html)+64)
+		}
+		ticker = html
+	default:
+		if err := v.check(); err != nil {
+			return err
+		}
+		d := p.data
+		d.View = v
+		t, err := p.ticker(&d)
+		if err != nil {
+			return err
+		}
+		ticker = string(t)
 	}
 	if _, err := w.Write(p.before); err != nil {
 		return err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := io.WriteString(w, ticker); err != nil {
 		return err
 	}
 	_, err := w.Write(p.after)
 	return err
+}
+
+// tickerKey names the markup of the embedded ticker: the view's content
+// and the labels it was written with.
+type tickerKey struct {
+	view   fingerprint
+	labels *Labels
+}
+
+// viewKey is the 128-bit digest of v's content.
+func (r *Renderer) viewKey(v *View) fingerprint {
+	var h hasher
+	h.h[0].SetSeed(r.seeds[0])
+	h.h[1].SetSeed(r.seeds[1])
+	h.str(v.Ticker.Label)
+	h.u64(uint64(len(v.Ticker.Items)))
+	for i := range v.Ticker.Items {
+		it := &v.Ticker.Items[i]
+		h.str(it.Headline)
+		h.str(it.URL)
+		h.str(it.Lang)
+	}
+	return fingerprint{h.h[0].Sum64(), h.h[1].Sum64()}
 }
 
 // ticker executes the "ticker" template for d.View.
