@@ -240,11 +240,12 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	if len(a.Explainers) > 0 {
 		d.Explainers = make([]ExplainerData, len(a.Explainers))
 		for i, e := range a.Explainers {
+			label := loc.Labels.explainerLabel(e)
 			d.Explainers[i] = ExplainerData{
 				Kind:  e.Kind.String(),
-				Label: loc.Labels.explainerLabel(e),
+				Label: label,
 				ID:    idPrefix + "explainer-" + itoa(i+1),
-				Body:  cl.explainer(r.cache, e),
+				Body:  cl.explainer(r.cache, e, label),
 			}
 		}
 	}

@@ -192,3 +192,22 @@ func TestEnglishIsUnchanged(t *testing.T) {
 	assert.Equal(t, want, got)
 	assert.True(t, strings.HasPrefix(got, "<!DOCTYPE html>"))
 }
+
+// TestLocalisedExplainerLabelShownOnce: a body repeating the locale's
+// heading for its kind shows it once, as the heading.
+func TestLocalisedExplainerLabelShownOnce(t *testing.T) {
+	r, err := New(Options{Locale: func(*article.Article) Locale {
+		return Locale{Labels: Labels{Explainers: map[article.ExplainerKind]string{article.KindWhyItMatters: "Pourquoi c'est important"}}}
+	}})
+	require.NoError(t, err)
+	a := sample.Article()
+	a.Explainers = []article.Explainer{
+		{Kind: article.KindWhyItMatters, Body: "Pourquoi c'est important : d'autres communes attendaient."},
+		{Kind: article.KindWhatItMeansForYou, Body: "What this means for you: nobody is scanned."},
+	}
+	frag, err := r.FragmentString(a)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(frag, "Pourquoi c&#39;est important"), frag)
+	assert.Contains(t, frag, "<p>d&#39;autres communes attendaient.</p>")
+	assert.Equal(t, 1, strings.Count(frag, "What this means for you"))
+}
