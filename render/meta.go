@@ -97,7 +97,7 @@ type Meta struct {
 	// inputs are missing, with every reference to them.
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Warnings are the article's warning-severity findings
-	// (article.Check); error-severity findings make Resolve fail instead.
+	// ((*article.Article).Check); error-severity findings make Resolve fail instead.
 	Warnings []article.Finding `json:"warnings,omitempty"`
 
 	ld []byte // LinkedData encoded with HTML escaping
