@@ -468,7 +468,7 @@ func (p *Prepared) Hash() string {
 }
 
 // ETag returns the strong entity tag, quoted, of Page(w, v): Hash
-// combined with v. It does not render the page.
+// combined with v. It neither renders the page nor checks v (Page does).
 func (p *Prepared) ETag(v View) string {
 	if len(v.Ticker.Items) == 0 && v.Ticker.Label == "" {
 		return `"` + p.Hash() + `"`
