@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/broadsheet/broadsheet/sanitize"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -96,7 +97,7 @@ type Meta struct {
 	// inputs are missing, with every reference to them.
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Warnings are the article's warning-severity findings
-	// (article.Check); error-severity findings make Resolve fail instead.
+	// ((*article.Article).Check); error-severity findings make Resolve fail instead.
 	Warnings []article.Finding `json:"warnings,omitempty"`
 
 	ld []byte // LinkedData encoded with HTML escaping
@@ -162,7 +163,7 @@ func Resolve(a *article.Article, opts Options, po PrepareOptions) (*Meta, error)
 	if opts.ShareImage != nil && (a.Image == nil || opts.ShareImageAlways) {
 		img = opts.ShareImage(a)
 	}
-	a = clone(a)
+	a = own(a)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {
@@ -182,7 +183,9 @@ func checkShareImage(img *article.Image) (*article.Image, error) {
 	if img == nil {
 		return nil, nil
 	}
-	c := cloneImage(img)
+	c := new(article.Image)
+	*c = *img
+	validStrings(reflect.ValueOf(c).Elem())
 	if _, err := article.CheckURL(c.URL); err != nil {
 		return nil, &Error{Err: fmt.Errorf("share_image.url: %w", err)}
 	}

@@ -89,7 +89,31 @@ func (o *Options) title(headline, site string) string {
 	if f == "" {
 		f = DefaultTitleFormat
 	}
-	return strings.NewReplacer("{headline}", headline, "{site}", site).Replace(f)
+	// One pass, left to right, as strings.Replacer would, without
+	// building a Replacer per article.
+	var b strings.Builder
+	b.Grow(len(f) + len(headline) + len(site))
+	for f != "" {
+		i := strings.IndexByte(f, '{')
+		if i < 0 {
+			b.WriteString(f)
+			break
+		}
+		b.WriteString(f[:i])
+		f = f[i:]
+		switch {
+		case strings.HasPrefix(f, "{headline}"):
+			b.WriteString(headline)
+			f = f[len("{headline}"):]
+		case strings.HasPrefix(f, "{site}"):
+			b.WriteString(site)
+			f = f[len("{site}"):]
+		default:
+			b.WriteByte('{')
+			f = f[1:]
+		}
+	}
+	return b.String()
 }
 
 func (o *Options) robots() string {
