@@ -146,7 +146,7 @@ func (c *Catalogue) Add(l Language) (*Catalogue, error) {
 		return nil, err
 	}
 	msgs := normalise(l.Messages)
-	if c.parent(tag) == nil {
+	if c.standalone(tag) {
 		if missing := missingKeys(msgs); len(missing) > 0 {
 			return nil, fmt.Errorf("locale: add %s: %w: no parent language in the catalogue and no message for %s", tag, ErrIncomplete, strings.Join(missing, ", "))
 		}
@@ -169,6 +169,16 @@ func (c *Catalogue) parent(tag language.Tag) *table {
 		return nil
 	}
 	return c.tables[language.English]
+}
+
+// standalone reports whether tag has no parent in c but English, and is
+// not English itself: its words must be complete.
+func (c *Catalogue) standalone(tag language.Tag) bool {
+	if b, _ := tag.Base(); b.String() == "en" {
+		return false
+	}
+	p := c.parent(tag)
+	return p == nil || p.tag == language.English
 }
 
 func (c *Catalogue) list() string {

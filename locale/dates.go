@@ -10,7 +10,6 @@ import (
 	"github.com/go-playground/locales/de"
 	"github.com/go-playground/locales/de_AT"
 	"github.com/go-playground/locales/de_CH"
-	"github.com/go-playground/locales/en_AU"
 	"github.com/go-playground/locales/en_CA"
 	"github.com/go-playground/locales/en_GB"
 	"github.com/go-playground/locales/en_IE"
@@ -80,13 +79,15 @@ func (s DateStyle) String() string {
 
 // dateLocales are the CLDR formats shipped, by tag. "en" is British
 // English, as the library has always printed dates; "en-US" is American.
+// go-playground's en_AU is left out: its day periods are empty ("2:00 "
+// for both 02:00 and 14:00), so Australian English takes British formats.
 var dateLocales = sync.OnceValues(func() ([]language.Tag, []DateFormatter) {
 	list := []struct {
 		tag string
 		f   DateFormatter
 	}{
 		{"en", en_GB.New()}, {"en-GB", en_GB.New()}, {"en-US", en_US.New()},
-		{"en-AU", en_AU.New()}, {"en-CA", en_CA.New()}, {"en-IE", en_IE.New()},
+		{"en-CA", en_CA.New()}, {"en-IE", en_IE.New()},
 		{"en-IN", en_IN.New()}, {"en-NZ", en_NZ.New()},
 		{"fr", fr.New()}, {"fr-CA", fr_CA.New()},
 		{"de", de.New()}, {"de-AT", de_AT.New()}, {"de-CH", de_CH.New()},

@@ -87,13 +87,13 @@ func (k Key) Plural() bool {
 // Form is the key of k's message for plural form f ("min_read.few").
 func (k Key) Form(f Form) Key { return k + "." + Key(f.String()) }
 
-// split separates a stored key into its base and plural form: "min_read.few"
-// gives MinRead, Few, true; a plain key gives itself, FormUnknown, true;
-// a malformed one false.
+// split separates a key into its base and plural form: "min_read.few"
+// gives MinRead, Few, true; a key without a form gives itself,
+// FormUnknown, true; a malformed one false.
 func (k Key) split() (Key, Form, bool) {
 	base, form, ok := strings.Cut(string(k), ".")
 	if !ok {
-		return k, FormUnknown, isKey(k) && !k.Plural()
+		return k, FormUnknown, isKey(k)
 	}
 	f, err := parseForm(form)
 	if err != nil || !isKey(Key(base)) || !Key(base).Plural() {
