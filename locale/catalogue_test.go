@@ -87,7 +87,7 @@ func TestWordsMatching(t *testing.T) {
 	c := New()
 	for _, tc := range []struct {
 		name, lang, want string
-		dir             Direction
+		dir              Direction
 	}{
 		{"empty is English", "", "en", LTR},
 		{"British", "en-GB", "en", LTR},
