@@ -22,8 +22,9 @@ var allowed = map[string][]string{
 	"sanitize":        {"github.com/microcosm-cc/bluemonday", "golang.org/x/net/html", "github.com/rivo/uniseg"},
 	"share":           {mod + "/article", mod + "/sanitize", "golang.org/x/text/", "github.com/rivo/uniseg"},
 	"share/twitterv1": {mod + "/article", mod + "/share", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
-	"render":          {mod + "/article", mod + "/sanitize", mod + "/share"},
-	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/locale"},
+	"render/card":     {mod + "/article", mod + "/sanitize", mod + "/locale", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"locale":          {"golang.org/x/text/", "github.com/go-playground/locales/"},
 }
 
 type pkg struct {
