@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 )
@@ -44,11 +45,40 @@ type table struct {
 // fallback (fr-CA → fr → en). A Catalogue is immutable: Override and Add
 // return a new one that shares the unchanged languages, so a value is
 // safe for concurrent use and a site's catalogue never changes another's.
-// The zero value is not usable; start from [New].
+// The zero value is not usable; start from [New]. A Catalogue remembers
+// the words it resolved for each language string (up to 256), so keep one
+// per site rather than building it per article.
 type Catalogue struct {
 	tables  map[language.Tag]*table
 	tags    []language.Tag // the matcher's order; English first
 	matcher language.Matcher
+	cache   *wordsCache // Words by the string asked for
+}
+
+// wordsCache remembers resolved words by the language string asked for, so
+// a site's articles pay for matching once per language. It holds at most
+// maxCached entries; past that, lookups still work, uncached.
+type wordsCache struct {
+	m sync.Map // string → *Words
+	n atomic.Int32
+}
+
+const maxCached = 256
+
+func (c *wordsCache) get(lang string) *Words {
+	if w, ok := c.m.Load(lang); ok {
+		return w.(*Words)
+	}
+	return nil
+}
+
+func (c *wordsCache) put(lang string, w *Words) {
+	if c.n.Load() >= maxCached {
+		return
+	}
+	if _, loaded := c.m.LoadOrStore(lang, w); !loaded {
+		c.n.Add(1)
+	}
 }
 
 var builtin = sync.OnceValue(func() *Catalogue {
@@ -79,6 +109,7 @@ func (c *Catalogue) index() {
 	sort.Slice(c.tags, func(i, j int) bool { return c.tags[i].String() < c.tags[j].String() })
 	c.tags = append([]language.Tag{language.English}, c.tags...)
 	c.matcher = language.NewMatcher(c.tags)
+	c.cache = &wordsCache{}
 }
 
 func (c *Catalogue) clone() *Catalogue {
@@ -125,6 +156,7 @@ func (c *Catalogue) Override(lang string, m Messages) (*Catalogue, error) {
 	n.tables[tag] = &t
 	n.tags = c.tags
 	n.matcher = c.matcher
+	n.cache = &wordsCache{}
 	return n, nil
 }
 

@@ -32,6 +32,17 @@ type Words struct {
 // have gets English words but keeps its own direction ("ur" is right to
 // left). An empty lang means English; an invalid one is [ErrLanguage].
 func (c *Catalogue) Words(lang string) (*Words, error) {
+	if w := c.cache.get(lang); w != nil {
+		return w, nil
+	}
+	w, err := c.resolve(lang)
+	if err == nil {
+		c.cache.put(lang, w)
+	}
+	return w, err
+}
+
+func (c *Catalogue) resolve(lang string) (*Words, error) {
 	tag := language.English
 	if strings.TrimSpace(lang) != "" {
 		var err error
