@@ -289,3 +289,25 @@ func TestKeys(t *testing.T) {
 	}
 	assert.True(t, errors.Is(check(language.English, Messages{"byline.two": "{authors}"}), ErrForm))
 }
+
+func TestTextDirection(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    Direction
+	}{
+		{"Latin", "Council votes", LTR},
+		{"Hebrew", "הספרייה תיפתח", RTL},
+		{"Arabic", "مجلس وادي النخيل", RTL},
+		{"Persian", "خبرهای فوری", RTL},
+		{"Japanese", "港北市", LTR},
+		{"digits first, then Hebrew", "2026: הספרייה", RTL},
+		{"Hebrew headline quoting English", "״Open Data״ בעירייה", LTR},
+		{"English quoting Arabic", "Why «مجلس» matters", LTR},
+		{"isolated English skipped", "\u2068Open Data\u2069 בעירייה", RTL},
+		{"digits only", "2026", DirectionUnknown},
+		{"empty", "", DirectionUnknown},
+		{"invalid UTF-8", "\xff\xfe", DirectionUnknown},
+	} {
+		assert.Equal(t, tc.want, TextDirection(tc.s), "%s: TextDirection(%q)", tc.name, tc.s)
+	}
+}

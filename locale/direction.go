@@ -2,8 +2,10 @@ package locale
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/bidi"
 )
 
 // Direction is the inline direction of a language's script: what a page's
@@ -73,4 +75,38 @@ func DirectionOf(tag language.Tag) Direction {
 		}
 	}
 	return LTR
+}
+
+// TextDirection returns the direction of s by its first strong character
+// (rules P2 and P3 of the Unicode Bidirectional Algorithm, UAX #9): RTL
+// for a Hebrew, Arabic or other right-to-left letter, LTR for a Latin,
+// Cyrillic, CJK or other left-to-right one, DirectionUnknown when s has no
+// strong character (digits and punctuation alone). Characters inside
+// isolates (U+2066–U+2069) are skipped, as P2 says. A page uses it to
+// decide whether a headline needs its own dir.
+func TextDirection(s string) Direction {
+	depth := 0
+	for _, r := range s {
+		if r == utf8.RuneError {
+			continue // invalid UTF-8 (or U+FFFD, which is neutral anyway)
+		}
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.LRI, bidi.RLI, bidi.FSI:
+			depth++
+		case bidi.PDI:
+			if depth > 0 {
+				depth--
+			}
+		case bidi.L:
+			if depth == 0 {
+				return LTR
+			}
+		case bidi.R, bidi.AL:
+			if depth == 0 {
+				return RTL
+			}
+		}
+	}
+	return DirectionUnknown
 }
