@@ -217,12 +217,15 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 		siteName = site.Name
 	}
 	m.Lang = a.Language
+	// og:locale is the article's own when its language names a
+	// territory (an Arabic article on an English site is ar_QA), else the
+	// site's.
 	locale := ""
-	if site != nil && site.Locale != "" {
-		locale, _ = article.OGLocale(site.Locale)
-	}
-	if locale == "" && a.Language != "" {
+	if a.Language != "" {
 		locale, _ = article.OGLocale(a.Language)
+	}
+	if locale == "" && site != nil && site.Locale != "" {
+		locale, _ = article.OGLocale(site.Locale)
 	}
 	if m.Lang == "" && locale != "" {
 		m.Lang = strings.Replace(locale, "_", "-", 1)
