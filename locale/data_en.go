@@ -30,6 +30,7 @@ func english() Language {
 		Published:             "Published {date}",
 		Updated:               "Updated {date}",
 		KeyPoints:             "Key points",
+		KeyPoint:              "Key point",
 		WhyItMatters:          "Why this matters",
 		WhatItMeansForYou:     "What this means for you",
 		Background:            "Background",

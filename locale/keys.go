@@ -21,6 +21,7 @@ const (
 	Published     Key = "published"      // Published {date}
 	Updated       Key = "updated"        // Updated {date}
 	KeyPoints     Key = "key_points"     // Key points
+	KeyPoint      Key = "key_point"      // Key point (a card's badge over one of them)
 
 	WhyItMatters      Key = "why_it_matters"        // Why this matters
 	WhatItMeansForYou Key = "what_it_means_for_you" // What this means for you
@@ -64,7 +65,7 @@ const (
 func Keys() []Key {
 	return []Key{
 		SkipToArticle, Breaking, BreakingNews, Byline, ListSeparator, ListAnd,
-		Published, Updated, KeyPoints,
+		Published, Updated, KeyPoints, KeyPoint,
 		WhyItMatters, WhatItMeansForYou, Background, WhatHappensNext,
 		ShareArticle, ShareOn, PostOn, SendWith, SubmitTo, PinOn, ShareTo, FlipInto,
 		SendEmail, SendSMS, CopyLink, CopyLinkName,
