@@ -35,12 +35,11 @@ type Labels struct {
 	Explainers map[article.ExplainerKind]string `json:"explainers,omitempty"`
 	// ShareArticle heads the share bar ("Share this article").
 	ShareArticle string `json:"share_article,omitempty"`
-	// ShareOn is each share link's accessible label, with "{network}"
-	// replaced by the network's name ("Share on {network}").
-	ShareOn string `json:"share_on,omitempty"`
-	// CopyLink labels the copy-link field ("Copy the link to this
-	// article").
-	CopyLink string `json:"copy_link,omitempty"`
+	// ShareLinks are the share links' accessible labels by network ID
+	// ("facebook": "Share on Facebook", "copy": "Copy the link to this
+	// article"); a network missing here keeps package share's English
+	// label.
+	ShareLinks map[string]string `json:"share_links,omitempty"`
 	// Newsletter and SignUp are the newsletter's heading and button when
 	// the site gives none ("Newsletter", "Sign up").
 	Newsletter string `json:"newsletter,omitempty"`
@@ -86,8 +85,6 @@ func English() Labels {
 		Updated:      "Updated",
 		KeyPoints:    "Key points",
 		ShareArticle: "Share this article",
-		ShareOn:      "Share on {network}",
-		CopyLink:     "Copy the link to this article",
 		Newsletter:   "Newsletter",
 		SignUp:       "Sign up",
 		EmailAddress: "Email address",
@@ -130,8 +127,6 @@ func (l Labels) filled() Labels {
 	set(&l.Updated, en.Updated)
 	set(&l.KeyPoints, en.KeyPoints)
 	set(&l.ShareArticle, en.ShareArticle)
-	set(&l.ShareOn, en.ShareOn)
-	set(&l.CopyLink, en.CopyLink)
 	set(&l.Newsletter, en.Newsletter)
 	set(&l.SignUp, en.SignUp)
 	set(&l.EmailAddress, en.EmailAddress)

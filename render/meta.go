@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/broadsheet/broadsheet/sanitize"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -162,7 +163,7 @@ func Resolve(a *article.Article, opts Options, po PrepareOptions) (*Meta, error)
 	if opts.ShareImage != nil && (a.Image == nil || opts.ShareImageAlways) {
 		img = opts.ShareImage(a)
 	}
-	a = clone(a)
+	a = own(a)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {
@@ -182,7 +183,9 @@ func checkShareImage(img *article.Image) (*article.Image, error) {
 	if img == nil {
 		return nil, nil
 	}
-	c := cloneImage(img)
+	c := new(article.Image)
+	*c = *img
+	validStrings(reflect.ValueOf(c).Elem())
 	if _, err := article.CheckURL(c.URL); err != nil {
 		return nil, &Error{Err: fmt.Errorf("share_image.url: %w", err)}
 	}
