@@ -47,6 +47,8 @@ func english() Language {
 		SendSMS:               "Send by text message",
 		CopyLink:              "Copy the link to this article",
 		CopyLinkName:          "Copy link",
+		EmailName:             "Email",
+		SMSName:               "SMS",
 		EmailAddress:          "Email address",
 		Newsletter:            "Newsletter",
 		SignUp:                "Sign up",

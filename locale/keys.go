@@ -40,6 +40,8 @@ const (
 	SendSMS      Key = "send_sms"       // Send by text message
 	CopyLink     Key = "copy_link"      // Copy the link to this article
 	CopyLinkName Key = "copy_link_name" // Copy link
+	EmailName    Key = "email_name"     // Email (the e-mail share link's name)
+	SMSName      Key = "sms_name"       // SMS (the text-message share link's name)
 
 	EmailAddress Key = "email_address" // Email address
 	Newsletter   Key = "newsletter"    // Newsletter (a sign-up box's default title)
@@ -68,7 +70,7 @@ func Keys() []Key {
 		Published, Updated, KeyPoints, KeyPoint,
 		WhyItMatters, WhatItMeansForYou, Background, WhatHappensNext,
 		ShareArticle, ShareOn, PostOn, SendWith, SubmitTo, PinOn, ShareTo, FlipInto,
-		SendEmail, SendSMS, CopyLink, CopyLinkName,
+		SendEmail, SendSMS, CopyLink, CopyLinkName, EmailName, SMSName,
 		EmailAddress, Newsletter, SignUp, PhotoCredit,
 		WrittenBy, ReadingTime, MinRead,
 		DateTime, JustNow, MinutesAgo, HoursAgo, DaysAgo,
