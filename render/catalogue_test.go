@@ -179,3 +179,19 @@ func TestDirOf(t *testing.T) {
 		assert.Equal(t, tc.want, d.DirOf(tc.text), "page %q DirOf(%q)", tc.page, tc.text)
 	}
 }
+
+func TestCountWordsCJK(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"two words", 2},
+		{"港北市", 3},
+		{"ひらがなカタカナ", 8},
+		{"港北市 は tram", 5},
+		{"서울 시청", 2},
+		{"", 0},
+	} {
+		assert.Equal(t, tc.want, countWords(tc.s), "countWords(%q)", tc.s)
+	}
+}
