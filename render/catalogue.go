@@ -56,16 +56,31 @@ func (c *catalogue) lang(lang string) *langLocale {
 		w, _ = c.c.Words("")
 	}
 	w = w.InZone(c.zone)
-	ll := &langLocale{words: w, loc: Locale{Labels: labelsOf(w), FormatTime: w.DateTime}}
-	if w.Dir() == locale.RTL {
-		ll.loc.Dir = "rtl"
-	}
+	ll := &langLocale{words: w, loc: localeOf(w)}
 	if c.n.Load() < maxLocales {
 		if _, loaded := c.m.LoadOrStore(lang, ll); !loaded {
 			c.n.Add(1)
 		}
 	}
 	return ll
+}
+
+// LocaleFrom returns the Locale of article a in words w, as
+// Options.Catalogue gives it: for an Options.Locale that starts from the
+// catalogue and changes one article's wording (w.With) or zone
+// (w.InZone). The byline phrase follows the number of a's authors.
+func LocaleFrom(w *locale.Words, a *article.Article) Locale {
+	l := localeOf(w)
+	l.Labels.By = w.Count(locale.Byline, len(a.Authors))
+	return l
+}
+
+func localeOf(w *locale.Words) Locale {
+	l := Locale{Labels: labelsOf(w), FormatTime: w.DateTime}
+	if w.Dir() == locale.RTL {
+		l.Dir = "rtl"
+	}
+	return l
 }
 
 // shareVerb is the catalogue key of each network's share label, chosen so

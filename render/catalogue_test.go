@@ -195,3 +195,32 @@ func TestCountWordsCJK(t *testing.T) {
 		assert.Equal(t, tc.want, countWords(tc.s), "countWords(%q)", tc.s)
 	}
 }
+
+// TestLocaleFromPerArticle overrides one article's wording on top of the
+// catalogue through Options.Locale and LocaleFrom.
+func TestLocaleFromPerArticle(t *testing.T) {
+	c := locale.New()
+	special := map[string]locale.Messages{"port-vauclair-navettes": {locale.KeyPoints: "En bref"}}
+	r, err := New(Options{Locale: func(a *article.Article) Locale {
+		w, err := c.Words(a.Language)
+		if err != nil {
+			w, _ = c.Words("")
+		}
+		if m := special[a.ID]; m != nil {
+			if ww, err := w.With(m); err == nil {
+				w = ww
+			}
+		}
+		return LocaleFrom(w, a)
+	}})
+	require.NoError(t, err)
+	a := localeArticle(t, "fr")
+	page, err := r.PageString(a, View{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<h2 id="bs-keypoints-heading">En bref</h2>`)
+	assert.Contains(t, page, `<p class="bs-byline">Par `)
+	a.ID = "other"
+	page, err = r.PageString(a, View{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<h2 id="bs-keypoints-heading">Ce qu’il faut retenir</h2>`)
+}
