@@ -253,7 +253,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	var names strings.Builder
 	for i, p := range a.Authors {
 		if i > 0 {
-			names.WriteString(", ")
+			names.WriteString(loc.Labels.Separator)
 		}
 		names.WriteString(p.Name)
 		if p.Mastodon != "" {

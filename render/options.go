@@ -60,8 +60,11 @@ type Options struct {
 	ShareImageAlways bool
 	// Locale chooses the words, date format and text direction of each
 	// article's page (see Locale), for example by the article's
-	// language; nil means English. It must return the same for the same
+	// language; nil means Catalogue. It must return the same for the same
 	// article: its result is cached with the prepared article.
+	//
+	// LocaleFrom builds one from package locale's words, to change one
+	// article's wording without leaving the catalogue.
 	Locale func(a *article.Article) Locale
 	// Catalogue supplies each page's words, date formats and direction
 	// by the article's language when Locale is nil (package locale:
