@@ -312,3 +312,28 @@ func TestTextDirection(t *testing.T) {
 		assert.Equal(t, tc.want, TextDirection(tc.s), "%s: TextDirection(%q)", tc.name, tc.s)
 	}
 }
+
+// TestWordsConcurrent resolves words from many goroutines at once (run
+// with -race): the catalogue's memory of resolved languages is shared.
+func TestWordsConcurrent(t *testing.T) {
+	c := New()
+	langs := []string{"fr-CA", "ar-QA", "zh-TW", "pt-AO", "en", "ur", "sw"}
+	done := make(chan string, 8*len(langs))
+	for i := 0; i < 8; i++ {
+		go func() {
+			for _, l := range langs {
+				w, err := c.Words(l)
+				if err != nil {
+					done <- err.Error()
+					continue
+				}
+				done <- w.Language().String()
+			}
+		}()
+	}
+	got := map[string]int{}
+	for i := 0; i < 8*len(langs); i++ {
+		got[<-done]++
+	}
+	assert.Equal(t, map[string]int{"fr": 8, "ar": 8, "zh-Hant": 8, "pt-PT": 8, "en": 24}, got)
+}
