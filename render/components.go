@@ -105,7 +105,11 @@ func shareLinks(links []share.Link, l *Labels) []ShareLink {
 		if label == "" {
 			label = s.Label
 		}
-		out[i] = ShareLink{Network: id, Name: s.Name, Label: label, Href: template.URL(s.Href), Copy: id == "copy"}
+		name := l.ShareNames[id]
+		if name == "" {
+			name = s.Name
+		}
+		out[i] = ShareLink{Network: id, Name: name, Label: label, Href: template.URL(s.Href), Copy: id == "copy"}
 	}
 	return out
 }
@@ -120,6 +124,10 @@ var funcs = template.FuncMap{
 	"rfc3339": rfc3339,
 	// inc returns i+1, for numbering from one.
 	"inc": func(i int) int { return i + 1 },
+	// before and after split a label phrase around its placeholder:
+	// before "By {authors}" "authors" is "By ".
+	"before": before,
+	"after":  after,
 }
 
 // BreakingBadge reports whether the article header shows the breaking
@@ -147,9 +155,9 @@ func (d *Data) AuthorSeparator(i int) string {
 	case i == 0:
 		return ""
 	case i == n-1:
-		return " " + d.Labels.And + " "
+		return d.Labels.And
 	}
-	return ", "
+	return d.Labels.Separator
 }
 
 // TickerLabel is the ticker's label: View.Ticker.Label, or

@@ -70,9 +70,10 @@
 //	                skip link, <p class="bs-site-name">, <p class="bs-tagline">
 //	article-header  .Article (Kicker, Breaking, Headline, Standfirst, Authors,
 //	                Published, Modified), .BreakingBadge, .AuthorSeparator,
-//	                .Updated, .Date, .Labels (Breaking, By, And, Published,
-//	                Updated) → kicker, <h1 id="bs-headline">, standfirst,
-//	                byline, <time> dates
+//	                .Updated, .Date, .DirOf, .Labels (Breaking, By, Separator,
+//	                And, Published, Updated) → kicker, <h1 id="bs-headline">
+//	                (dir="auto" when its direction differs from the page's),
+//	                standfirst, byline, <time> dates
 //	figure          .Article.Image, .Labels.Photograph → <figure class="bs-figure">
 //	                with <img> and <figcaption>; nothing without a lead image
 //	key-points      .KeyPoints (sanitised), .Labels.KeyPoints →
@@ -89,23 +90,34 @@
 //	                ShareBar, Newsletter), .Body, .Dir → the <article>: the
 //	                fragment
 //	ticker          .View.Ticker (Items: Headline, URL, Lang), .TickerLabel,
-//	                .Labels.BreakingNews → <section class="bs-ticker">; run per
+//	                .DirOf, .Labels.BreakingNews → <section class="bs-ticker">
+//	                (an item against the page's direction gets dir="auto"); run per
 //	                page view; nothing without items
 //	page            .Lang, .Dir, .Parts (Head, SiteHeader, Ticker, Article,
 //	                SiteFooter), "style" → the whole document
 //	style           nothing → <style> with Stylesheet
 //
-// Template functions: rfc3339 (a time for a datetime attribute) and inc
-// (i+1). Methods of *Data for templates: BreakingBadge, Updated, Date (the
-// locale's FormatTime), AuthorSeparator and TickerLabel. A component's own
+// Template functions: rfc3339 (a time for a datetime attribute), inc
+// (i+1), and before and after, which split a label phrase around its
+// placeholder ({{before .Labels.By "authors"}} is "By "). Methods of *Data
+// for templates: BreakingBadge, Updated, Date (the locale's FormatTime),
+// AuthorSeparator, TickerLabel and DirOf (dir="auto" for text whose first
+// strong character runs against the page). A component's own
 // template sees the parts executed before it (in the order of Parts'
 // fields); "page" and "article" see them all. An override of "page" is
 // executed for every page view (the embedded one is executed once per
 // article around the ticker), so it may read .View.
 //
-// Every visible word comes from .Labels ([Labels], English by default;
-// [Options].Locale chooses them per article, with a date format
-// (FormatTime) and a text direction (Dir)). The page needs no JavaScript
+// Every visible word comes from .Labels ([Labels]). By default they come
+// from package locale's catalogue by the article's language
+// ([Options].Catalogue, fr-CA → fr → en), with CLDR dates in
+// [Options].TimeZone and dir="rtl" on <html> and the fragment's <article>
+// for right-to-left languages; an English article reads exactly as the
+// English defaults ([English]). [Options].Locale replaces the catalogue
+// with a function of the article. The stylesheet uses logical properties
+// (border-inline-start, padding-inline-start), so one CSS serves both
+// directions; the ticker and share bar are flex rows that mirror with the
+// page. The page needs no JavaScript
 // and makes no third-party request: the share bar is plain links from
 // package share, the newsletter form posts to the site's action URL, and
 // the stylesheet ([Stylesheet]) is inlined, with light and dark colour

@@ -49,6 +49,9 @@ func (m *Meta) eachTag(f func(attr, key, content string)) {
 	prop("og:url", og.URL)
 	prop("og:site_name", og.SiteName)
 	prop("og:locale", og.Locale)
+	for _, l := range og.LocaleAlternates {
+		prop("og:locale:alternate", l)
+	}
 	if img := og.Image; img != nil {
 		prop("og:image", img.URL)
 		prop("og:image:secure_url", img.SecureURL)

@@ -23,10 +23,11 @@ var allowed = map[string][]string{
 	"share":           {mod + "/article", mod + "/sanitize", mod + "/share/count", "golang.org/x/text/"},
 	"share/count":     {"golang.org/x/text/", "github.com/rivo/uniseg"},
 	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
-	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld"},
+	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld", mod + "/locale"},
 	"render/jsonld":   {},
 	"markdown":        {mod + "/article", "github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
-	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"render/card":     {mod + "/article", mod + "/sanitize", mod + "/locale", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"locale":          {"golang.org/x/text/", "github.com/go-playground/locales/"},
 }
 
 type pkg struct {
