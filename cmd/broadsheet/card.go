@@ -14,7 +14,7 @@ import (
 func cardCommand() command {
 	return command{
 		name: "card",
-		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [-o FILE] [ARTICLE]",
+		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [--allow-missing-glyphs] [-o FILE] [ARTICLE]",
 		summary: "draw the article's share card as PNG (or JPEG); without -o the image goes to standard output,\n" +
 			"which must then not be a terminal",
 		run: runCard,
@@ -31,7 +31,8 @@ func runCard(e *env, args []string) error {
 	bold := f.String("font-bold", "", "headline font `FILE` (TTF, OTF, TTC or WOFF; default Go Bold)")
 	regular := f.String("font", "", "text font `FILE` (default Go Regular)")
 	fallback := f.String("fallback", "", "comma-separated fallback font `FILES` tried per grapheme (script and emoji fonts)")
-	strict := f.Bool("strict", false, "fail (exit 1) when some text has no glyph in any font, instead of warning")
+	allowMissing := f.Bool("allow-missing-glyphs", false, "draw the card even when some text has no glyph in any font (left out, with a warning);\nby default that fails with exit status 1")
+	noSystemFonts := f.Bool("no-system-fonts", false, "do not look in the system's fonts for text the card's fonts lack")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func runCard(e *env, args []string) error {
 		return usagef("--keypoint counts from 1, got %d", *keyPoint)
 	}
 	o.KeyPoint = *keyPoint - 1
-	o.Strict = *strict
+	o.AllowMissingGlyphs = *allowMissing
 	if o.Layout == card.LayoutPhoto && *imageFile == "" {
 		return usagef("--layout photo needs --image FILE (broadsheet does no network I/O)")
 	}
@@ -63,7 +64,7 @@ func runCard(e *env, args []string) error {
 		return usagef("will not write an image to a terminal: use -o FILE or redirect standard output")
 	}
 
-	var theme card.Theme
+	theme := card.Theme{NoSystemFonts: *noSystemFonts}
 	if theme.Bold, err = fontFile(*bold); err != nil {
 		return err
 	}
@@ -95,7 +96,7 @@ func runCard(e *env, args []string) error {
 	}
 	w, finish := f.out()
 	info, err := r.Render(w, a, o)
-	if len(info.Missing) > 0 && !o.Strict {
+	if len(info.Missing) > 0 && o.AllowMissingGlyphs {
 		fmt.Fprintf(e.stderr, "broadsheet card: warning: no font has %q; left out (add a --fallback font)\n", info.Missing)
 	}
 	return finish(err)

@@ -28,10 +28,15 @@
 // mixed paragraphs, and line breaking by UAX #14. A paragraph whose first
 // strong character is right-to-left is right-aligned. Fonts are chosen per
 // grapheme cluster: the theme's Bold or Regular font, then each
-// Theme.Fallback font in order; emoji-presentation clusters prefer a colour
-// font (CBDT/sbix bitmaps such as Noto Color Emoji are drawn in colour). A
-// cluster that no font has is left out of the image, never drawn as a box,
-// and listed in Info.Missing (or an error with Options.Strict).
+// Theme.Fallback (or Theme.FallbackBold) font in order, then, unless
+// Theme.NoSystemFonts, a font installed on the machine found through
+// go-text's fontscan in the weight the text asks for (the search is per
+// Renderer, loads at most 24 font files and remembers its answers);
+// emoji-presentation clusters prefer a colour font (CBDT/sbix bitmaps such
+// as Noto Color Emoji are drawn in colour). Text that no font can draw is
+// an error wrapping ErrMissingGlyph, never a card with holes in its
+// headline; with Options.AllowMissingGlyphs such graphemes are left out of
+// the image (never drawn as boxes) and listed in Info.Missing.
 //
 // Headlines are auto-fitted: the largest size between the layout's minimum
 // and maximum at which the wrapped headline fits its line limit and its box,

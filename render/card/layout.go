@@ -1,6 +1,7 @@
 package card
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -263,12 +264,14 @@ func (d *drawer) photo(src image.Image) error {
 func (d *drawer) keyPoint() error {
 	t := &d.r.theme
 	n := d.o.KeyPoint
-	if n < 0 || n >= len(d.a.KeyPoints) {
-		return ErrNoKeyPoint
-	}
 	text := d.keyPointText(n)
-	if text == "" {
-		return ErrNoKeyPoint
+	switch {
+	case len(d.a.KeyPoints) == 0:
+		return fmt.Errorf("%w: the article has no key points", ErrNoKeyPoint)
+	case n < 0 || n >= len(d.a.KeyPoints):
+		return fmt.Errorf("%w: asked for key point %d, the article has %d", ErrNoKeyPoint, n+1, len(d.a.KeyPoints))
+	case text == "":
+		return fmt.Errorf("%w: key point %d has no text", ErrNoKeyPoint, n+1)
 	}
 	d.c.fill(d.c.img.Rect, t.Background)
 	W := float64(d.c.img.Rect.Dx())

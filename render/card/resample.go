@@ -89,17 +89,24 @@ func resample(dst *image.RGBA, src image.Image, sr image.Rectangle, bg color.RGB
 	if sr.Empty() {
 		return
 	}
-	// Read the crop as RGBA (fast paths in image/draw for JPEG's YCbCr,
-	// NRGBA, Gray and RGBA sources).
-	s, ok := src.(*image.RGBA)
-	if !ok {
-		s = image.NewRGBA(image.Rect(0, 0, sr.Dx(), sr.Dy()))
-		draw.Draw(s, s.Rect, src, sr.Min, draw.Src)
-		sr = s.Rect
+	// Rows are read one at a time as RGBA (image/draw has fast paths for
+	// JPEG's YCbCr, NRGBA, Gray and CMYK), so a large source costs one
+	// row of scratch, not a converted copy.
+	s, direct := src.(*image.RGBA)
+	var rowImg *image.RGBA
+	if !direct {
+		rowImg = image.NewRGBA(image.Rect(0, 0, sr.Dx(), 1))
+	}
+	row := func(y int) []uint8 { // source row sr.Min.Y+y, from column sr.Min.X
+		if direct {
+			return s.Pix[(sr.Min.Y+y-s.Rect.Min.Y)*s.Stride+(sr.Min.X-s.Rect.Min.X)*4:]
+		}
+		draw.Draw(rowImg, rowImg.Rect, src, image.Pt(sr.Min.X, sr.Min.Y+y), draw.Src)
+		return rowImg.Pix
 	}
 	dw, dh := dst.Rect.Dx(), dst.Rect.Dy()
 	sh := sr.Dy()
-	tx := makeTaps(dw, sr.Min.X, sr.Max.X)
+	tx := makeTaps(dw, 0, sr.Dx())
 	ty := makeTaps(dh, 0, sh)
 	opaque := false
 	if o, ok := src.(interface{ Opaque() bool }); ok {
@@ -109,7 +116,7 @@ func resample(dst *image.RGBA, src image.Image, sr image.Rectangle, bg color.RGB
 	tmp := make([]uint8, dw*sh*4)
 	n := tx.n
 	for y := range sh {
-		row := s.Pix[(sr.Min.Y+y-s.Rect.Min.Y)*s.Stride-s.Rect.Min.X*4:]
+		row := row(y)
 		out := tmp[y*dw*4 : (y+1)*dw*4]
 		for x := range dw {
 			w := tx.w[x*n : (x+1)*n]

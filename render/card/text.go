@@ -2,6 +2,7 @@ package card
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,9 @@ type style struct {
 	tracking   float64 // letter spacing as a multiple of the size
 	upper      bool    // set in capitals
 	lang       language.Language
+	// extra, if set, finds a font outside fonts (a system font) for a
+	// grapheme cluster that none of fonts has; nil when there is none.
+	extra func(g []rune) *Font
 }
 
 // prepared is a paragraph's text split into bidi/script/font runs; it does
@@ -124,7 +128,7 @@ func (st *state) prepare(s string, sty *style) *prepared {
 		p.text, p.cut = p.text[:end:end], true
 	}
 	p.rtl = isRTL(p.text)
-	faceOf := st.assignFonts(p, sty.fonts)
+	faceOf := st.assignFonts(p, sty)
 
 	dir := di.DirectionLTR
 	if p.rtl {
@@ -190,8 +194,11 @@ func (m fixedMap) ResolveFace(rune) *font.Face { return m.f }
 // font of the text before it unless that is a colour (emoji) font, whose
 // spaces are emoji-wide. Clusters no font has are recorded in
 // p.missing and left to the primary font, whose glyph for them (.notdef)
-// is never drawn.
-func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
+// is never drawn. A cluster none of sty.fonts has is first offered to
+// sty.extra; a font it finds is appended to (a copy of) sty.fonts.
+func (st *state) assignFonts(p *prepared, sty *style) []int {
+	fonts := sty.fonts
+	defer func() { sty.fonts = fonts }()
 	if cap(st.faceOf) < len(p.text) {
 		st.faceOf = make([]int, len(p.text))
 	}
@@ -206,6 +213,15 @@ func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
 			idx = prev
 		} else {
 			idx = pickFont(fonts, g.Text)
+		}
+		if idx < 0 && sty.extra != nil {
+			if f := sty.extra(g.Text); f != nil {
+				idx = slices.Index(fonts, f)
+				if idx < 0 {
+					fonts = append(slices.Clip(fonts), f)
+					idx = len(fonts) - 1
+				}
+			}
 		}
 		if idx < 0 {
 			p.missing = append(p.missing, string(g.Text))
