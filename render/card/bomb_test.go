@@ -20,9 +20,9 @@ import (
 // the old 50-megapixel cap) from a few bytes of real data plus padding.
 
 // progressiveJPEG returns a progressive JPEG of w×h pixels with ncomp
-// components (4 is CMYK), all blocks zero, padded with a comment segment
-// of pad bytes.
-func progressiveJPEG(w, h, ncomp, pad int) []byte {
+// components (4 is CMYK), all blocks zero, padded with comment segments
+// of pad bytes in all and scan bytes of entropy-coded data.
+func progressiveJPEG(w, h, ncomp, pad, scan int) []byte {
 	var b bytes.Buffer
 	seg := func(marker byte, body []byte) {
 		b.Write([]byte{0xff, marker})
@@ -52,7 +52,7 @@ func progressiveJPEG(w, h, ncomp, pad int) []byte {
 	}
 	sos = append(sos, 0, 0, 0) // Ss=0, Se=0, Ah/Al=0: DC first scan
 	seg(0xda, sos)
-	b.Write(make([]byte, 4096)) // zero bits: every DC difference is 0
+	b.Write(make([]byte, scan)) // zero bits: every DC difference is 0
 	b.Write([]byte{0xff, 0xd9})
 	return b.Bytes()
 }
@@ -163,11 +163,11 @@ func TestCostlyLeadImagesAreRefused(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"progressive CMYK JPEG 7071x7071", progressiveJPEG(7071, 7071, 4, 30000), "over the limit of 24000000 pixels"},
-		{"progressive JPEG 7071x7071", progressiveJPEG(7071, 7071, 3, 30000), "over the limit"},
+		{"progressive CMYK JPEG 7071x7071", progressiveJPEG(7071, 7071, 4, 30000, 4096), "over the limit of 24000000 pixels"},
+		{"progressive JPEG 7071x7071", progressiveJPEG(7071, 7071, 3, 30000, 4096), "over the limit"},
 		{"interlaced 16-bit PNG 7071x7071", interlacedPNG16(7071, 7071, 30000), "interlaced 16-bit PNG is 7071x7071, over the limit"},
 		{"lossless WebP 7071x7071 with padding", losslessWebP(7071, 7071, 30000), "over the limit"},
-		{"progressive CMYK JPEG 4000x4000", progressiveJPEG(4000, 4000, 4, 30000), "progressive CMYK JPEG needs about 305 MB to decode"},
+		{"progressive CMYK JPEG 4000x4000", progressiveJPEG(4000, 4000, 4, 0, 30000), "progressive CMYK JPEG needs about 305 MB to decode"},
 		{"interlaced 16-bit PNG 4000x4000", interlacedPNG16(4000, 4000, 30000), "interlaced 16-bit PNG needs about 244 MB"},
 		{"lossless WebP 4000x4000: padding is not data", losslessWebP(4000, 4000, 30000), "claims 4000x4000 pixels from 8 bytes of image data"},
 	}
@@ -187,7 +187,7 @@ func TestCostlyLeadImagesAreRefused(t *testing.T) {
 // A progressive JPEG within the budget decodes, and its decoder's memory
 // stays within the estimate the check made.
 func TestLeadImageDecodeWithinBudget(t *testing.T) {
-	data := progressiveJPEG(2000, 1500, 3, 0)
+	data := progressiveJPEG(2000, 1500, 3, 0, 4096)
 	h, err := inspectImage(data)
 	require.NoError(t, err)
 	assert.Equal(t, "progressive JPEG", h.what)
@@ -217,4 +217,4 @@ type panicImage struct{}
 
 func (panicImage) ColorModel() color.Model { return color.RGBAModel }
 func (panicImage) Bounds() image.Rectangle { return image.Rect(0, 0, 100, 100) }
-func (panicImage) At(x, y int) color.Color  { panic("broken decoder") }
+func (panicImage) At(x, y int) color.Color { panic("broken decoder") }
