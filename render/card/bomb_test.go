@@ -142,7 +142,6 @@ func losslessWebP(w, h, pad int) []byte {
 // the tests that use it do not run in parallel).
 func allocated(f func()) uint64 {
 	var before, after runtime.MemStats
-	runtime.GC()
 	runtime.ReadMemStats(&before)
 	f()
 	runtime.ReadMemStats(&after)

@@ -65,13 +65,33 @@
 //
 // # Security
 //
-// Article text, font files and lead images are untrusted. Text is bounded
-// (at most 1,200 runes of a paragraph are shaped); lead images are refused
-// before decoding when their header claims more than MaxImagePixels; card
-// sizes are limited to MaxSide; a font whose table directory points outside
-// the file is refused before the parser allocates the tables it claims, and
-// glyph outlines and bitmaps far larger than their em are not rasterised. The font and image decoders are not
-// hardened against every malformed file, so a panic inside them is recovered
-// and returned as an error. The package does no network or file I/O: fetch
-// images and read fonts yourself.
+// Article text, font files and lead images are untrusted; every one is
+// bounded before the work it would cost is done:
+//
+//   - Text: at most 1,200 runes of a paragraph are shaped; card sizes are
+//     limited to MaxSide.
+//   - Fonts (ParseFont): only the font asked for is read, never the other
+//     fonts of a collection. Before any table is read the directory must
+//     list at most MaxFontTables tables and MaxCollectionFonts fonts, each
+//     table inside the file; WOFF tables must not overlap, may not claim
+//     more than deflate can expand their bytes to, and inflate to at most
+//     MaxFontBytes in all. ParseCollection refuses collections whose fonts
+//     add up to more than MaxFontBytes of tables. Glyph outlines and
+//     bitmaps far larger than their em are not rasterised.
+//   - Lead images (Options.ImageData): the header is read first; an image
+//     over MaxImagePixels, claiming more than 2,000 pixels per byte of
+//     image data (padding, comments and metadata do not count), or whose
+//     decoder would need more than MaxImageDecodeBytes (estimated per
+//     format: a progressive JPEG keeps a coefficient per sample, an
+//     interlaced PNG a second copy, a lossless WebP a word per pixel) is
+//     refused before decoding. The resampler reads the image one row at a
+//     time.
+//
+// With these bounds a card costs at most a few hundred megabytes and a
+// few seconds whatever the input (BENCHMARKS.md has the red team's
+// inputs before and after). The font and image decoders are not hardened
+// against every malformed file, so a panic inside them is recovered and
+// returned as an error. The package does no network I/O and writes no
+// files; it reads font files only for the system font search (see
+// Theme.NoSystemFonts), whose index fontscan keeps in Theme.FontCacheDir.
 package card

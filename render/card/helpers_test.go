@@ -42,13 +42,13 @@ func noto(t testing.TB) []*Font {
 				notoErr, notoPkg = err, f.pkg
 				return
 			}
-			fs, err := ParseCollection(b)
-			if err != nil {
-				notoErr = err
-				return
-			}
 			var pick *Font
-			for _, c := range fs {
+			for i := 0; ; i++ {
+				c, err := ParseCollectionFont(b, i)
+				if err != nil {
+					notoErr = err
+					return
+				}
 				if f.family == "" || c.Family() == f.family {
 					pick = c
 					break
