@@ -66,6 +66,15 @@ type Options struct {
 	// Fit overrides the bounds of the headline's auto-fit (the key point's
 	// in the key-point layout); zero fields keep the layout's defaults.
 	Fit Fit
+	// Labels are the words the card prints besides the article's text
+	// (badges, date, reading time); the zero value prints English.
+	Labels Labels
+	// Direction lays the card out left to right or mirrored; zero follows
+	// the article's language.
+	Direction Direction
+	// ReadingMinutes, when positive, is shown after the date in the
+	// footer ("4 min read", through Labels.ReadingTime).
+	ReadingMinutes int
 	// AllowMissingGlyphs draws the card even when some text has a
 	// grapheme that no font can draw: such graphemes are left out of the
 	// image (never drawn as boxes) and listed in Info.Missing. By default
@@ -253,7 +262,7 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 	}
 	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
 		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
-		lang: language.NewLanguage(a.Language)}
+		lang: language.NewLanguage(a.Language), rtl: o.Direction.rtl(a.Language)}
 	d.u = math.Min(float64(info.Size.Width)/1200, float64(info.Size.Height)/630)
 	switch info.Layout {
 	case LayoutStandard:
@@ -282,6 +291,7 @@ type drawer struct {
 	c    canvas
 	u    float64 // scale: 1 at 1200×630
 	lang language.Language
+	rtl  bool // the card is mirrored (right-to-left language)
 }
 
 func (d *drawer) px(v float64) int { return int(math.Round(v * d.u)) }
@@ -313,6 +323,7 @@ next:
 // sty.minPx < sty.maxPx).
 func (d *drawer) setText(s string, sty style, w, h float64) para {
 	sty.lang = d.lang
+	sty.rtlContext = d.rtl
 	if d.r.sys != nil {
 		bold := len(sty.fonts) > 0 && len(d.r.headF) > 0 && &sty.fonts[0] == &d.r.headF[0]
 		sty.extra = func(g []rune) *Font { return d.r.sys.find(g, bold) }
@@ -327,7 +338,7 @@ func (d *drawer) setText(s string, sty style, w, h float64) para {
 type align int
 
 const (
-	alignStart  align = iota // left for LTR text, right for RTL
+	alignStart  align = iota // left, or right for RTL text or an RTL card
 	alignCenter              // centred
 )
 
@@ -340,7 +351,7 @@ func (d *drawer) drawPara(pa *para, x, y, w float64, al align, col color.RGBA, c
 		switch {
 		case al == alignCenter:
 			pen = x + (w-ln.inkWidth())/2 + ln.lead
-		case pa.rtl:
+		case pa.rtl || d.rtl:
 			pen = x + w - fx(ln.width) - ln.trail
 		}
 		for _, run := range ln.runs {

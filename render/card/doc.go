@@ -49,8 +49,21 @@
 // WOFF2 is refused with an error (convert it to TTF); COLR colour glyphs
 // are drawn from their monochrome outline, if any, in the text colour (CBDT
 // and sbix bitmap emoji are drawn in colour); Thai, Lao and Khmer break only
-// at spaces (no dictionary); the footer's date uses Go's English month
-// names.
+// at spaces (no dictionary).
+//
+// # Languages
+//
+// Options.Labels carries the words a card prints besides the article's
+// text — the BREAKING and key-point badges, the footer's date and the
+// reading time — with English defaults; fill it from the locale
+// package's words for the article's language (the Labels doc shows how).
+// A card for a right-to-left language (the article's Language is Arabic,
+// Hebrew, Persian, Urdu…; Options.Direction overrides) is mirrored: the
+// logo or tile, the badges, the headline and the key point's bar start at
+// the right, and the footer's date and domain swap sides. Fallback fonts
+// come in two lists, Theme.Fallback for regular text and
+// Theme.FallbackBold for the headline and labels, so a standfirst in a
+// script the theme's fonts lack is not set bold.
 //
 // # Performance and concurrency
 //

@@ -132,7 +132,7 @@ func assertImage(t *testing.T, name string, got []byte) {
 		var buf bytes.Buffer
 		err := png.Encode(&buf, diffImg)
 		if err == nil {
-			err = os.MkdirAll(dir, 0o755)
+			err = os.MkdirAll(filepath.Dir(out), 0o755)
 		}
 		if err == nil {
 			err = os.WriteFile(out, buf.Bytes(), 0o644)

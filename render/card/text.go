@@ -29,6 +29,7 @@ type style struct {
 	tracking   float64 // letter spacing as a multiple of the size
 	upper      bool    // set in capitals
 	lang       language.Language
+	rtlContext bool // in a right-to-left card: text with any RTL letter is RTL
 	// extra, if set, finds a font outside fonts (a system font) for a
 	// grapheme cluster that none of fonts has; nil when there is none.
 	extra func(g []rune) *Font
@@ -127,7 +128,7 @@ func (st *state) prepare(s string, sty *style) *prepared {
 		}
 		p.text, p.cut = p.text[:end:end], true
 	}
-	p.rtl = isRTL(p.text)
+	p.rtl = isRTL(p.text) || (sty.rtlContext && hasRTL(p.text))
 	faceOf := st.assignFonts(p, sty)
 
 	dir := di.DirectionLTR
@@ -310,6 +311,17 @@ func isRTL(text []rune) bool {
 	return false
 }
 
+// hasRTL reports whether text has a right-to-left letter.
+func hasRTL(text []rune) bool {
+	for _, r := range text {
+		if r >= 0x0590 && unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko,
+			unicode.Samaritan, unicode.Mandaic, unicode.Adlam) {
+			return true
+		}
+	}
+	return false
+}
+
 // shape shapes every run of p at px pixels.
 func (st *state) shape(p *prepared, px int, sty *style) []shaping.Output {
 	outs := make([]shaping.Output, len(p.inputs))
@@ -408,6 +420,13 @@ func (st *state) ellipsis(sty *style, px int, dir di.Direction) shaping.Output {
 // clamped, with an ellipsis, to the lines that fit. The result never
 // overflows the box, and an ellipsis never splits a grapheme cluster.
 func (st *state) fit(p *prepared, sty *style, w, h float64) para {
+	// A one-line label (badge, name, date) is drawn even when the
+	// script's line is taller than its box (Arabic and Devanagari fonts
+	// have tall ascents and deep descents): it is centred on the box and
+	// may reach a little past it, rather than vanish.
+	if sty.maxLines == 1 && sty.minPx >= sty.maxPx {
+		h = 1e9
+	}
 	fits := func(pa *para) bool {
 		return len(pa.lines) <= max(sty.maxLines, 1) && pa.height() <= h && pa.width() <= w
 	}
