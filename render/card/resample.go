@@ -32,7 +32,7 @@ type taps struct {
 // fall outside the span are folded onto its edge pixels.
 func makeTaps(dstN, srcN int) taps {
 	scale := float64(srcN) / float64(dstN)
-	radius := math.Max(scale, 1) // the tent's half-width in source pixels
+	radius := math.Max(scale, 1)      // the tent's half-width in source pixels
 	raw := int(math.Ceil(2 * radius)) // the pixels strictly within radius
 	n := min(raw, srcN)
 	t := taps{first: make([]int, dstN), n: n, w: make([]uint32, dstN*n)}
