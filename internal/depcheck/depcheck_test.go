@@ -24,6 +24,9 @@ var allowed = map[string][]string{
 	"share/twitterv1": {mod + "/article", mod + "/share", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
 	"render":          {mod + "/article", mod + "/sanitize", mod + "/share"},
 	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"site":            {mod + "/article", mod + "/markdown"},
+	"feed":            {mod + "/article", mod + "/sanitize"},
+	"serve":           {mod + "/article", mod + "/sanitize", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
 }
 
 type pkg struct {

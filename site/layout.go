@@ -1,0 +1,164 @@
+package site
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/broadsheet/broadsheet/article"
+)
+
+// The site's fixed paths, relative to where the site is mounted. Package
+// serve answers them, and a static build writes them, so both give the
+// same URLs.
+const (
+	IndexPath       = "/"
+	RSSPath         = "/feed.xml"
+	AtomPath        = "/atom.xml"
+	JSONFeedPath    = "/feed.json"
+	SitemapPath     = "/sitemap.xml"
+	NewsSitemapPath = "/news-sitemap.xml"
+	// ArticlePrefix is where serve answers an article by id:
+	// /a/{id}, /a/{id}/fragment, /a/{id}/meta.json, /a/{id}/share.json.
+	ArticlePrefix = "/a/"
+	// CardPrefix is where share cards live: see CardPath.
+	CardPrefix = "/cards/"
+)
+
+// MaxIDLength bounds an article id, which names its URLs and files.
+const MaxIDLength = 200
+
+// PagePath returns the path of a's page: the path of its canonical URL
+// ("/local/council-data-vote"), or "" when the URL does not parse. A
+// static build writes it to that path plus "/index.html" unless the path
+// ends in ".html".
+func PagePath(a *article.Article) string {
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		return ""
+	}
+	p := u.EscapedPath()
+	if p == "" {
+		p = "/"
+	}
+	return p
+}
+
+// CardSpec names one card of an article: its size and layout, and for the
+// key-point layout which point (counted from 1). Its String form
+// ("1200x630-standard", "1080x1080-keypoint-2") is the card's file name.
+type CardSpec struct {
+	Width, Height int
+	// Layout is "standard", "photo" or "keypoint".
+	Layout string
+	// Point is the key point shown by the keypoint layout, from 1; zero
+	// elsewhere.
+	Point int
+}
+
+// String returns "WxH-layout" or "WxH-keypoint-N".
+func (s CardSpec) String() string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(s.Width))
+	b.WriteByte('x')
+	b.WriteString(strconv.Itoa(s.Height))
+	b.WriteByte('-')
+	b.WriteString(s.Layout)
+	if s.Layout == "keypoint" {
+		b.WriteByte('-')
+		b.WriteString(strconv.Itoa(max(s.Point, 1)))
+	}
+	return b.String()
+}
+
+// ParseCardSpec reads what CardSpec.String writes. It checks the form
+// only; the caller bounds sizes and layouts.
+func ParseCardSpec(s string) (CardSpec, bool) {
+	size, rest, ok := strings.Cut(s, "-")
+	if !ok {
+		return CardSpec{}, false
+	}
+	ws, hs, ok := strings.Cut(size, "x")
+	if !ok {
+		return CardSpec{}, false
+	}
+	w, ok1 := atoi(ws)
+	h, ok2 := atoi(hs)
+	if !ok1 || !ok2 {
+		return CardSpec{}, false
+	}
+	spec := CardSpec{Width: w, Height: h, Layout: rest}
+	if l, n, ok := strings.Cut(rest, "-"); ok {
+		p, okp := atoi(n)
+		if l != "keypoint" || !okp || p < 1 {
+			return CardSpec{}, false
+		}
+		spec.Layout, spec.Point = l, p
+	} else if rest == "keypoint" {
+		return CardSpec{}, false
+	}
+	switch spec.Layout {
+	case "standard", "photo", "keypoint":
+	default:
+		return CardSpec{}, false
+	}
+	if spec.String() != s {
+		return CardSpec{}, false // leading zeros and other second spellings
+	}
+	return spec, true
+}
+
+// CardPath returns the content-hashed path of a card,
+// "/cards/{id}/{spec}.{hash}.png": hash changes whenever anything the card
+// is drawn from changes, so the path can be cached forever.
+func CardPath(id string, spec CardSpec, hash string) string {
+	return CardPrefix + id + "/" + spec.String() + "." + hash + ".png"
+}
+
+// CardAliasPath returns the stable path of an article's card,
+// "/cards/{id}/{spec}.png": always the current card, cached briefly.
+func CardAliasPath(id string, spec CardSpec) string {
+	return CardPrefix + id + "/" + spec.String() + ".png"
+}
+
+// ValidID reports whether id can name an article's URLs and files: a
+// non-empty slug of ASCII letters, digits, '-', '_' and '.', not starting
+// with '.', at most MaxIDLength bytes.
+func ValidID(id string) bool {
+	if id == "" || len(id) > MaxIDLength || id[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_', c == '.':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// reserved reports whether a page path would collide with the layout's
+// own paths.
+func reserved(p string) bool {
+	switch p {
+	case IndexPath, RSSPath, AtomPath, JSONFeedPath, SitemapPath, NewsSitemapPath, "/oembed", "/healthz", "/a", "/cards":
+		return true
+	}
+	return strings.HasPrefix(p, ArticlePrefix) || strings.HasPrefix(p, CardPrefix)
+}
+
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
