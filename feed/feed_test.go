@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"io"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -168,7 +168,7 @@ func TestFeedsReadBackFeedparser(t *testing.T) {
 // smith is what readback.cjs prints.
 type smith struct {
 	Format, Title string
-	Entries                []struct {
+	Entries       []struct {
 		ID, Title, Link, Summary, Content, Published string
 		Authors, Tags                                []string
 		Media                                        []struct {
