@@ -188,7 +188,11 @@ func check(a *article.Article, decodeErr error) ([]article.Finding, bool) {
 			Message: fmt.Sprintf("%q is not a valid id: use letters, digits, '-', '_' and '.', at most %d, not starting with '.'", a.ID, MaxIDLength),
 			Err:     ErrInvalidID})
 	}
-	if a.URL != "" && !bad["url"] {
+	urlBad := false
+	for _, f := range findings {
+		urlBad = urlBad || f.Path == "url"
+	}
+	if a.URL != "" && !urlBad {
 		if p := PagePath(a); p != "" && reserved(p) {
 			findings = append(findings, article.Finding{Path: "url", Code: "reserved_path", Severity: article.SeverityError,
 				Message: fmt.Sprintf("the path %q is reserved for the site's own pages and feeds", p), Err: ErrReservedPath})
