@@ -10,14 +10,15 @@ import (
 // This file adapts package render's API: the only place serve calls it.
 
 // tickerItem is one ticker headline.
-type tickerItem struct {
-	Headline, URL, Lang string
-}
+type tickerItem = render.TickerItem
 
 // newRenderer builds a renderer whose share image for an article without
-// one is shareImage's.
+// one is shareImage's (none when nil).
 func newRenderer(o render.Options, shareImage func(*article.Article) *article.Image) (*render.Renderer, error) {
-	_ = shareImage
+	if shareImage != nil {
+		o.ShareImage = shareImage
+		o.ShareImageAlways = false
+	}
 	return render.New(o)
 }
 
@@ -26,25 +27,24 @@ type prepared struct {
 }
 
 func prepare(r *render.Renderer, a *article.Article) (prepared, error) {
-	p, err := r.Prepare(a)
+	p, err := r.Prepare(a, render.PrepareOptions{})
 	return prepared{p}, err
 }
 
+func view(label string, items []tickerItem) render.View {
+	return render.View{Ticker: render.Ticker{Label: label, Items: items}}
+}
+
 func (p prepared) page(w io.Writer, label string, items []tickerItem) error {
-	var t []string
-	for _, it := range items {
-		t = append(t, it.Headline)
-	}
-	return p.p.Page(w, t)
+	return p.p.Page(w, view(label, items))
 }
 
 func (p prepared) fragment(w io.Writer) error { return p.p.Fragment(w) }
 
 func (p prepared) meta() *render.Meta { return p.p.Meta() }
 
-// etag returns the page's entity tag without rendering it, or "" when the
-// renderer cannot tell.
-func (p prepared) etag(label string, items []tickerItem) string { return "" }
+// etag returns the page's entity tag without rendering the page.
+func (p prepared) etag(label string, items []tickerItem) string { return p.p.ETag(view(label, items)) }
 
-// hash returns the content hash of the fragment and metadata, or "".
-func (p prepared) hash() string { return "" }
+// hash returns the content hash of the fragment and metadata.
+func (p prepared) hash() string { return p.p.Hash() }

@@ -204,17 +204,14 @@ func TestNotModifiedBeforeRender(t *testing.T) {
 
 	// Reload: a new version (one article changed), so nothing is cached
 	// for it yet; harbour-fete itself is unchanged.
-	arts := collection(t).Articles()
-	arts[2] = plainArticle("storm-warning", testNow.Add(-time.Hour), false)
+	arts := append(collection(t).Articles(), plainArticle("storm-warning", testNow.Add(-time.Hour), false))
 	c2, err := site.New(collection(t).Site(), arts, false)
 	require.NoError(t, err)
 	live.Store(c2)
 
 	before := h.Stats().Renders
 	nm := do(t, "GET", srv.URL+"/a/harbour-fete", "If-None-Match", tag)
-	if tag == "" || nm.status != 304 {
-		t.Skipf("the renderer cannot give a page's tag before rendering yet (status %d)", nm.status)
-	}
+	assert.Equal(t, 304, nm.status)
 	assert.Equal(t, before, h.Stats().Renders, "the 304 came before any render")
 }
 

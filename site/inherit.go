@@ -47,7 +47,7 @@ func ParseConfig(data []byte) (*article.Site, error) {
 	doc = append(doc, `{"site":`...)
 	doc = append(doc, data...)
 	doc = append(doc, '}')
-	a, err := article.Parse(doc)
+	a, err := article.Decode(bytes.NewReader(doc), article.DecodeOptions{MaxBytes: int64(len(doc)) + 1})
 	if a == nil {
 		return nil, fmt.Errorf("site: configuration: %w", err)
 	}

@@ -23,8 +23,11 @@ import (
 // safe for concurrent use.
 type Decoder func(name string, data []byte) (*article.Article, error)
 
-// JSON is the Decoder for article JSON: article.Parse.
-func JSON(_ string, data []byte) (*article.Article, error) { return article.Parse(data) }
+// JSON is the Decoder for article JSON: article.Decode, with no size
+// limit beyond Options.MaxFileBytes.
+func JSON(_ string, data []byte) (*article.Article, error) {
+	return article.Decode(bytes.NewReader(data), article.DecodeOptions{MaxBytes: int64(len(data)) + 1})
+}
 
 // DefaultDecoders returns a new registry with ".json" → JSON. Add an
 // extension (with its dot, lower case) to load another format.

@@ -188,7 +188,7 @@ func TestDecoderRegistry(t *testing.T) {
 		if !ok {
 			return nil, errors.New("line-format: no '|'")
 		}
-		return article.Parse([]byte(story(id, when, "")))
+		return parse((story(id, when, "")))
 	}
 	decoders[".panic"] = func(string, []byte) (*article.Article, error) { panic("decoder bug") }
 	c, err := site.Load(site.Options{Site: loadConfig(t), Decoders: decoders, KeepGoing: true}, dir)
@@ -261,7 +261,7 @@ func TestParseConfig(t *testing.T) {
 }
 
 func TestNewFromValues(t *testing.T) {
-	a, err := article.Parse([]byte(story("", "2026-11-20T08:00:00Z", "")))
+	a, err := parse((story("", "2026-11-20T08:00:00Z", "")))
 	require.NoError(t, err)
 	a.URL = "https://news.example.com/local/from-url"
 	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
@@ -279,7 +279,7 @@ func TestNewFromValues(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	a, err := article.Parse([]byte(story("v", "2026-11-20T08:00:00Z", "")))
+	a, err := parse((story("v", "2026-11-20T08:00:00Z", "")))
 	require.NoError(t, err)
 	c1, err := site.New(loadConfig(t), []*article.Article{a}, false)
 	require.NoError(t, err)
@@ -303,7 +303,7 @@ func TestLive(t *testing.T) {
 	assert.Equal(t, 0, l.Load().Len(), "the zero Live holds an empty collection")
 	_, err := l.Article(t.Context(), "x")
 	assert.ErrorIs(t, err, site.ErrNotFound)
-	a, err := article.Parse([]byte(story("x", "2026-11-20T08:00:00Z", "")))
+	a, err := parse((story("x", "2026-11-20T08:00:00Z", "")))
 	require.NoError(t, err)
 	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
 	require.NoError(t, err)
@@ -362,4 +362,8 @@ func TestValidID(t *testing.T) {
 	} {
 		assert.Equal(t, want, site.ValidID(id), "ValidID(%q)", id)
 	}
+}
+
+func parse(doc string) (*article.Article, error) {
+	return article.Decode(strings.NewReader(doc), article.DecodeOptions{})
 }

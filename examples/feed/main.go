@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ import (
 var articleJSON []byte
 
 func main() {
-	a, err := article.Parse(articleJSON)
+	a, err := article.Decode(bytes.NewReader(articleJSON), article.DecodeOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"flag"
 	"fmt"
@@ -31,7 +32,7 @@ func main() {
 
 	// Articles usually come from site.Load(opts, "articles/"), or from a
 	// CMS through a type with serve.Source's four methods.
-	a, err := article.Parse(articleJSON)
+	a, err := article.Decode(bytes.NewReader(articleJSON), article.DecodeOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}
