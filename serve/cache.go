@@ -18,12 +18,14 @@ type resource struct {
 	ctype []string // Content-Type header value
 	cache []string // Cache-Control header value
 	etag  string   // quoted entity tag, maybe W/
+	tagH  []string // etag as a header value
 	clen  []string // Content-Length of body
 
 	compress bool
 	gzOnce   sync.Once
 	gz       []byte
 	gzTag    string
+	gzTagH   []string
 	gzLen    []string
 }
 
@@ -38,6 +40,7 @@ func newResource(body []byte, ctype, cacheControl, etag string) *resource {
 		ctype:    []string{ctype},
 		cache:    []string{cacheControl},
 		etag:     etag,
+		tagH:     []string{etag},
 		clen:     []string{strconv.Itoa(len(body))},
 		compress: len(body) >= 256 && compressible(ctype),
 	}
@@ -55,7 +58,7 @@ func compressible(ctype string) bool {
 // size is what the resource costs the cache.
 func (r *resource) size() int { return 2*len(r.body) + 256 }
 
-func (r *resource) gzipped() ([]byte, string, []string) {
+func (r *resource) gzipped() ([]byte, []string, []string) {
 	r.gzOnce.Do(func() {
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
@@ -65,8 +68,9 @@ func (r *resource) gzipped() ([]byte, string, []string) {
 		r.gzLen = []string{strconv.Itoa(len(r.gz))}
 		// A different representation needs a different tag.
 		r.gzTag = strings.TrimSuffix(r.etag, `"`) + `-gzip"`
+		r.gzTagH = []string{r.gzTag}
 	})
-	return r.gz, r.gzTag, r.gzLen
+	return r.gz, r.gzTagH, r.gzLen
 }
 
 var (
@@ -85,7 +89,7 @@ func writeCC(w http.ResponseWriter, r *http.Request, res *resource, cacheControl
 	h := w.Header()
 	h["Content-Type"] = res.ctype
 	h["Cache-Control"] = cacheControl
-	body, tag, clen := res.body, res.etag, res.clen
+	body, tag, clen := res.body, res.tagH, res.clen
 	if res.compress {
 		h["Vary"] = hdrVary
 		if acceptsGzip(r) {
@@ -93,8 +97,8 @@ func writeCC(w http.ResponseWriter, r *http.Request, res *resource, cacheControl
 			h["Content-Encoding"] = hdrGzip
 		}
 	}
-	h["Etag"] = []string{tag}
-	if inm := r.Header.Get("If-None-Match"); inm != "" && matchTag(inm, tag) {
+	h["Etag"] = tag
+	if inm := r.Header.Get("If-None-Match"); inm != "" && matchTag(inm, tag[0]) {
 		delete(h, "Content-Type")
 		delete(h, "Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)

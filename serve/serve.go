@@ -132,6 +132,8 @@ type Handler struct {
 	src    Source
 	opts   Options
 	public *url.URL // nil: per request
+	// publicBase is public as a string.
+	publicBase string
 	mux    *http.ServeMux
 	cards  *card.Renderer
 	cache  *lru
@@ -205,6 +207,7 @@ func New(src Source, opts Options) (*Handler, error) {
 			u.RawPath = ""
 		}
 		h.public = u
+		h.publicBase = u.String()
 		if _, err := h.renderer(u.String()); err != nil {
 			return nil, err
 		}
@@ -264,7 +267,7 @@ var (
 // PublicURL, or the request's scheme, host and mount prefix.
 func (h *Handler) base(r *http.Request) (string, bool) {
 	if h.public != nil {
-		return h.public.String(), true
+		return h.publicBase, true
 	}
 	host := r.Host
 	if !validHost(host) {
