@@ -34,14 +34,20 @@ type Collection struct {
 // New builds a collection from articles held in memory (a CMS, a test).
 // Each article inherits base (see Inherit) and is checked; an article
 // without an id takes the last segment of its canonical URL's path. The
-// articles are copied shallowly (their Site is replaced by the inherited
-// one): do not modify them afterwards. Problems are reported as by Load,
+// collection keeps deep copies (article.Clone): the caller's articles are
+// never modified, and changing them later changes nothing here. Problems
+// are reported as by Load,
 // with "articles[i]" in place of a file name; with keepGoing the valid
 // articles are returned next to the *LoadError.
 func New(base *article.Site, arts []*article.Article, keepGoing bool) (*Collection, error) {
 	items := make([]loaded, len(arts))
 	for i, a := range arts {
-		items[i] = loaded{name: fmt.Sprintf("articles[%d]", i), art: a}
+		items[i] = loaded{name: fmt.Sprintf("articles[%d]", i)}
+		if a == nil {
+			items[i].err = fmt.Errorf("site: nil article")
+			continue
+		}
+		items[i].art = a.Clone()
 	}
 	return build(base, items, keepGoing)
 }
