@@ -4,12 +4,13 @@
 //
 //	go run ./bench/serve [-duration 2s] [-rounds 3] [-clients 16]
 //
-// Each target is measured for -duration with -clients keep-alive clients
-// on loopback, round after round, so every target sees the same machine
-// noise; the table shows the median and range of requests per second and
-// each serve route's median ratio to http.FileServer's for the same bytes.
-// The load generator shares the machine with the servers, as it does for
-// all of them.
+// Targets serving the same bytes (the page, a 304 for it, the card) are
+// measured at the same moment, each with -clients keep-alive clients on
+// loopback for -duration, round after round: they share the machine's
+// noise, and the ratio of their rates is the ratio of their cost per
+// request. The table shows the median and range of requests per second
+// and each target's median ratio to http.FileServer's. The load generator
+// shares the machine with the servers, as it does for all of them.
 package main
 
 import (
@@ -110,28 +111,66 @@ func main() {
 	fmt.Printf("page %d bytes, card %d bytes; %d clients, %v per measurement, %d rounds, GOMAXPROCS %d\n\n",
 		len(page.body), len(card.body), *clients, *duration, *rounds, runtimeProcs())
 
+	// Targets comparing the same bytes run at the same time, each with its
+	// own clients, so they share the machine's noise exactly; the ratio of
+	// their rates is the ratio of their cost per request.
+	groups := map[string][]target{}
+	var order []string
+	for _, t := range targets {
+		g := t.group()
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], t)
+	}
 	results := map[string][]float64{}
 	for range *rounds {
-		for _, t := range targets {
-			results[t.name] = append(results[t.name], measure(t, *clients, *duration))
-		}
-	}
-	fmt.Println("| target | req/s median | range | vs FileServer (median of per-round ratios) |")
-	fmt.Println("| --- | ---: | ---: | ---: |")
-	for _, t := range targets {
-		rs := results[t.name]
-		med, lo, hi := stats(rs)
-		ratio := ""
-		if t.base != "" {
-			var ratios []float64
-			for r := range rs {
-				ratios = append(ratios, rs[r]/results[t.base][r])
+		for _, g := range order {
+			ts := groups[g]
+			rates := make([]float64, len(ts))
+			var wg sync.WaitGroup
+			for i, t := range ts {
+				wg.Go(func() { rates[i] = measure(t, *clients, *duration) })
 			}
-			m, _, _ := stats(ratios)
-			ratio = fmt.Sprintf("%.0f %%", 100*m)
+			wg.Wait()
+			for i, t := range ts {
+				results[t.name] = append(results[t.name], rates[i])
+			}
 		}
-		fmt.Printf("| %s | %.0f | %.0f–%.0f | %s |\n", t.name, med, lo, hi, ratio)
 	}
+	fmt.Println("| target | req/s median | range | vs FileServer, same bytes, same moment (median of rounds) |")
+	fmt.Println("| --- | ---: | ---: | ---: |")
+	for _, g := range order {
+		for _, t := range groups[g] {
+			rs := results[t.name]
+			med, lo, hi := stats(rs)
+			ratio := ""
+			if t.base != "" || strings.HasPrefix(t.name, "nginx") {
+				ref := t.base
+				if ref == "" {
+					ref = "FileServer " + strings.TrimPrefix(t.name, "nginx ")
+				}
+				var ratios []float64
+				for r := range rs {
+					ratios = append(ratios, rs[r]/results[ref][r])
+				}
+				m, lo, hi := stats(ratios)
+				ratio = fmt.Sprintf("%.0f %% (%.0f–%.0f %%)", 100*m, 100*lo, 100*hi)
+			}
+			fmt.Printf("| %s | %.0f | %.0f–%.0f | %s |\n", t.name, med, lo, hi, ratio)
+		}
+	}
+}
+
+// group is what a target is compared within: page, 304 or card.
+func (t target) group() string {
+	switch {
+	case strings.Contains(t.name, "304"):
+		return "304"
+	case strings.Contains(t.name, "card"):
+		return "card"
+	}
+	return "page"
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
