@@ -3,14 +3,12 @@ package feed_test
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"html"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -265,12 +263,6 @@ func nilIfEmpty(s []string) []string {
 		return nil
 	}
 	return s
-}
-
-func xmlEscape(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return b.String()
 }
 
 func TestSitemapsReadBack(t *testing.T) {
