@@ -3,8 +3,6 @@ package serve
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -251,9 +249,7 @@ func (h *Handler) cardDigest(a *article.Article) string {
 	if ok {
 		return d
 	}
-	b, _ := json.Marshal(a)
-	sum := sha256.Sum256(b)
-	d = hex.EncodeToString(sum[:16])
+	d = site.ArticleDigest(a)
 	h.digestMu.Lock()
 	if len(h.digests) >= maxDigests {
 		clear(h.digests)
@@ -266,16 +262,11 @@ func (h *Handler) cardDigest(a *article.Article) string {
 // maxDigests bounds the card digests kept.
 const maxDigests = 4096
 
-// cardHash is the content hash in a card's URL: the article's digest, the
-// card spec, the card version.
+// cardHash is the content hash in a card's URL: site.CardHashOf with
+// Options.CardVersion.
 func (h *Handler) cardHash(digest string, spec site.CardSpec) string {
-	s := sha256.Sum256([]byte(digest + "\x00" + spec.String() + "\x00" + h.opts.CardVersion + "\x00" + cardFormat))
-	return hex.EncodeToString(s[:8])
+	return site.CardHashOf(digest, spec, h.opts.CardVersion)
 }
-
-// cardFormat changes when the card drawing code changes in a way that
-// changes pictures; it is part of every card hash.
-const cardFormat = "broadsheet-card-1"
 
 // shareImage is the share image of an article without its own: its
 // default card under base.

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"strconv"
 	"strings"
@@ -162,3 +165,32 @@ func atoi(s string) (int, bool) {
 	}
 	return n, true
 }
+
+// CardHash returns the content hash in a card's CardPath: 16 hexadecimal
+// digits from a digest of every field of a (with its inherited site), the
+// card spec and version — a string the caller changes whenever the
+// pictures would change without the article changing (a new theme, new
+// fonts). Package serve and a static build use it alike, so both give an
+// unchanged article's card the same URL.
+func CardHash(a *article.Article, spec CardSpec, version string) string {
+	return CardHashOf(ArticleDigest(a), spec, version)
+}
+
+// ArticleDigest returns a digest of every field of a (32 hexadecimal
+// digits); CardHashOf combines it with a spec, so a caller drawing many
+// cards of one article computes it once.
+func ArticleDigest(a *article.Article) string {
+	b, _ := json.Marshal(a)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// CardHashOf is CardHash from an ArticleDigest.
+func CardHashOf(digest string, spec CardSpec, version string) string {
+	s := sha256.Sum256([]byte(digest + "\x00" + spec.String() + "\x00" + version + "\x00" + cardFormat))
+	return hex.EncodeToString(s[:8])
+}
+
+// cardFormat changes when broadsheet's card drawing changes the pictures;
+// it is part of every card hash.
+const cardFormat = "broadsheet-card-1"

@@ -367,3 +367,18 @@ func TestValidID(t *testing.T) {
 func parse(doc string) (*article.Article, error) {
 	return article.Decode(strings.NewReader(doc), article.DecodeOptions{})
 }
+
+func TestCardHash(t *testing.T) {
+	a, err := parse(story("h", "2026-11-20T08:00:00Z", ""))
+	require.NoError(t, err)
+	og := site.CardSpec{Width: 1200, Height: 630, Layout: "standard"}
+	h := site.CardHash(a, og, "")
+	assert.Len(t, h, 16)
+	assert.Equal(t, h, site.CardHash(a.Clone(), og, ""), "equal articles, equal hashes")
+	assert.Equal(t, h, site.CardHashOf(site.ArticleDigest(a), og, ""))
+	b := a.Clone()
+	b.Headline = "Changed"
+	assert.NotEqual(t, h, site.CardHash(b, og, ""), "any field changes it")
+	assert.NotEqual(t, h, site.CardHash(a, site.CardSpec{Width: 1080, Height: 1080, Layout: "standard"}, ""), "the spec changes it")
+	assert.NotEqual(t, h, site.CardHash(a, og, "theme-2"), "the version changes it")
+}
