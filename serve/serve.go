@@ -134,11 +134,11 @@ type Handler struct {
 	public *url.URL // nil: per request
 	// publicBase is public as a string.
 	publicBase string
-	mux    *http.ServeMux
-	cards  *card.Renderer
-	cache  *lru
-	flight singleflight.Group
-	slots  chan struct{}
+	mux        *http.ServeMux
+	cards      *card.Renderer
+	cache      *lru
+	flight     singleflight.Group
+	slots      chan struct{}
 
 	mu        sync.Mutex
 	renderers map[string]*render.Renderer // by base URL
