@@ -378,7 +378,14 @@ func (h *Handler) render(ctx context.Context, key string, make func() (*resource
 	}
 	ctx, cancel := context.WithTimeout(ctx, h.opts.RenderTimeout)
 	defer cancel()
-	ch := h.flight.DoChan(key, func() (any, error) {
+	ch := h.flight.DoChan(key, func() (v any, err error) {
+		// singleflight re-raises a panic of DoChan's function on a new
+		// goroutine, which would end the process: make it an error.
+		defer func() {
+			if p := recover(); p != nil {
+				v, err = nil, fmt.Errorf("serve: render panicked: %v", p)
+			}
+		}()
 		// The render runs for every waiter, not for the first request
 		// alone, so it waits for a slot on its own deadline.
 		t := time.NewTimer(h.opts.RenderTimeout)

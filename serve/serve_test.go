@@ -544,3 +544,21 @@ func TestOneRenderForManyRequests(t *testing.T) {
 	}
 	assert.Equal(t, int64(1), h.Stats().Renders-before, "one render for %d requests", n)
 }
+
+type panickingSource struct{ *site.Collection }
+
+func (panickingSource) LatestContext(context.Context, int) ([]*article.Article, error) {
+	panic("a CMS bug")
+}
+
+// TestPanicInRenderIsAnError: a panic inside a shared render (here the
+// source's) is a 500 for the request, not the end of the process.
+func TestPanicInRenderIsAnError(t *testing.T) {
+	var got error
+	_, srv := newServer(t, panickingSource{collection(t)}, serve.Options{OnError: func(r *http.Request, err error) { got = err }})
+	r := do(t, "GET", srv.URL+"/feed.xml")
+	assert.Equal(t, 500, r.status)
+	require.Error(t, got)
+	assert.Contains(t, got.Error(), "a CMS bug")
+	assert.Equal(t, 200, do(t, "GET", srv.URL+"/a/ferry-cuts/meta.json").status, "the handler still serves")
+}
