@@ -55,3 +55,26 @@ func BenchmarkNotModified(b *testing.B) {
 func BenchmarkCardCached(b *testing.B) { benchRoute(b, "/cards/ferry-cuts/1200x630-standard.png") }
 func BenchmarkFeedCached(b *testing.B) { benchRoute(b, "/feed.xml") }
 func BenchmarkPageGzip(b *testing.B)   { benchRoute(b, "/a/ferry-cuts", "Accept-Encoding", "gzip") }
+
+// BenchmarkPageUncached is a page view of an article the handler and its
+// renderer have not seen: prepare (check, metadata, sanitising, share
+// links), render, cache.
+func BenchmarkPageUncached(b *testing.B) {
+	c := collection(b)
+	a, _ := c.ByID("ferry-cuts")
+	h, err := serve.New(uncachedSource{c, a}, serve.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req := httptest.NewRequest("GET", "/a/ferry-cuts", nil)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		w := discard{h: http.Header{}}
+		h.ServeHTTP(&w, req.WithContext(withVersion(req.Context(), i)))
+		if w.code != 200 {
+			b.Fatalf("status %d", w.code)
+		}
+	}
+}
