@@ -37,7 +37,7 @@ func runServe(e *env, args []string) error {
 	f := newFlags(e, serveCommand(), false)
 	addr := f.String("addr", "127.0.0.1:8080", "listen `address` (host:port); loopback by default")
 	public := f.String("public-url", "", "the absolute `URL` the site is served at (og:image, feed links); default: each request's host")
-	siteFile := f.String("site", "", "the site configuration `file` every article inherits (an article's \"site\" object)")
+	siteFile := f.String("site", "", "the site configuration `file` every article inherits (an article's \"site\" object); default: site.json in the first folder PATH that has one")
 	watch := f.Duration("watch", 0, "poll the PATHs for changes every `interval` and reload (0: only on SIGHUP)")
 	keepGoing := f.Bool("keep-going", false, "serve the good articles when some files are bad (they are listed on standard error)")
 	pos, err := f.parse(args)
@@ -55,8 +55,12 @@ func runServe(e *env, args []string) error {
 			return site.New(cfg, []*article.Article{a}, false)
 		}
 		var cfg *article.Site
-		if *siteFile != "" {
-			c, err := site.LoadConfig(*siteFile)
+		cfgFile := *siteFile
+		if cfgFile == "" {
+			cfgFile = findConfig(pos)
+		}
+		if cfgFile != "" {
+			c, err := site.LoadConfig(cfgFile)
 			if err != nil {
 				return nil, err
 			}
@@ -117,6 +121,7 @@ func runServe(e *env, args []string) error {
 		defer t.Stop()
 		tick = t.C
 		last = fingerprint(append(pos, *siteFile))
+		// (site.json inside a folder PATH is covered by the folder's walk.)
 	}
 	for {
 		select {
@@ -139,6 +144,20 @@ func runServe(e *env, args []string) error {
 			}
 		}
 	}
+}
+
+// findConfig returns site.json in the first folder of paths that has one,
+// or "".
+func findConfig(paths []string) string {
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			c := filepath.Join(p, site.ConfigName)
+			if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // fingerprint summarises the files under paths (names, sizes, modification

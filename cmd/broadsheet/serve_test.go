@@ -161,3 +161,18 @@ func TestServeBadInput(t *testing.T) {
 		{name: "bad flag", args: []string{"serve", "--nope"}, code: 2, stderr: "nope"},
 	})
 }
+
+func TestServeFindsSiteJSON(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "site.json"), []byte(`{"name": "Folder Gazette", "url": "https://news.example.com/"}`), 0o644))
+	a := sample.Article()
+	a.Site = nil
+	var b bytes.Buffer
+	require.NoError(t, a.Encode(&b))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "story.json"), b.Bytes(), 0o644))
+	base, _, code := startServe(t, dir)
+	status, body := fetch(t, base)
+	assert.Equal(t, 200, status)
+	assert.Contains(t, body, "Folder Gazette", "site.json in the folder is the configuration")
+	stopServe(t, code)
+}
