@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/render"
 	"github.com/broadsheet/broadsheet/share"
 	"github.com/broadsheet/broadsheet/site"
 )
@@ -187,15 +188,16 @@ func (h *Handler) fragCSP() string {
 	return strings.Join(parts, "; ")
 }
 
-// tickerState caches the ticker of one source version.
+// tickerState caches the latest articles of one source version, for the
+// ticker.
 type tickerState struct {
 	version string
-	items   []tickerItem
-	ids     []string
+	latest  []*article.Article
 }
 
-// ticker returns the ticker of a page view: the newest breaking stories
-// other than the article itself, linked to their canonical URLs.
+// ticker returns the ticker of a page view: site.Ticker's stories, linked
+// to their canonical URLs, with a language only where it differs from the
+// page's.
 func (h *Handler) ticker(ctx context.Context, v string, self *article.Article) (string, []tickerItem, error) {
 	if h.opts.TickerSize < 0 {
 		return "", nil, nil
@@ -208,35 +210,28 @@ func (h *Handler) ticker(ctx context.Context, v string, self *article.Article) (
 		if err != nil {
 			return "", nil, err
 		}
-		ts = &tickerState{version: v}
-		for _, a := range arts {
-			if !a.Breaking {
-				continue
-			}
-			if len(ts.items) == h.opts.TickerSize+1 {
-				break
-			}
-			ts.items = append(ts.items, tickerItem{Headline: a.Headline, URL: a.URL, Lang: a.Language})
-			ts.ids = append(ts.ids, a.ID)
-		}
+		ts = &tickerState{version: v, latest: arts}
 		h.mu.Lock()
 		h.tick = ts
 		h.mu.Unlock()
 	}
-	out := make([]tickerItem, 0, len(ts.items))
-	for i, it := range ts.items {
-		if ts.ids[i] == self.ID && self.ID != "" {
-			continue
-		}
-		if len(out) == h.opts.TickerSize {
-			break
-		}
-		if it.Lang == self.Language {
+	return h.opts.TickerLabel, TickerItems(site.Ticker(ts.latest, self, h.opts.TickerSize), self), nil
+}
+
+// TickerItems turns the stories of site.Ticker into render's ticker items
+// for a page of self: headline, canonical URL, and a language only where
+// it differs from the page's. A static build uses it to show the same
+// ticker as the handler.
+func TickerItems(stories []*article.Article, self *article.Article) []render.TickerItem {
+	items := make([]render.TickerItem, 0, len(stories))
+	for _, a := range stories {
+		it := render.TickerItem{Headline: a.Headline, URL: a.URL, Lang: a.Language}
+		if self != nil && it.Lang == self.Language {
 			it.Lang = ""
 		}
-		out = append(out, it)
+		items = append(items, it)
 	}
-	return h.opts.TickerLabel, out, nil
+	return items
 }
 
 // cardDigest returns a digest of everything about a that a card is drawn
@@ -269,19 +264,12 @@ func (h *Handler) cardHash(digest string, spec site.CardSpec) string {
 }
 
 // shareImage is the share image of an article without its own: its
-// default card under base.
+// default card under base (site.ShareImage).
 func (h *Handler) shareImage(base string, a *article.Article) *article.Image {
-	if a == nil || !site.ValidID(a.ID) {
+	if a == nil {
 		return nil
 	}
-	spec := DefaultCard
-	return &article.Image{
-		URL:    base + strings.TrimPrefix(site.CardPath(a.ID, spec, h.cardHash(h.cardDigest(a), spec)), "/"),
-		Width:  spec.Width,
-		Height: spec.Height,
-		Type:   "image/png",
-		Alt:    a.SocialTitle(),
-	}
+	return site.ShareImageOf(base, a, DefaultCard, h.opts.CardVersion, h.cardDigest(a))
 }
 
 // DefaultCard is the card an article without a lead image shows as its

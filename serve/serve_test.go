@@ -562,3 +562,32 @@ func TestPanicInRenderIsAnError(t *testing.T) {
 	assert.Contains(t, got.Error(), "a CMS bug")
 	assert.Equal(t, 200, do(t, "GET", srv.URL+"/a/ferry-cuts/meta.json").status, "the handler still serves")
 }
+
+// TestTicker: a page's ticker lists the other breaking stories, linked to
+// their canonical URLs, under the configured label.
+func TestTicker(t *testing.T) {
+	_, srv := newServer(t, collection(t), serve.Options{TickerLabel: "Latest"})
+	ticker := func(page []byte) string {
+		s := string(page)
+		i := strings.Index(s, `class="bs-ticker"`)
+		if i < 0 {
+			return ""
+		}
+		j := strings.Index(s[i:], "</section>")
+		require.Positive(t, j)
+		return s[i : i+j]
+	}
+	s := sample.Article()
+	tk := ticker(do(t, "GET", srv.URL+"/a/"+s.ID).body)
+	assert.Contains(t, tk, `href="https://news.example.com/local/ferry-cuts"`)
+	assert.Contains(t, tk, "Harbour &amp; ferry: ferry-cuts")
+	assert.Contains(t, tk, "Latest")
+	assert.NotContains(t, tk, s.URL, "not the page's own story")
+	own := ticker(do(t, "GET", srv.URL+"/a/ferry-cuts").body)
+	assert.Contains(t, own, `href="`+s.URL+`"`, "the other breaking story")
+	assert.NotContains(t, own, "ferry-cuts", "not the page's own story")
+	assert.NotContains(t, ticker(do(t, "GET", srv.URL+"/a/harbour-fete").body), "harbour-fete")
+
+	_, quiet := newServer(t, collection(t), serve.Options{TickerSize: -1})
+	assert.Empty(t, ticker(do(t, "GET", quiet.URL+"/a/"+s.ID).body), "no ticker")
+}

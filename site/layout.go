@@ -194,3 +194,45 @@ func CardHashOf(digest string, spec CardSpec, version string) string {
 // cardFormat changes when broadsheet's card drawing changes the pictures;
 // it is part of every card hash.
 const cardFormat = "broadsheet-card-1"
+
+// ShareImage returns the share image of an article without one: its
+// card of spec at its content-hashed path under base (an absolute URL
+// ending in "/", where the site is served), with the spec's size, PNG, and
+// the social headline as alt text. nil when a's id cannot name a URL.
+// Package serve gives render this image for og:image; a static build must
+// give the same to produce the same pages.
+func ShareImage(base string, a *article.Article, spec CardSpec, version string) *article.Image {
+	return ShareImageOf(base, a, spec, version, ArticleDigest(a))
+}
+
+// ShareImageOf is ShareImage with the article's digest already computed.
+func ShareImageOf(base string, a *article.Article, spec CardSpec, version, digest string) *article.Image {
+	if a == nil || !ValidID(a.ID) {
+		return nil
+	}
+	return &article.Image{
+		URL:    strings.TrimSuffix(base, "/") + CardPath(a.ID, spec, CardHashOf(digest, spec, version)),
+		Width:  spec.Width,
+		Height: spec.Height,
+		Type:   "image/png",
+		Alt:    a.SocialTitle(),
+	}
+}
+
+// Ticker picks the breaking stories a page of self shows: from latest
+// (newest first), the first n with Breaking set, other than self. Package
+// serve shows them linked to their canonical URLs; a static build must do
+// the same to produce the same pages.
+func Ticker(latest []*article.Article, self *article.Article, n int) []*article.Article {
+	var out []*article.Article
+	for _, a := range latest {
+		if len(out) >= n {
+			break
+		}
+		if a == nil || !a.Breaking || (self != nil && (a == self || (self.ID != "" && a.ID == self.ID))) {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

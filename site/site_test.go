@@ -382,3 +382,35 @@ func TestCardHash(t *testing.T) {
 	assert.NotEqual(t, h, site.CardHash(a, site.CardSpec{Width: 1080, Height: 1080, Layout: "standard"}, ""), "the spec changes it")
 	assert.NotEqual(t, h, site.CardHash(a, og, "theme-2"), "the version changes it")
 }
+
+func TestShareImageAndTicker(t *testing.T) {
+	a, err := parse(story("ferry", "2026-11-20T08:00:00Z", `"breaking": true`))
+	require.NoError(t, err)
+	og := site.CardSpec{Width: 1200, Height: 630, Layout: "standard"}
+	img := site.ShareImage("https://news.example.com/news/", a, og, "v1")
+	require.NotNil(t, img)
+	assert.Equal(t, "https://news.example.com/news/cards/ferry/1200x630-standard."+site.CardHash(a, og, "v1")+".png", img.URL)
+	assert.Equal(t, 1200, img.Width)
+	assert.Equal(t, 630, img.Height)
+	assert.Equal(t, "image/png", img.Type)
+	assert.Equal(t, a.Headline, img.Alt)
+	bad := a.Clone()
+	bad.ID = "../x"
+	assert.Nil(t, site.ShareImage("https://news.example.com/", bad, og, ""))
+
+	b, _ := parse(story("storm", "2026-11-21T08:00:00Z", `"breaking": true`))
+	c, _ := parse(story("calm", "2026-11-22T08:00:00Z", ""))
+	d, _ := parse(story("rovers", "2026-11-19T08:00:00Z", `"breaking": true`))
+	latest := []*article.Article{c, b, a, d}
+	ids := func(as []*article.Article) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"storm", "ferry", "rovers"}, ids(site.Ticker(latest, c, 5)))
+	assert.Equal(t, []string{"storm", "rovers"}, ids(site.Ticker(latest, a.Clone(), 5)), "a page's own story is left out")
+	assert.Equal(t, []string{"storm"}, ids(site.Ticker(latest, nil, 1)))
+	assert.Empty(t, site.Ticker(latest, nil, 0))
+}
