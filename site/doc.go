@@ -43,8 +43,12 @@
 // both give the same URLs: an article's page is at the path of its
 // canonical URL (PagePath), listings and feeds at fixed paths (IndexPath,
 // RSSPath, AtomPath, JSONFeedPath, SitemapPath, NewsSitemapPath), share
-// cards at content-hashed paths (CardPath) with a stable alias per article
-// and card spec (CardAliasPath).
+// cards at content-hashed paths (CardPath, hashed by CardHash) with a
+// stable alias per article and card spec (CardAliasPath). The inputs of a
+// page that are not in the article are decided here too, so a static
+// build renders the pages serve renders, byte for byte: the og:image of
+// an article without an image (ShareImage: its 1200x630-standard card)
+// and the ticker's stories (Ticker).
 //
 // # Concurrency
 //
