@@ -28,6 +28,9 @@ var allowed = map[string][]string{
 	"markdown":        {mod + "/article", "github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
 	"render/card":     {mod + "/article", mod + "/sanitize", mod + "/locale", "golang.org/x/image/", "github.com/go-text/typesetting/"},
 	"locale":          {"golang.org/x/text/", "github.com/go-playground/locales/"},
+	"site":            {mod + "/article", mod + "/markdown"},
+	"feed":            {mod + "/article", mod + "/sanitize"},
+	"serve":           {mod + "/article", mod + "/sanitize", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
 }
 
 type pkg struct {
