@@ -1,0 +1,284 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// byline records elements a reader would see as a byline or a dateline.
+func (w *walker) byline(n *html.Node, cls, hint string) {
+	p := w.p
+	if len(p.bylines) > 60 {
+		return
+	}
+	rel := strings.ToLower(attr(n, "rel"))
+	switch {
+	case n.DataAtom == atom.A && hasToken(rel, "author"):
+		p.bylines = append(p.bylines, bylineTag{text: textOf(n), href: attr(n, "href"), how: "a[rel=author]"})
+		return
+	case hasToken(rel, "author"):
+		p.bylines = append(p.bylines, bylineTag{text: textOf(n), how: "[rel=author]"})
+		return
+	}
+	if cls == " " || cls == "" {
+		return
+	}
+	if how := bylineClass(cls); how != "" && !inHint(hint, cls) {
+		t := textOf(n)
+		if t != "" && utf8.RuneCountInString(t) <= 160 {
+			href := ""
+			if n.DataAtom == atom.A {
+				href = attr(n, "href")
+			} else if a := firstLink(n); a != nil {
+				href = attr(a, "href")
+			}
+			p.bylines = append(p.bylines, bylineTag{text: t, href: href, how: how})
+		}
+	}
+	if dateClass(cls) && len(p.datelines) < 30 {
+		if t := textOf(n); t != "" && utf8.RuneCountInString(t) <= 120 {
+			p.datelines = append(p.datelines, t)
+		}
+	}
+}
+
+func inHint(hint, cls string) bool { return false }
+
+func hasToken(s, tok string) bool {
+	for _, f := range strings.Fields(s) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLink(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A && attr(c, "href") != "" {
+			return c
+		}
+		if a := firstLink(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+var (
+	bylineClassRe = regexp.MustCompile(`(^|[\s_-])(by-?line|author-?name|article-?author|post-?author|entry-?author|story-?author|author|authors|writer|byline-?name|contributor-?name|submitted)($|[\s_-])`)
+	notBylineRe   = regexp.MustCompile(`(avatar|bio|photo|image|img|thumb|comment|reply|more|follow|about|box|social|share|date|time|label|title-)`)
+	dateClassRe   = regexp.MustCompile(`(^|[\s_-])(date|dateline|published|pubdate|post-?date|entry-?date|timestamp|article-?date|story-?date|publish-?date|date-?published)($|[\s_-])`)
+)
+
+// bylineClass says whether a class/id list marks a byline, and how.
+func bylineClass(cls string) string {
+	m := bylineClassRe.FindStringSubmatch(cls)
+	if m == nil {
+		return ""
+	}
+	for _, f := range strings.Fields(cls) {
+		if bylineClassRe.MatchString(f) && notBylineRe.MatchString(f) {
+			return ""
+		}
+	}
+	return "class=" + strings.TrimSpace(m[2])
+}
+
+func dateClass(cls string) bool { return dateClassRe.MatchString(cls) }
+
+// Name cleaning.
+
+var (
+	byPrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|text|words|story|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from|par|por|von|di|door|av|af|autor(?:a|in)?|auteur|author|authors|byline|texte|text|reporting)\s*[:\-–—]?\s+`)
+	byOnlyRe   = regexp.MustCompile(`(?i)^(by|par|por|von|di|door)$`)
+	splitRe    = regexp.MustCompile(`\s*[;|•·/&＆、]\s*|\s+(?:and|und|et|y|e|with|og|och)\s+`)
+	emailRe    = regexp.MustCompile(`\S+@\S+\.\S+`)
+	// A job title or desk after a comma or dash: "Jane Roe, Senior Reporter".
+	titleWords = []string{
+		"reporter", "editor", "correspondent", "writer", "columnist", "contributor", "staff", "journalist", "producer",
+		"analyst", "chief", "senior", "associate", "deputy", "managing", "executive", "bureau", "desk", "news",
+		"photographer", "critic", "director", "president", "officer", "manager", "engineer", "founder", "ceo",
+		"professor", "fellow", "researcher", "scientist", "intern", "host", "anchor", "team", "special", "political",
+		"business", "sports", "science", "technology", "tech", "health", "travel", "culture", "opinion",
+		"updated", "published", "posted", "minutes", "min", "read", "hours", "ago",
+	}
+	monthWords = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+// cleanNames turns a byline as written ("By Jane Roe and John Doe, Staff
+// Writers") into the names alone. It returns nil when what is left does
+// not look like names.
+func cleanNames(s string) []string {
+	s = collapse(html.UnescapeString(s))
+	s = emailRe.ReplaceAllString(s, "")
+	s = strings.Trim(s, " ,;:|-–—·•")
+	for i := 0; i < 2; i++ {
+		if loc := byPrefixRe.FindStringIndex(s); loc != nil {
+			s = s[loc[1]:]
+		}
+	}
+	if byOnlyRe.MatchString(s) {
+		return nil
+	}
+	// A dateline or timestamp after the name: "Jane Roe | 3 March 2016".
+	parts := splitRe.Split(s, -1)
+	var out []string
+	for _, part := range parts {
+		for _, name := range splitCommas(part) {
+			if name = cleanName(name); name != "" && !contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	if len(out) > 8 {
+		return nil
+	}
+	return out
+}
+
+// splitCommas splits "Jane Roe, John Doe" into two names but keeps
+// "Roe, Jane" and "Kooman, F." (last name first) whole, and drops a job
+// title after a comma.
+func splitCommas(s string) []string {
+	if !strings.Contains(s, ",") {
+		return []string{s}
+	}
+	f := strings.Split(s, ",")
+	var out []string
+	allOneWord := true
+	for _, x := range f {
+		if len(strings.Fields(x)) > 1 {
+			allOneWord = false
+		}
+	}
+	if len(f) == 2 && allOneWord {
+		return []string{s} // "Roe, Jane"
+	}
+	for i, x := range f {
+		x = strings.TrimSpace(x)
+		if x == "" {
+			continue
+		}
+		if i > 0 && isTitle(x) {
+			break // the rest is a job title, a desk or a place
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func isTitle(s string) bool {
+	ls := strings.ToLower(s)
+	for _, w := range strings.FieldsFunc(ls, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if contains(titleWords, w) || contains(monthWords, w) {
+			return true
+		}
+	}
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	// All lower case words ("staff writer" style) read as a title.
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(first)
+}
+
+var (
+	inPlaceRe   = regexp.MustCompile(`\s+(?:in|at|en|à|em|aus|from)\s+\p{Lu}[\p{L}'’. -]*$`)
+	parenRe     = regexp.MustCompile(`\s*[(\[].*?[)\]]\s*`)
+	handleRe    = regexp.MustCompile(`^@[A-Za-z0-9_]{1,15}$`)
+	trailDashRe = regexp.MustCompile(`\s+[-–—|:]\s+.*$`)
+)
+
+// cleanName cleans one name: no prefix, title, place or handle; title case
+// for a name written in capitals. It returns "" when s is not a name.
+func cleanName(s string) string {
+	s = collapse(s)
+	s = parenRe.ReplaceAllString(s, " ")
+	s = trailDashRe.ReplaceAllString(s, "")
+	s = strings.Trim(s, " ,;:|-–—·•.*")
+	if loc := byPrefixRe.FindStringIndex(s + " "); loc != nil && loc[1] <= len(s) {
+		s = strings.TrimSpace(s[loc[1]:])
+	}
+	s = inPlaceRe.ReplaceAllString(s, "")
+	s = strings.TrimSpace(s)
+	if s == "" || handleRe.MatchString(s) || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
+		return ""
+	}
+	if utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) > 6 {
+		return ""
+	}
+	letters, digits := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters < 2 || digits > 0 {
+		return ""
+	}
+	ls := strings.ToLower(s)
+	for _, bad := range []string{"staff", "admin", "administrator", "unknown", "anonymous", "guest", "editor", "editors", "the editors", "webmaster", "author", "redaction", "rédaction", "newsroom"} {
+		if ls == bad {
+			return ""
+		}
+	}
+	if isTitleOnly(ls) {
+		return ""
+	}
+	if s == strings.ToUpper(s) && s != strings.ToLower(s) && utf8.RuneCountInString(s) > 3 {
+		s = titleCase(s)
+	}
+	return s
+}
+
+// isTitleOnly reports whether every word is a job-title or date word.
+func isTitleOnly(ls string) bool {
+	words := strings.FieldsFunc(ls, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		if !contains(titleWords, w) && !contains(monthWords, w) && w != "by" && w != "the" && w != "of" && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+func titleCase(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = !unicode.IsLetter(r) && r != '\''
+	}
+	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
