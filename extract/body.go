@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	keyPointsRe = regexp.MustCompile(`(?i)^(key (points|takeaways|facts)|summary|at a glance|in brief|in short|the big picture|highlights|story highlights|tl;?dr|the essentials|what you need to know|quick read)\W*$`)
+	keyPointsRe  = regexp.MustCompile(`(?i)^(key (points|takeaways|facts)|summary|at a glance|in brief|in short|the big picture|highlights|story highlights|tl;?dr|the essentials|what you need to know|quick read)\W*$`)
 	explainerRes = []struct {
 		re   *regexp.Regexp
 		kind article.ExplainerKind

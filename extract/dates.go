@@ -148,7 +148,80 @@ func parseStamp(s string) (stamp, bool) {
 			return checkYear(stamp{t: t, prec: PrecisionDate, raw: s})
 		}
 	}
-	return stamp{}, false
+	return slashDate(s)
+}
+
+var slashRe = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$`)
+
+// slashDate reads 05/29/2007 or 29/05/2007 only when the order cannot be
+// mistaken (one of the first two numbers is over 12).
+func slashDate(s string) (stamp, bool) {
+	m := slashRe.FindStringSubmatch(s)
+	if m == nil {
+		return stamp{}, false
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	var mo, d int
+	switch {
+	case a > 12 && b <= 12:
+		d, mo = a, b
+	case b > 12 && a <= 12:
+		mo, d = a, b
+	default:
+		return stamp{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || t.Month() != time.Month(mo) {
+		return stamp{}, false
+	}
+	prec := PrecisionDate
+	if m[4] != "" {
+		h, _ := strconv.Atoi(m[4])
+		mi, _ := strconv.Atoi(m[5])
+		sec, _ := strconv.Atoi(m[6])
+		if h > 23 || mi > 59 || sec > 59 {
+			return stamp{}, false
+		}
+		t = t.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second)
+		prec = precWall
+	}
+	return checkYear(stamp{t: t, prec: prec, raw: s})
+}
+
+var clockRe = regexp.MustCompile(`\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp])?\.?[Mm]?\.?\s*\(?\b([A-Z]{1,4})\b`)
+
+// withClock upgrades a date read from text to an exact time when the text
+// also gives a clock time with a zone it names unambiguously ("11:10 PM
+// UTC", "14:15 GMT"); "ET" and other zones with two offsets are not used.
+func withClock(st stamp, s string) stamp {
+	m := clockRe.FindStringSubmatch(s)
+	if m == nil {
+		return st
+	}
+	off, ok := zoneOffsets[m[5]]
+	if !ok {
+		return st
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	sec, _ := strconv.Atoi(m[3])
+	switch strings.ToLower(m[4]) {
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 || mi > 59 || sec > 59 {
+		return st
+	}
+	y, mo, d := st.t.Date()
+	return stamp{t: time.Date(y, mo, d, h, mi, sec, 0, time.FixedZone("", off)), prec: PrecisionExact, raw: st.raw + " " + m[0]}
 }
 
 func checkYear(st stamp) (stamp, bool) {
@@ -213,7 +286,7 @@ func textDate(s string) (stamp, bool) {
 			return stamp{}, false
 		}
 	}
-	return found[0], true
+	return withClock(found[0], s), true
 }
 
 func sameDay(a, b time.Time) bool {

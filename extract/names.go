@@ -47,7 +47,14 @@ func (w *walker) byline(n *html.Node, cls, hint string) {
 	}
 }
 
-func inHint(hint, cls string) bool { return false }
+// outsideRe marks containers whose bylines and dates belong to someone
+// else: comments, related stories, promotions.
+var outsideRe = regexp.MustCompile(`(^|[\s_-])(comments?|comment-list|reply|replies|related|recommended|recommendations|sidebar|promo|trending|popular|most-?read|newsletter|widget|outbrain|taboola|teaser|rail)([\s_-]|$)`)
+
+// inHint reports a byline inside a container that is not the article.
+func inHint(hint, cls string) bool {
+	return outsideRe.MatchString(strings.TrimSuffix(hint, cls))
+}
 
 func hasToken(s, tok string) bool {
 	for _, f := range strings.Fields(s) {
@@ -74,15 +81,15 @@ func firstLink(n *html.Node) *html.Node {
 }
 
 var (
-	bylineClassRe = regexp.MustCompile(`(^|[\s_-])(by-?line|author-?name|article-?author|post-?author|entry-?author|story-?author|author|authors|writer|byline-?name|contributor-?name|submitted)($|[\s_-])`)
+	bylineClassRe = regexp.MustCompile(`by-?line|(^|[\s_-])(author-?name|article-?author|post-?author|entry-?author|story-?author|author|authors|writer|contributor-?name|submitted)($|[\s_-])`)
 	notBylineRe   = regexp.MustCompile(`(avatar|bio|photo|image|img|thumb|comment|reply|more|follow|about|box|social|share|date|time|label|title-)`)
-	dateClassRe   = regexp.MustCompile(`(^|[\s_-])(date|dateline|published|pubdate|post-?date|entry-?date|timestamp|article-?date|story-?date|publish-?date|date-?published)($|[\s_-])`)
+	dateClassRe   = regexp.MustCompile(`dateline|(^|[\s_-])(date|published|pubdate|post-?date|entry-?date|timestamp|article-?date|story-?date|publish-?date|date-?published|date-?header)($|[\s_-])`)
 )
 
 // bylineClass says whether a class/id list marks a byline, and how.
 func bylineClass(cls string) string {
-	m := bylineClassRe.FindStringSubmatch(cls)
-	if m == nil {
+	m := bylineClassRe.FindString(cls)
+	if m == "" {
 		return ""
 	}
 	for _, f := range strings.Fields(cls) {
@@ -90,7 +97,7 @@ func bylineClass(cls string) string {
 			return ""
 		}
 	}
-	return "class=" + strings.TrimSpace(m[2])
+	return "class=" + strings.Trim(m, " _-")
 }
 
 func dateClass(cls string) bool { return dateClassRe.MatchString(cls) }
@@ -102,6 +109,9 @@ var (
 	byOnlyRe   = regexp.MustCompile(`(?i)^(by|par|por|von|di|door)$`)
 	splitRe    = regexp.MustCompile(`\s*[;|•·/&＆、]\s*|\s+(?:and|und|et|y|e|with|og|och)\s+`)
 	emailRe    = regexp.MustCompile(`\S+@\S+\.\S+`)
+	urlRe      = regexp.MustCompile(`(?i)\(?\b(?:https?://|www\.)[^\s)]+\)?`)
+	creditRe   = regexp.MustCompile(`(?i)\b(edited|reviewed|fact-checked|photographs?|photos?|illustrations?|graphics|video|translated|additional reporting|compiled|produced)\s+by\b|\b(updated|published|posted)\b`)
+	withParenRe = regexp.MustCompile(`(?i)[(\[]\s*(?:with|avec|con|mit|com|met)\s+([^)\]]+)[)\]]`)
 	// A job title or desk after a comma or dash: "Jane Roe, Senior Reporter".
 	titleWords = []string{
 		"reporter", "editor", "correspondent", "writer", "columnist", "contributor", "staff", "journalist", "producer",
@@ -110,6 +120,10 @@ var (
 		"professor", "fellow", "researcher", "scientist", "intern", "host", "anchor", "team", "special", "political",
 		"business", "sports", "science", "technology", "tech", "health", "travel", "culture", "opinion",
 		"updated", "published", "posted", "minutes", "min", "read", "hours", "ago",
+		"contributing", "games", "entertainment", "music", "film", "food", "style", "fashion", "arts", "books",
+		"finance", "markets", "world", "national", "local", "metro", "weather", "education", "environment",
+		"investigations", "data", "digital", "video", "photo", "media", "foreign", "white", "house", "wire", "services",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	}
 	monthWords = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -121,6 +135,13 @@ var (
 func cleanNames(s string) []string {
 	s = collapse(html.UnescapeString(s))
 	s = emailRe.ReplaceAllString(s, "")
+	s = urlRe.ReplaceAllString(s, "")
+	if loc := creditRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]] // "Jane Roe Edited by John Doe"
+	}
+	// "(with John Doe)" names co-authors; other brackets are asides.
+	s = withParenRe.ReplaceAllString(s, " and $1 ")
+	s = parenRe.ReplaceAllString(s, " ")
 	s = strings.Trim(s, " ,;:|-–—·•")
 	for i := 0; i < 2; i++ {
 		if loc := byPrefixRe.FindStringIndex(s); loc != nil {
@@ -161,8 +182,8 @@ func splitCommas(s string) []string {
 			allOneWord = false
 		}
 	}
-	if len(f) == 2 && allOneWord {
-		return []string{s} // "Roe, Jane"
+	if len(f) == 2 && (allOneWord || len(strings.Fields(f[0])) == 1 && len(strings.Fields(f[1])) <= 3 && !isTitle(strings.TrimSpace(f[1]))) {
+		return []string{s} // "Roe, Jane", "Jong, Michiel de"
 	}
 	for i, x := range f {
 		x = strings.TrimSpace(x)
@@ -207,7 +228,11 @@ func cleanName(s string) string {
 	s = collapse(s)
 	s = parenRe.ReplaceAllString(s, " ")
 	s = trailDashRe.ReplaceAllString(s, "")
-	s = strings.Trim(s, " ,;:|-–—·•.*")
+	s = strings.Trim(s, " ,;:|-–—·•*")
+	for strings.HasSuffix(s, ".") && !initialEnd(s) {
+		s = strings.TrimSuffix(s, ".")
+	}
+	s = dropTitleTail(s)
 	if loc := byPrefixRe.FindStringIndex(s + " "); loc != nil && loc[1] <= len(s) {
 		s = strings.TrimSpace(s[loc[1]:])
 	}
@@ -281,4 +306,45 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+var orgWords = []string{"organization", "organisation", "foundation", "inc", "ltd", "llc", "corp", "corporation",
+	"company", "news", "media", "press", "group", "association", "society", "institute", "university", "project",
+	"network", "agency", "staff", "team", "editors", "newsroom", "desk", "magazine", "works", "publishing", "wire"}
+
+// orgLike reports a byline that names an organisation rather than a person.
+func orgLike(name, _ string) bool {
+	ln := strings.ToLower(name)
+	// A byline equal to the site name is as often a personal blog as a
+	// desk, so only the words decide.
+	for _, w := range strings.FieldsFunc(ln, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if contains(orgWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialEnd reports a name ending in an initial ("Kooman, F.").
+func initialEnd(s string) bool {
+	f := strings.Fields(s)
+	last := f[len(f)-1]
+	return utf8.RuneCountInString(last) == 2 && unicode.IsUpper([]rune(last)[0])
+}
+
+// dropTitleTail cuts a job title or desk written after a name without a
+// comma ("Joshua Sokol Contributing Correspondent", "Ben Silverman Games
+// Editor"): from the first title word after the second word.
+func dropTitleTail(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 0 && contains([]string{"our", "the", "by"}, strings.ToLower(f[0])) {
+		return s // "Our Foreign Staff" is a desk's byline
+	}
+	for i := 2; i < len(f); i++ {
+		w := strings.ToLower(strings.Trim(f[i], ",.;:"))
+		if contains(titleWords, w) || contains(monthWords, w) {
+			return strings.Join(f[:i], " ")
+		}
+	}
+	return s
 }

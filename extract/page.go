@@ -216,11 +216,9 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 			p.h1s = append(p.h1s, t)
 		}
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		if t := textOf(n); t != "" && len(t) < 80 {
+		if t := textOf(n); t != "" && len(t) < 80 && w.inBody {
 			p.sections = append(p.sections, section{heading: t})
 			w.heading = &p.sections[len(p.sections)-1]
-			w.heading.blocks = nil
-			return
 		}
 	case atom.Img:
 		w.img(n, myHint)
@@ -250,6 +248,14 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 
 	if w.inBody {
 		w.byline(n, cls, myHint)
+		if n.DataAtom != atom.Time && (hasToken(cls, "published") || hasToken(cls, "dt-published") || hasToken(cls, "updated") || hasToken(cls, "dt-updated")) {
+			// hAtom / h-entry: <abbr class="published" title="2016-12-06T12:06:00-08:00">.
+			if v := strings.TrimSpace(attr(n, "title")); v != "" {
+				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: strings.ToLower(myHint)})
+			} else if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
+				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: strings.ToLower(myHint)})
+			}
+		}
 	}
 
 	// Microdata and RDFa.

@@ -161,11 +161,16 @@ func (x *extractor) authors() {
 					name = pv.text
 				}
 				for _, n := range cleanNames(name) {
-					p := article.Person{Name: n, URL: x.profileURL(pv.item.text("url"))}
-					people = append(people, p)
+					if !hasName(people, n) {
+						people = append(people, article.Person{Name: n, URL: x.profileURL(pv.item.text("url"))})
+					}
 				}
 			} else if !strings.Contains(pv.text, "://") {
-				people = append(people, namesToPeople(cleanNames(pv.text))...)
+				for _, n := range cleanNames(pv.text) {
+					if !hasName(people, n) {
+						people = append(people, article.Person{Name: n})
+					}
+				}
 			}
 		}
 		srcs = append(srcs, src{people, "microdata author"})
@@ -177,9 +182,35 @@ func (x *extractor) authors() {
 		}
 		srcs = append(srcs, src{people, "visible byline (" + b.how + ")"})
 	}
-	for _, s := range srcs {
+	site := x.siteNameHint()
+	chosen := -1
+	for i, s := range srcs {
+		if len(s.people) > 0 {
+			chosen = i
+			break
+		}
+	}
+	// A source naming only an organisation (the site, a foundation) gives
+	// way to a person the page itself shows as the author.
+	if chosen >= 0 && allOrgs(srcs[chosen].people, site) {
+		for i := chosen + 1; i < len(srcs); i++ {
+			s := srcs[i]
+			visible := strings.HasPrefix(s.name, "visible byline") || s.name == "microdata author"
+			if visible && len(s.people) > 0 && !allOrgs(s.people, site) {
+				x.r.note("authors: %s names an organisation (%s); %s names a person, kept", srcs[chosen].name, srcs[chosen].people[0].Name, s.name)
+				chosen = i
+				break
+			}
+		}
+	}
+	for _, s := range srcs[max(chosen, 0):] {
 		if len(s.people) == 0 {
 			continue
+		}
+		for i := range s.people {
+			if orgLike(s.people[i].Name, site) && s.people[i].Kind == article.KindPerson && strings.EqualFold(s.people[i].Name, site) {
+				s.people[i].Kind = article.KindOrganization
+			}
 		}
 		x.a.Authors = s.people
 		for i, p := range s.people {
@@ -221,6 +252,15 @@ func (x *extractor) authors() {
 			}
 		}
 	}
+}
+
+func allOrgs(ps []article.Person, site string) bool {
+	for _, p := range ps {
+		if p.Kind != article.KindOrganization && !orgLike(p.Name, site) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasName(ps []article.Person, n string) bool {

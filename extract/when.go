@@ -65,7 +65,7 @@ func (x *extractor) dateCands(modified bool) []dcand {
 		}
 	}
 	if x.main != nil && ldAlt != "" {
-		add(x.g.str(x.main, ldAlt), ldName(x.main)+" "+ldAlt, "json-ld", 3)
+		add(x.g.str(x.main, ldAlt), ldName(x.main)+" "+ldAlt, "json-ld", 6)
 	}
 	if x.web != nil && !sameNode(x.web, x.main) {
 		add(x.g.str(x.web, ldKey), ldName(x.web)+" "+ldKey, "json-ld", 3)
@@ -224,6 +224,13 @@ func (x *extractor) resolveDate(field string, cs []dcand) (time.Time, Precision,
 				tie = true
 			}
 		}
+		if tie && best.st.t.Before(rivals[0].st.t) && best.tier < rivals[0].tier && len(rivals) == 1 {
+			// Two trusted sources, two days: the more trusted one is the
+			// earlier, so the other is most likely a later republication.
+			x.r.note("%s: %s %q and %s %q disagree; the more trusted and earlier kept", field, best.src, best.st.raw, rivals[0].src, rivals[0].st.raw)
+			tie = false
+			winner = best
+		}
 		if tie {
 			x.r.note("%s: sources disagree on the day (%s %q, %s %q); left empty rather than guess", field, best.src, best.st.raw, rivals[0].src, rivals[0].st.raw)
 			return time.Time{}, PrecisionNone, ""
@@ -239,7 +246,7 @@ func (x *extractor) resolveDate(field string, cs []dcand) (time.Time, Precision,
 	var exact []dcand
 	var wall *dcand
 	for i, c := range cs {
-		if !agree(c.st, best.st) || c.tier > 7 {
+		if !agree(c.st, best.st) || (c.tier > 7 && c.src != best.src) {
 			continue
 		}
 		switch c.st.prec {
