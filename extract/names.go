@@ -105,12 +105,12 @@ func dateClass(cls string) bool { return dateClassRe.MatchString(cls) }
 // Name cleaning.
 
 var (
-	byPrefixRe = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|text|words|story|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from|par|por|von|di|door|av|af|autor(?:a|in)?|auteur|author|authors|byline|texte|text|reporting)\s*[:\-–—]?\s+`)
-	byOnlyRe   = regexp.MustCompile(`(?i)^(by|par|por|von|di|door)$`)
-	splitRe    = regexp.MustCompile(`\s*[;|•·/&＆、]\s*|\s+(?:and|und|et|y|e|with|og|och)\s+`)
-	emailRe    = regexp.MustCompile(`\S+@\S+\.\S+`)
-	urlRe      = regexp.MustCompile(`(?i)\(?\b(?:https?://|www\.)[^\s)]+\)?`)
-	creditRe   = regexp.MustCompile(`(?i)\b(edited|reviewed|fact-checked|photographs?|photos?|illustrations?|graphics|video|translated|additional reporting|compiled|produced)\s+by\b|\b(updated|published|posted)\b`)
+	byPrefixRe  = regexp.MustCompile(`(?i)^\s*(?:(?:written|posted|published|reported|text|words|story|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from|par|por|von|di|door|av|af|autor(?:a|in)?|auteur|author|authors|byline|texte|text|reporting)\s*[:\-–—]?\s+`)
+	byOnlyRe    = regexp.MustCompile(`(?i)^(by|par|por|von|di|door)$`)
+	splitRe     = regexp.MustCompile(`\s*[;|•·/&＆、]\s*|\s+(?:and|und|et|y|e|with|og|och)\s+`)
+	emailRe     = regexp.MustCompile(`\S+@\S+\.\S+`)
+	urlRe       = regexp.MustCompile(`(?i)\(?\b(?:https?://|www\.)[^\s)]+\)?`)
+	creditRe    = regexp.MustCompile(`(?i)\b(edited|reviewed|fact-checked|photographs?|photos?|illustrations?|graphics|video|translated|additional reporting|compiled|produced)\s+by\b|\b(updated|published|posted)\b`)
 	withParenRe = regexp.MustCompile(`(?i)[(\[]\s*(?:with|avec|con|mit|com|met)\s+([^)\]]+)[)\]]`)
 	// A job title or desk after a comma or dash: "Jane Roe, Senior Reporter".
 	titleWords = []string{

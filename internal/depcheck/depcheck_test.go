@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"share/twitterv1": {mod + "/article", mod + "/share", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
 	"render":          {mod + "/article", mod + "/sanitize", mod + "/share"},
 	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"extract":         {mod + "/article", mod + "/sanitize", "golang.org/x/net/html", "codeberg.org/readeck/go-readability/v2", "github.com/andybalholm/brotli"},
 }
 
 type pkg struct {
