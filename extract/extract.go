@@ -48,6 +48,10 @@ type Options struct {
 	// offset are read in it; without it such times are kept as their
 	// calendar date alone (midnight, PrecisionDate), never guessed.
 	Zone *time.Location
+	// KeepIncompleteImage puts the lead image in the article even when the
+	// page states no alt text or size for it (article.Validate then
+	// reports it). By default such an image is only in Result.Image.
+	KeepIncompleteImage bool
 	// NoBody skips the readability pass: no body, key points or
 	// explainers, but all metadata. Much faster.
 	NoBody bool
@@ -60,6 +64,9 @@ type Result struct {
 	Article *article.Article
 	// Report gives each field's source and the extractor's notes.
 	Report Report
+	// Image is the chosen lead image, complete or not; see
+	// Options.KeepIncompleteImage.
+	Image *article.Image
 	// PublishedPrecision says how much of Article.Published the page
 	// stated; ModifiedPrecision likewise.
 	PublishedPrecision, ModifiedPrecision Precision

@@ -209,6 +209,22 @@ func (x *extractor) image() {
 	if (img.Width == 0) != (img.Height == 0) {
 		img.Width, img.Height = 0, 0
 	}
-	x.a.Image = &img
+	if img.Alt == "" && img.Caption != "" {
+		img.Alt = img.Caption
+		x.r.note("image: the page gives no alt text; the caption stands in for it")
+	}
+	x.res.Image = &img
 	x.r.add("image.url", chosen.src, img.URL)
+	var missing []string
+	if img.Alt == "" {
+		missing = append(missing, "alt text")
+	}
+	if img.Width < article.MinImageSide || img.Height < article.MinImageSide {
+		missing = append(missing, "a stated size of at least 200×200")
+	}
+	if len(missing) > 0 && !x.opts.KeepIncompleteImage {
+		x.r.note("image: %s has no %s, which a lead image needs; left out of the article (Result.Image has it; set KeepIncompleteImage to keep it)", img.URL, strings.Join(missing, " or "))
+		return
+	}
+	x.a.Image = &img
 }

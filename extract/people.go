@@ -221,6 +221,14 @@ func (x *extractor) authors() {
 	if len(x.a.Authors) == 0 {
 		return
 	}
+	// "Headline | Author Name": the byline glued to a title.
+	if locs := titleSepRe.FindAllStringIndex(x.a.Headline, -1); len(locs) > 0 {
+		last := locs[len(locs)-1]
+		if tail := strings.TrimSpace(x.a.Headline[last[1]:]); hasName(x.a.Authors, tail) {
+			x.a.Headline = strings.TrimSpace(x.a.Headline[:last[0]])
+			x.r.note("headline: the author's name after the title removed")
+		}
+	}
 	// Fill in profile links and handles the chosen source left out.
 	for i := range x.a.Authors {
 		p := &x.a.Authors[i]
