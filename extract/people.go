@@ -226,7 +226,12 @@ func (x *extractor) authors() {
 		last := locs[len(locs)-1]
 		if tail := strings.TrimSpace(x.a.Headline[last[1]:]); hasName(x.a.Authors, tail) {
 			x.a.Headline = strings.TrimSpace(x.a.Headline[:last[0]])
-			x.r.note("headline: the author's name after the title removed")
+			for i := range x.r.Fields {
+				if x.r.Fields[i].Path == "headline" {
+					x.r.Fields[i].Value = x.a.Headline
+					x.r.Fields[i].Source += " (author's name removed)"
+				}
+			}
 		}
 	}
 	// Fill in profile links and handles the chosen source left out.
