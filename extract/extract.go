@@ -330,6 +330,17 @@ func (it *item) text(name string) string {
 	return ""
 }
 
+func normTitle(s string) string {
+	return strings.ToLower(collapse(strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"").Replace(s)))
+}
+
+func clipNote(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:77]) + "…"
+	}
+	return s
+}
+
 var titleSepRe = regexp.MustCompile(`\s+[|–—:·•»-]\s+`)
 
 // trimSiteName drops a site name glued to a title ("Headline | Site").
@@ -383,11 +394,42 @@ func (x *extractor) headline() {
 	if x.main != nil {
 		cs = append(cs, c{x.g.str(x.main, "name"), ldName(x.main) + " name"})
 	}
-	if len(x.p.h1s) == 1 {
+	// The page's only <h1>, when the <title> agrees it is the headline
+	// (else it is as often the site's logo or a section name).
+	if len(x.p.h1s) == 1 && strings.Contains(normTitle(x.p.title), normTitle(x.p.h1s[0])) {
 		cs = append(cs, c{x.p.h1s[0], "<h1>"})
 	}
 	cs = append(cs, c{x.p.title, "<title>"})
 	site := x.siteNameHint()
+	// A headline another source confirms wins over a more trusted one no
+	// other source repeats (Wikipedia puts its short description in the
+	// JSON-LD headline).
+	refs := []c{{x.p.title, "<title>"}}
+	if v, _ := x.p.metaFirst("og:title"); v != "" {
+		refs = append(refs, c{v, "meta og:title"})
+	}
+	for _, h := range x.p.h1s {
+		refs = append(refs, c{h, "<h1>"})
+	}
+	confirmed := func(cand c) bool {
+		n := normTitle(plainText(cand.v))
+		if n == "" {
+			return false
+		}
+		for _, r := range refs {
+			if r.src != cand.src && strings.Contains(normTitle(plainText(r.v)), n) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, cand := range cs {
+		if i > 0 && cand.v != "" && confirmed(cand) && !confirmed(cs[0]) && cs[0].v != "" {
+			x.r.note("headline: %s %q is not repeated by the page's title or headings; %s, which is, kept", cs[0].src, clipNote(cs[0].v), cand.src)
+			cs = append([]c{cand}, cs...)
+			break
+		}
+	}
 	for _, cand := range cs {
 		v := plainText(cand.v)
 		if v == "" || utf8.RuneCountInString(v) > 300 {

@@ -379,6 +379,9 @@ func (w *walker) meta(n *html.Node, scope *item) {
 		}
 		// property may hold several space-separated names (RDFa).
 		for _, f := range strings.Fields(key) {
+			if strings.HasPrefix(f, "dc:") || strings.HasPrefix(f, "dcterms:") {
+				f = strings.Replace(f, ":", ".", 1) // RDFa's dc:title is DC.title
+			}
 			w.p.metas = append(w.p.metas, metaTag{key: f, content: content})
 		}
 	}
