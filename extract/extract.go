@@ -92,8 +92,11 @@ func Page(src []byte, pageURL string, opts Options) (*Result, error) {
 	var base *url.URL
 	if opts.URL != "" {
 		u, err := url.Parse(opts.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || badHost(u.Host) {
 			return nil, fmt.Errorf("%w: URL %q is not an absolute http(s) URL", ErrOptions, opts.URL)
+		}
+		if _, err := article.CheckURL(opts.URL); err != nil {
+			return nil, fmt.Errorf("%w: URL: %w", ErrOptions, err)
 		}
 		base = u
 	}
@@ -213,6 +216,12 @@ func plainText(s string) string {
 	}, s)
 }
 
+// badHost reports a host name no fetch could use: empty, escaped, or not
+// valid UTF-8.
+func badHost(h string) bool {
+	return h == "" || strings.ContainsAny(h, "%\\ ") || !utf8.ValidString(h)
+}
+
 // trackingParam reports query keys article's validation calls tracking.
 func trackingParam(k string) bool {
 	k = strings.ToLower(k)
@@ -228,7 +237,7 @@ func (x *extractor) canonicalURL(raw string) string {
 		return ""
 	}
 	u, err := url.Parse(s)
-	if err != nil || u.User != nil {
+	if err != nil || u.User != nil || badHost(u.Host) {
 		return ""
 	}
 	u.Fragment, u.RawFragment = "", ""

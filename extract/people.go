@@ -306,8 +306,10 @@ func (x *extractor) site() {
 	}
 	if x.a.URL != "" {
 		if u, err := url.Parse(x.a.URL); err == nil {
-			s.URL = u.Scheme + "://" + u.Host + "/"
-			x.r.add("site.url", "origin of the article URL", s.URL)
+			if _, err := article.CheckURL(u.Scheme + "://" + u.Host + "/"); err == nil {
+				s.URL = u.Scheme + "://" + u.Host + "/"
+				x.r.add("site.url", "origin of the article URL", s.URL)
+			}
 		}
 	}
 	if v, _ := x.p.metaFirst("og:locale"); v != "" {
