@@ -57,9 +57,11 @@ func (x *extractor) body(doc *html.Node, base *url.URL) {
 	if art.Node != nil {
 		var b strings.Builder
 		if err := html.Render(&b, art.Node); err == nil {
-			if body := strings.TrimSpace(string(pol.Sanitize(b.String()))); body != "" && sanitize.Text(body) != "" {
-				x.a.Body = body
-				x.r.add("body", "readability, sanitised", sanitize.Text(body))
+			if body := strings.TrimSpace(string(pol.Sanitize(b.String()))); body != "" {
+				if txt := sanitize.Text(body); txt != "" {
+					x.a.Body = body
+					x.r.add("body", "readability, sanitised", txt)
+				}
 			}
 		}
 	}

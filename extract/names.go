@@ -11,7 +11,7 @@ import (
 )
 
 // byline records elements a reader would see as a byline or a dateline.
-func (w *walker) byline(n *html.Node, cls, hint string) {
+func (w *walker) byline(n *html.Node, cls string) {
 	p := w.p
 	if len(p.bylines) > 60 {
 		return
@@ -25,10 +25,10 @@ func (w *walker) byline(n *html.Node, cls, hint string) {
 		p.bylines = append(p.bylines, bylineTag{text: textOf(n), how: "[rel=author]"})
 		return
 	}
-	if cls == " " || cls == "" {
+	if cls == "" {
 		return
 	}
-	if how := bylineClass(cls); how != "" && !inHint(hint, cls) {
+	if how := bylineClass(cls); how != "" && !inHint(w.hint(), cls) {
 		t := textOf(n)
 		if t != "" && utf8.RuneCountInString(t) <= 160 {
 			href := ""
@@ -88,6 +88,9 @@ var (
 
 // bylineClass says whether a class/id list marks a byline, and how.
 func bylineClass(cls string) string {
+	if !strings.Contains(cls, "by") && !strings.Contains(cls, "author") && !strings.Contains(cls, "writer") && !strings.Contains(cls, "contributor") && !strings.Contains(cls, "submitted") {
+		return ""
+	}
 	m := bylineClassRe.FindString(cls)
 	if m == "" {
 		return ""
@@ -100,7 +103,9 @@ func bylineClass(cls string) string {
 	return "class=" + strings.Trim(m, " _-")
 }
 
-func dateClass(cls string) bool { return dateClassRe.MatchString(cls) }
+func dateClass(cls string) bool {
+	return (strings.Contains(cls, "date") || strings.Contains(cls, "publish") || strings.Contains(cls, "stamp")) && dateClassRe.MatchString(cls)
+}
 
 // Name cleaning.
 

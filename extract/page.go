@@ -141,32 +141,42 @@ type walker struct {
 	inBody  bool
 	article int // depth inside <article> or [itemprop=articleBody]-like containers
 	heading *section
+	classes []string // class and id lists of the open elements that have them
 }
 
 // collect walks the parsed document once.
 func collect(doc *html.Node, base *url.URL) *page {
 	w := &walker{p: &page{base: base}}
-	w.node(doc, nil, "")
+	w.node(doc, nil)
 	return w.p
 }
 
-func (w *walker) node(n *html.Node, scope *item, hint string) {
+// hint returns the class and id lists of the element being walked and its
+// nearest ancestors, for telling a byline in an article from one in a
+// comment list.
+func (w *walker) hint() string {
+	from := max(0, len(w.classes)-12)
+	return strings.Join(w.classes[from:], " ")
+}
+
+func (w *walker) node(n *html.Node, scope *item) {
 	if n.Type != html.ElementNode {
 		if n.Type == html.DocumentNode {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				w.node(c, scope, hint)
+				w.node(c, scope)
 			}
 		}
 		return
 	}
 	p := w.p
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
-	myHint := hint
-	if strings.TrimSpace(cls) != "" {
-		myHint = hint + " " + cls
-		if len(myHint) > 400 {
-			myHint = myHint[len(myHint)-400:]
-		}
+	cls := attr(n, "class")
+	if id := attr(n, "id"); id != "" {
+		cls += " " + id
+	}
+	if cls != "" {
+		cls = strings.ToLower(cls)
+		w.classes = append(w.classes, cls)
+		defer func() { w.classes = w.classes[:len(w.classes)-1] }()
 	}
 	switch n.DataAtom {
 	case atom.Html:
@@ -206,7 +216,7 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 		return
 	case atom.Time:
 		tt := timeTag{datetime: strings.TrimSpace(attr(n, "datetime")), text: textOf(n), pubdate: hasAttr(n, "pubdate"),
-			hint: strings.ToLower(myHint + " " + attr(n, "itemprop"))}
+			hint: w.hint() + " " + strings.ToLower(attr(n, "itemprop"))}
 		if tt.datetime == "" {
 			tt.datetime = strings.TrimSpace(attr(n, "content"))
 		}
@@ -221,7 +231,7 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 			w.heading = &p.sections[len(p.sections)-1]
 		}
 	case atom.Img:
-		w.img(n, myHint)
+		w.img(n)
 	case atom.Article, atom.Main:
 		w.article++
 		defer func() { w.article-- }()
@@ -247,13 +257,13 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 	}
 
 	if w.inBody {
-		w.byline(n, cls, myHint)
+		w.byline(n, cls)
 		if n.DataAtom != atom.Time && (hasToken(cls, "published") || hasToken(cls, "dt-published") || hasToken(cls, "updated") || hasToken(cls, "dt-updated")) {
 			// hAtom / h-entry: <abbr class="published" title="2016-12-06T12:06:00-08:00">.
 			if v := strings.TrimSpace(attr(n, "title")); v != "" {
-				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: strings.ToLower(myHint)})
+				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: w.hint()})
 			} else if v := strings.TrimSpace(attr(n, "datetime")); v != "" {
-				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: strings.ToLower(myHint)})
+				p.times = append(p.times, timeTag{datetime: v, text: textOf(n), hint: w.hint()})
 			}
 		}
 	}
@@ -285,7 +295,7 @@ func (w *walker) node(n *html.Node, scope *item, hint string) {
 	}
 
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.node(c, newScope, myHint)
+		w.node(c, newScope)
 	}
 }
 
@@ -393,7 +403,7 @@ func (w *walker) meta(n *html.Node, scope *item) {
 	}
 }
 
-func (w *walker) img(n *html.Node, hint string) {
+func (w *walker) img(n *html.Node) {
 	src := strings.TrimSpace(attr(n, "src"))
 	for _, k := range []string{"data-src", "data-original", "data-lazy-src", "data-hi-res-src"} {
 		if v := strings.TrimSpace(attr(n, k)); v != "" && (src == "" || strings.HasPrefix(src, "data:")) {
@@ -404,7 +414,10 @@ func (w *walker) img(n *html.Node, hint string) {
 		return
 	}
 	it := imgTag{src: src, alt: collapse(attr(n, "alt")), width: atoiPx(attr(n, "width")), height: atoiPx(attr(n, "height")),
-		inArticle: w.article > 0, hint: hint}
+		inArticle: w.article > 0}
+	if !it.inArticle || it.width >= 300 {
+		it.hint = w.hint()
+	}
 	if len(w.p.images) < 200 {
 		w.p.images = append(w.p.images, it)
 	}

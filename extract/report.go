@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Report says where each value of an extracted article came from and what
@@ -34,8 +35,15 @@ type Field struct {
 }
 
 func (r *Report) add(path, source, value string) {
-	if len([]rune(value)) > 120 {
-		value = string([]rune(value)[:117]) + "…"
+	if utf8.RuneCountInString(value) > 120 {
+		n := 0
+		for i := range value {
+			if n == 117 {
+				value = value[:i] + "…"
+				break
+			}
+			n++
+		}
 	}
 	r.Fields = append(r.Fields, Field{Path: path, Source: source, Value: value})
 }
