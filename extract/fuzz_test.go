@@ -37,7 +37,7 @@ func FuzzPage(f *testing.F) {
 		if err := res.Article.Encode(&buf); err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
-		back, err := article.Parse(buf.Bytes())
+		back, err := article.Decode(bytes.NewReader(buf.Bytes()), article.DecodeOptions{})
 		if err != nil {
 			t.Fatalf("strict decoding of the extracted article failed: %v\n%s", err, buf.String())
 		}
