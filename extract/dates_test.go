@@ -54,7 +54,7 @@ func TestTextDate(t *testing.T) {
 		{"Monday, February 29, 2016 @ 11:10 PM UTC", "2016-02-29T23:10:00Z"},
 		{"16 November 2017 • 2:15pm GMT", "2017-11-16T14:15:00Z"},
 		{"March 10, 2015 8:05 AM ET", "2015-03-10T00:00:00Z"}, // ET has two offsets: date only
-		{"March 10, 2015 and April 2, 2015", ""},               // two days: none
+		{"March 10, 2015 and April 2, 2015", ""},              // two days: none
 		{"February 30, 2015", ""},
 		{"no date here", ""},
 	}
