@@ -10,7 +10,7 @@ import (
 
 // benchPages are a news page, a long reference page, a blog and a page
 // whose JSON-LD has a @graph.
-var benchPages = []string{"bbc-1", "wikipedia-4", "google-sre-book-1", "telegraph", "theverge"}
+var benchPages = []string{"bbc-1", "wikipedia-4", "google-sre-book-1", "telegraph", "theverge", "firefox-nightly-blog", "ietf-1", "clean-links"}
 
 // BenchmarkPage measures Page and go-readability alone on the same pages,
 // interleaved in one loop so both see the same machine; extract/readability

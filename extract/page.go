@@ -49,12 +49,10 @@ type bylineTag struct {
 }
 
 type imgTag struct {
-	src, alt       string
-	width, height  int
-	inArticle      bool
-	hint           string // class/id of the image and its parents
-	caption        string
-	insideLinkHint string
+	src, alt      string
+	width, height int
+	inArticle     bool
+	hint          string // class/id of the image and its parents
 }
 
 // section is a heading and the block content that follows it, for key

@@ -105,20 +105,6 @@ func readGz(t testing.TB, path string) []byte {
 	return b
 }
 
-func suitePages(t testing.TB) []string {
-	t.Helper()
-	dirs, err := filepath.Glob("testdata/suite/pages/*")
-	if err != nil || len(dirs) == 0 {
-		t.Fatalf("no suite pages: %v", err)
-	}
-	var names []string
-	for _, d := range dirs {
-		names = append(names, filepath.Base(d))
-	}
-	sort.Strings(names)
-	return names
-}
-
 func suiteSource(t testing.TB, name string) []byte {
 	return readGz(t, filepath.Join("testdata/suite/pages", name, "source.html.gz"))
 }

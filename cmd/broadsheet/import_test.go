@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -54,6 +53,6 @@ func TestImportURL(t *testing.T) {
 	runCLICases(t, []cliCase{
 		{"loopback refused", []string{"import", srv.URL + "/n4"}, 1, "", "address not allowed"},
 		{"loopback allowed", []string{"import", "--allow-private", srv.URL + "/n4"}, 0, `"url": "https://courier.example/transport/night-buses"`, ""},
-		{"stdin", []string{"import", "-"}, 1, "", fmt.Sprint("no headline")},
+		{"stdin", []string{"import", "-"}, 1, "", "no headline"},
 	})
 }
