@@ -111,6 +111,8 @@ func TestDates(t *testing.T) {
 		{name: "updated time is not published", body: `<span class="updated"><time datetime="2026-05-05T03:04:05Z">5 May</time></span><time datetime="2026-05-01T00:00:00Z" class="x"></time><time datetime="2026-05-03T00:00:00Z"></time>`},
 		{name: "hatom", body: `<abbr class="published" title="2016-12-06T12:06:00-08:00">December 6</abbr>`,
 			published: "2016-12-06T12:06:00-08:00", prec: PrecisionExact},
+		{name: "unmarked published line", body: `<h1>T</h1><p>Published March 3, 2026</p>`,
+			published: "2026-03-03T00:00:00Z", prec: PrecisionDate},
 		{name: "dateline saying updated ignored", body: `<p class="date">Updated March 3, 2026</p>`},
 		{name: "url date", url: "https://e.example/news/2026/02/14/valentine", published: "2026-02-14T00:00:00Z", prec: PrecisionDate},
 		{name: "nonsense", head: meta("article:published_time", "soon") + ld(`{"@type":"NewsArticle","datePublished":"0000-00-00"}`)},

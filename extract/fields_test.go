@@ -45,6 +45,14 @@ func TestAuthors(t *testing.T) {
 			[]article.Person{{Name: "Jane Roe"}}},
 		{"comment bylines ignored", "", `<ol class="comments"><li><span class="byline">J J</span></li></ol><article><p class="byline">By Ana Lima</p></article>`,
 			[]article.Person{{Name: "Ana Lima"}}},
+		{"unmarked By line", "", `<h1>Ferry</h1><p>By <a href="/staff/ana">Ana Lima</a> and Tomas Reed</p><p>Text.</p>`,
+			[]article.Person{{Name: "Ana Lima"}, {Name: "Tomas Reed"}}},
+		{"marked byline before By line", "", `<h1>Ferry</h1><p>By Someone Else</p><span class="byline">Ana Lima</span>`,
+			[]article.Person{{Name: "Ana Lima"}}},
+		{"byline in the article before one in the header", "", `<header><span class="author">Site Team Lead</span></header><h1>Ferry</h1><span class="author">Ana Lima</span>`,
+			[]article.Person{{Name: "Ana Lima"}}},
+		{"menu link to authors ignored", "", `<nav><a class="authors">Authors</a></nav><p>Text.</p>`, nil},
+		{"long sentence starting with By is not a byline", "", `<p>By the time the ferry returned, the harbour had changed beyond all recognition for the people who live there.</p>`, nil},
 		{"no byline", "", `<p>Text.</p>`, nil},
 	}
 	for _, tt := range tests {

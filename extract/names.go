@@ -19,10 +19,10 @@ func (w *walker) byline(n *html.Node, cls string) {
 	rel := strings.ToLower(attr(n, "rel"))
 	switch {
 	case n.DataAtom == atom.A && hasToken(rel, "author"):
-		p.bylines = append(p.bylines, bylineTag{text: textOf(n), href: attr(n, "href"), how: "a[rel=author]"})
+		p.bylines = append(p.bylines, bylineTag{text: textOf(n), href: attr(n, "href"), how: "a[rel=author]", near: w.article > 0 || w.seenH1})
 		return
 	case hasToken(rel, "author"):
-		p.bylines = append(p.bylines, bylineTag{text: textOf(n), how: "[rel=author]"})
+		p.bylines = append(p.bylines, bylineTag{text: textOf(n), how: "[rel=author]", near: w.article > 0 || w.seenH1})
 		return
 	}
 	if cls == "" {
@@ -37,7 +37,7 @@ func (w *walker) byline(n *html.Node, cls string) {
 			} else if a := firstLink(n); a != nil {
 				href = attr(a, "href")
 			}
-			p.bylines = append(p.bylines, bylineTag{text: t, href: href, how: how})
+			p.bylines = append(p.bylines, bylineTag{text: t, href: href, how: how, near: w.article > 0 || w.seenH1})
 		}
 	}
 	if dateClass(cls) && len(p.datelines) < 30 {
@@ -52,6 +52,45 @@ func (w *walker) byline(n *html.Node, cls string) {
 var outsideRe = regexp.MustCompile(`(^|[\s_-])(comments?|comment-list|reply|replies|related|recommended|recommendations|sidebar|promo|trending|popular|most-?read|newsletter|widget|outbrain|taboola|teaser|rail)([\s_-]|$)`)
 
 // inHint reports a byline inside a container that is not the article.
+var (
+	byLineRe    = regexp.MustCompile(`^(?:By|BY|Von|Par|Por|Door|Di)(?:\s*:?\s+\p{Lu}|\s*:?$)`)
+	postedRe    = regexp.MustCompile(`(?i)^(?:published|posted|first published|publié|publicado|veröffentlicht|pubblicato)\b`)
+)
+
+// textLine reads an unmarked byline ("By Jane Roe" as the whole of a short
+// element) or dateline ("Published March 10, 2015") from a text node.
+func (w *walker) textLine(n *html.Node) {
+	s := strings.TrimSpace(n.Data)
+	if len(s) < 2 || len(s) > 200 || w.byLines >= 6 || n.Parent == nil {
+		return
+	}
+	by := byLineRe.MatchString(s)
+	posted := !by && postedRe.MatchString(s)
+	if !by && !posted {
+		return
+	}
+	if inHint(w.hint(), "") {
+		return
+	}
+	// The whole line: the text node's parent, or its grandparent when the
+	// name is in a link or <b> of its own ("By <a>Jane Roe</a>").
+	el := n.Parent
+	t := textOf(el)
+	if by && strings.TrimSpace(strings.TrimPrefix(t, s)) == "" && el.Parent != nil && len(textOf(el.Parent)) < 120 {
+		el = el.Parent
+		t = textOf(el)
+	}
+	if utf8.RuneCountInString(t) > 120 {
+		return
+	}
+	w.byLines++
+	if by {
+		w.p.bylines = append(w.p.bylines, bylineTag{text: t, how: "text \"By …\"", near: w.article > 0 || w.seenH1})
+	} else {
+		w.p.datelines = append(w.p.datelines, t)
+	}
+}
+
 func inHint(hint, cls string) bool {
 	return outsideRe.MatchString(strings.TrimSuffix(hint, cls))
 }
@@ -129,6 +168,7 @@ var (
 		"finance", "markets", "world", "national", "local", "metro", "weather", "education", "environment",
 		"investigations", "data", "digital", "video", "photo", "media", "foreign", "white", "house", "wire", "services",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"authors", "contributors", "writers", "columnists", "all", "view", "profile", "bio",
 	}
 	monthWords = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}

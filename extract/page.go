@@ -46,6 +46,7 @@ type bylineTag struct {
 	text string
 	href string
 	how  string // what marked it: rel=author, class=byline, …
+	near bool   // inside <article>/<main> or after the first <h1>
 }
 
 type imgTag struct {
@@ -140,6 +141,8 @@ type walker struct {
 	article int // depth inside <article> or [itemprop=articleBody]-like containers
 	heading *section
 	classes []string // class and id lists of the open elements that have them
+	seenH1  bool
+	byLines int // "By …" lines recorded
 }
 
 // collect walks the parsed document once.
@@ -158,6 +161,10 @@ func (w *walker) hint() string {
 }
 
 func (w *walker) node(n *html.Node, scope *item) {
+	if n.Type == html.TextNode && w.inBody {
+		w.textLine(n)
+		return
+	}
 	if n.Type != html.ElementNode {
 		if n.Type == html.DocumentNode {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -223,6 +230,7 @@ func (w *walker) node(n *html.Node, scope *item) {
 		if t := textOf(n); t != "" {
 			p.h1s = append(p.h1s, t)
 		}
+		w.seenH1 = true
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		if t := textOf(n); t != "" && len(t) < 80 && w.inBody {
 			p.sections = append(p.sections, section{heading: t})

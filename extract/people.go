@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -175,7 +176,7 @@ func (x *extractor) authors() {
 		}
 		srcs = append(srcs, src{people, "microdata author"})
 	}
-	for _, b := range x.p.bylines {
+	for _, b := range orderBylines(x.p.bylines) {
 		people := namesToPeople(cleanNames(b.text))
 		if len(people) == 1 && b.href != "" {
 			people[0].URL = x.profileURL(b.href)
@@ -274,6 +275,25 @@ func allOrgs(ps []article.Person, site string) bool {
 		}
 	}
 	return true
+}
+
+// orderBylines puts marked bylines (rel=author, class) before plain
+// "By …" lines, and within each those in the article or after its <h1>
+// before those in headers and navigation.
+func orderBylines(bs []bylineTag) []bylineTag {
+	rank := func(b bylineTag) int {
+		r := 0
+		if strings.HasPrefix(b.how, "text") {
+			r += 2
+		}
+		if !b.near {
+			r++
+		}
+		return r
+	}
+	out := append([]bylineTag(nil), bs...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
 }
 
 func hasName(ps []article.Person, n string) bool {
