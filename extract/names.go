@@ -53,8 +53,8 @@ var outsideRe = regexp.MustCompile(`(^|[\s_-])(comments?|comment-list|reply|repl
 
 // inHint reports a byline inside a container that is not the article.
 var (
-	byLineRe    = regexp.MustCompile(`^(?:By|BY|Von|Par|Por|Door|Di)(?:\s*:?\s+\p{Lu}|\s*:?$)`)
-	postedRe    = regexp.MustCompile(`(?i)^(?:published|posted|first published|publié|publicado|veröffentlicht|pubblicato)\b`)
+	byLineRe = regexp.MustCompile(`^(?:By|BY|Von|Par|Por|Door|Di)(?:\s*:?\s+\p{Lu}|\s*:?$)`)
+	postedRe = regexp.MustCompile(`(?i)^(?:published|posted|first published|publié|publicado|veröffentlicht|pubblicato)\b`)
 )
 
 // textLine reads an unmarked byline ("By Jane Roe" as the whole of a short
@@ -169,6 +169,7 @@ var (
 		"investigations", "data", "digital", "video", "photo", "media", "foreign", "white", "house", "wire", "services",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 		"authors", "contributors", "writers", "columnists", "all", "view", "profile", "bio",
+		"phd", "md", "mph", "rn", "dds", "esq", "mba",
 	}
 	monthWords = []string{"january", "february", "march", "april", "may", "june", "july", "august", "september",
 		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -209,8 +210,31 @@ func cleanNames(s string) []string {
 	if len(out) > 8 {
 		return nil
 	}
+	// "Jane Roe, CNN", "Jane Roe | The Associated Press": an agency or
+	// outlet credited next to a person is an affiliation, not a co-author.
+	if len(out) > 1 {
+		var people []string
+		for _, n := range out {
+			if !affiliation(n) {
+				people = append(people, n)
+			}
+		}
+		if len(people) > 0 {
+			out = people
+		}
+	}
 	return out
 }
+
+var acronymRe = regexp.MustCompile(`^\p{Lu}{2,6}$`)
+
+// affiliation reports a credit that names an organisation: an acronym
+// (AP, CNN, AFP), "The …", or a name with an organisation word in it.
+func affiliation(s string) bool {
+	return acronymRe.MatchString(s) || strings.HasPrefix(s, "The ") || orgLike(s, "") || contains(agencies, strings.ToLower(s))
+}
+
+var agencies = []string{"reuters", "bloomberg", "associated press", "agence france-presse", "dpa", "xinhua", "kyodo", "efe", "ansa", "pa media", "getty images"}
 
 // splitCommas splits "Jane Roe, John Doe" into two names but keeps
 // "Roe, Jane" and "Kooman, F." (last name first) whole, and drops a job

@@ -43,6 +43,11 @@ func TestCleanNames(t *testing.T) {
 		{"accented name not split", "Renée Dupont", []string{"Renée Dupont"}},
 		{"cjk", "肖春芳", []string{"肖春芳"}},
 		{"time in byline", "Jane Roe | Updated 3 hours ago", []string{"Jane Roe"}},
+		{"outlet after comma", "Ahiza Garcia, CNN", []string{"Ahiza Garcia"}},
+		{"agency after pipe", "Jane Roe | Reuters", []string{"Jane Roe"}},
+		{"the agency", "Jane Roe and John Doe, The Associated Press", []string{"Jane Roe", "John Doe"}},
+		{"agency alone", "AFP", []string{"AFP"}},
+		{"degree", "Jane Roe, PhD", []string{"Jane Roe"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
