@@ -147,7 +147,7 @@ func fromDoc(doc *html.Node, base *url.URL, opts Options) (*Result, error) {
 	x := &extractor{p: p, opts: opts, a: res.Article, r: &res.Report, res: res}
 	x.g = parseJSONLD(p.jsonld)
 	for _, e := range x.g.errs {
-		x.r.note("%s; block skipped", e)
+		x.r.note("%s", e)
 	}
 	x.url()
 	og, _ := p.metaFirst("og:title", "twitter:title")

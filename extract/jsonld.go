@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"strings"
 )
 
@@ -39,8 +40,22 @@ func parseJSONLD(blocks []string) *ldGraph {
 		}
 		var v any
 		if err := json.Unmarshal([]byte(b), &v); err != nil {
-			g.errs = append(g.errs, "json-ld block "+itoa(i+1)+": "+strings.TrimPrefix(err.Error(), "json: "))
-			continue
+			// Two common publishing slips, each tried once: raw line
+			// breaks inside strings, and the whole block HTML-escaped.
+			fixed := strings.Map(func(r rune) rune {
+				if r < 0x20 {
+					return ' '
+				}
+				return r
+			}, b)
+			if err2 := json.Unmarshal([]byte(fixed), &v); err2 == nil {
+				g.errs = append(g.errs, "json-ld block "+itoa(i+1)+": control characters inside strings read as spaces")
+			} else if err3 := json.Unmarshal([]byte(html.UnescapeString(fixed)), &v); err3 == nil {
+				g.errs = append(g.errs, "json-ld block "+itoa(i+1)+": HTML-escaped; read after unescaping")
+			} else {
+				g.errs = append(g.errs, "json-ld block "+itoa(i+1)+": "+strings.TrimPrefix(err.Error(), "json: ")+"; block skipped")
+				continue
+			}
 		}
 		g.addTop(v, 0)
 	}
