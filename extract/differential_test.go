@@ -136,6 +136,7 @@ func TestDifferentialReadability(t *testing.T) {
 	var b strings.Builder
 	counts := map[string]int{}
 	agree := map[string]int{}
+	titled := map[string]bool{} // pages where Readability found a title
 	for _, name := range names {
 		raw, err := os.ReadFile(filepath.Join("testdata/suite/pages", name, "expected-metadata.json"))
 		if err != nil {
@@ -146,6 +147,9 @@ func TestDifferentialReadability(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		a := res[name].Article
+		if m.Title != "" {
+			titled[name] = true
+		}
 		site := ""
 		if a.Site != nil {
 			site = a.Site.Name
@@ -176,6 +180,16 @@ func TestDifferentialReadability(t *testing.T) {
 	for _, k := range keys {
 		fmt.Fprintf(&sum, "%-32s %d\n", k, counts[k])
 	}
+	headlines := 0
+	for _, name := range names {
+		switch {
+		case res[name].Article.Headline != "":
+			headlines++
+		case titled[name]:
+			t.Errorf("%s: no headline, though Readability found one", name)
+		}
+	}
+	fmt.Fprintf(&sum, "headline found on %d/%d pages (%d have no title, heading or title metadata at all)\n", headlines, len(names), len(names)-len(titled))
 	t.Log("\n" + sum.String())
 	golden.Assert(t, "differential.golden", []byte(sum.String()+"\n"+b.String()))
 	for k, n := range counts {
