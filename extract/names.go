@@ -40,9 +40,9 @@ func (w *walker) byline(n *html.Node, cls string) {
 			p.bylines = append(p.bylines, bylineTag{text: t, href: href, how: how, near: w.article > 0 || w.seenH1})
 		}
 	}
-	if dateClass(cls) && len(p.datelines) < 30 {
+	if dateClass(cls) && len(p.datelines) < 30 && !inHint(w.hint(), cls) {
 		if t := textOf(n); t != "" && utf8.RuneCountInString(t) <= 120 {
-			p.datelines = append(p.datelines, t)
+			p.datelines = append(p.datelines, dateline{t, w.article > 0 || w.seenH1})
 		}
 	}
 }
@@ -87,7 +87,7 @@ func (w *walker) textLine(n *html.Node) {
 	if by {
 		w.p.bylines = append(w.p.bylines, bylineTag{text: t, how: "text \"By …\"", near: w.article > 0 || w.seenH1})
 	} else {
-		w.p.datelines = append(w.p.datelines, t)
+		w.p.datelines = append(w.p.datelines, dateline{t, w.article > 0 || w.seenH1})
 	}
 }
 

@@ -19,7 +19,7 @@ type page struct {
 	jsonld    []string
 	times     []timeTag
 	bylines   []bylineTag
-	datelines []string
+	datelines []dateline
 	h1s       []string
 	images    []imgTag
 	items     []*item // top-level microdata / RDFa items
@@ -40,6 +40,15 @@ type timeTag struct {
 	text     string
 	pubdate  bool   // <time pubdate> or itemprop/class naming publication
 	hint     string // class, itemprop and ancestors' classes, lower-cased
+	near     bool   // inside <article>/<main> or after the first <h1>
+	outside  bool   // inside comments, related stories, sidebars
+}
+
+// dateline is visible text that dates something: a "date" element or a
+// "Published …" line.
+type dateline struct {
+	text string
+	near bool // inside <article>/<main> or after the first <h1>
 }
 
 type bylineTag struct {
@@ -221,7 +230,7 @@ func (w *walker) node(n *html.Node, scope *item) {
 		return
 	case atom.Time:
 		tt := timeTag{datetime: strings.TrimSpace(attr(n, "datetime")), text: textOf(n), pubdate: hasAttr(n, "pubdate"),
-			hint: w.hint() + " " + strings.ToLower(attr(n, "itemprop"))}
+			hint: w.hint() + " " + strings.ToLower(attr(n, "itemprop")), near: w.article > 0 || w.seenH1, outside: inHint(w.hint(), "")}
 		if tt.datetime == "" {
 			tt.datetime = strings.TrimSpace(attr(n, "content"))
 		}

@@ -80,6 +80,9 @@ func (x *extractor) dateCands(modified bool) []dcand {
 	}
 	var plain []timeTag
 	for _, t := range x.p.times {
+		if t.outside {
+			continue
+		}
 		marked := (t.pubdate && !modified) || (hintRe.MatchString(t.hint) && (modified || !modHintRe.MatchString(t.hint)))
 		if !marked {
 			plain = append(plain, t)
@@ -98,6 +101,13 @@ func (x *extractor) dateCands(modified bool) []dcand {
 		return cs
 	}
 	// A page with a few <time> elements that all give one day.
+	var nearPlain []timeTag
+	for _, t := range plain {
+		if t.near {
+			nearPlain = append(nearPlain, t)
+		}
+	}
+	plain = nearPlain
 	if len(plain) > 0 && len(plain) <= 3 {
 		var first *stamp
 		agree := true
@@ -117,10 +127,19 @@ func (x *extractor) dateCands(modified bool) []dcand {
 		}
 	}
 	// Visible datelines and bylines: one date, not marked "updated".
+	// Those in the article (or after its <h1>) when there are any.
 	var lines []string
-	lines = append(lines, x.p.datelines...)
-	for _, b := range x.p.bylines {
-		lines = append(lines, b.text)
+	for pass := 0; pass < 2 && len(lines) == 0; pass++ {
+		for _, d := range x.p.datelines {
+			if d.near || pass == 1 {
+				lines = append(lines, d.text)
+			}
+		}
+		for _, b := range x.p.bylines {
+			if b.near || pass == 1 {
+				lines = append(lines, b.text)
+			}
+		}
 	}
 	var textSt *stamp
 	agree := true
