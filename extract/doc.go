@@ -50,9 +50,14 @@
 // Names are cleaned of "By", job titles and desks ("Jane Roe, Senior
 // Reporter", "Jane Roe Games Editor"), datelines ("in London"), e-mail
 // addresses, links, handles and credits ("Edited by …"); "A and B", "A, B"
-// and "A (with B)" become several authors, while "Roe, Jane" stays one.
-// A source naming only an organisation gives way to a person the page
-// visibly credits. Profile URLs and X handles are kept when the page marks
+// and "A (with B)" become several authors, while "Roe, Jane" stays one; an
+// agency or outlet credited beside a person ("Jane Roe, CNN", "| Reuters")
+// is an affiliation and is dropped. A source naming only an organisation
+// gives way to a person the page visibly credits. Visible bylines are
+// marked ones (rel=author, class byline/author) before plain "By …" lines,
+// and those in the article or after its <h1> before those elsewhere;
+// bylines and datelines inside comments, related stories and sidebars are
+// ignored. Profile URLs and X handles are kept when the page marks
 // them up (JSON-LD url and sameAs, rel=author links, twitter:creator).
 //
 // # Body, key points, explainers, image
