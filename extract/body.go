@@ -42,7 +42,11 @@ func (x *extractor) body(doc *html.Node, base *url.URL) {
 		x.r.note("body: %v", err)
 		return
 	}
-	x.sections(pol, inline)
+	for _, n := range x.sections(pol, inline) {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n) // shown as key points or explainers, not twice in the body
+		}
+	}
 
 	docURL := base
 	if docURL == nil && x.a.URL != "" {
@@ -88,8 +92,11 @@ func (x *extractor) body(doc *html.Node, base *url.URL) {
 	}
 }
 
-// sections reads key points and explainers from headed sections.
-func (x *extractor) sections(pol, inline *sanitize.Policy) {
+// sections reads key points and explainers from headed sections and
+// returns the nodes it used (headings, lists, paragraphs), for the body to
+// leave out.
+func (x *extractor) sections(pol, inline *sanitize.Policy) []*html.Node {
+	var used []*html.Node
 	for _, s := range x.p.sections {
 		h := strings.TrimSpace(s.heading)
 		if keyPointsRe.MatchString(h) && len(x.a.KeyPoints) == 0 && len(s.list) >= 2 && len(s.list) <= 12 {
@@ -102,6 +109,7 @@ func (x *extractor) sections(pol, inline *sanitize.Policy) {
 			if len(kps) >= 2 {
 				x.a.KeyPoints = kps
 				x.r.add("key_points", "list under the heading \""+h+"\"", itoa(len(kps))+" points")
+				used = append(used, s.node, s.list[0].Parent)
 			}
 			continue
 		}
@@ -124,8 +132,11 @@ func (x *extractor) sections(pol, inline *sanitize.Policy) {
 			}
 			x.a.Explainers = append(x.a.Explainers, ex)
 			x.r.add("explainers["+itoa(len(x.a.Explainers)-1)+"]", "section under the heading \""+h+"\"", txt)
+			used = append(used, s.node)
+			used = append(used, s.blocks...)
 		}
 	}
+	return used
 }
 
 func hasKind(es []article.Explainer, k article.ExplainerKind) bool {

@@ -115,6 +115,14 @@ func TestKeyPointsAndExplainers(t *testing.T) {
 	if !strings.Contains(a.Explainers[0].Body, "Late-shift workers") || strings.Contains(a.Explainers[0].Body, "council") {
 		t.Errorf("why it matters body = %q", a.Explainers[0].Body)
 	}
+	for _, s := range []string{"Second point", "Late-shift workers", "reviews the route"} {
+		if strings.Contains(a.Body, s) {
+			t.Errorf("body repeats %q, which is a key point or explainer: %q", s, a.Body)
+		}
+	}
+	if !strings.Contains(a.Body, "Body text about the harbour") {
+		t.Errorf("body lost its text: %q", a.Body)
+	}
 }
 
 func TestHeadline(t *testing.T) {

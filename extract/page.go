@@ -68,6 +68,7 @@ type imgTag struct {
 // section is a heading and the block content that follows it, for key
 // points and explainers.
 type section struct {
+	node    *html.Node // the heading element
 	heading string
 	list    []*html.Node // <li> elements of the first list after the heading
 	blocks  []*html.Node // blocks up to the next heading
@@ -242,7 +243,7 @@ func (w *walker) node(n *html.Node, scope *item) {
 		w.seenH1 = true
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		if t := textOf(n); t != "" && len(t) < 80 && w.inBody {
-			p.sections = append(p.sections, section{heading: t})
+			p.sections = append(p.sections, section{node: n, heading: t})
 			w.heading = &p.sections[len(p.sections)-1]
 		}
 	case atom.Img:
@@ -252,7 +253,8 @@ func (w *walker) node(n *html.Node, scope *item) {
 		defer func() { w.article-- }()
 	}
 
-	if w.heading != nil && w.inBody && n.Parent != nil && n.DataAtom != atom.Img {
+	if w.heading != nil && w.inBody && n.Parent != nil && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.P) &&
+		sectionContent(&p.sections[len(p.sections)-1], n) {
 		h := &p.sections[len(p.sections)-1]
 		switch n.DataAtom {
 		case atom.Ul, atom.Ol:
@@ -312,6 +314,27 @@ func (w *walker) node(n *html.Node, scope *item) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.node(c, newScope)
 	}
+}
+
+// sectionContent reports whether n belongs to the section under heading h:
+// inside the heading's own container (not the page's footer after the
+// article), and not inside a block already taken.
+func sectionContent(h *section, n *html.Node) bool {
+	container := h.node.Parent
+	if container == nil {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		for _, b := range h.blocks {
+			if a == b {
+				return false
+			}
+		}
+		if a == container {
+			return true
+		}
+	}
+	return false
 }
 
 func itemTypes(n *html.Node) []string {
