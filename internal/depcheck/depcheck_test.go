@@ -30,7 +30,8 @@ var allowed = map[string][]string{
 	"locale":          {"golang.org/x/text/", "github.com/go-playground/locales/"},
 	"site":            {mod + "/article", mod + "/markdown"},
 	"feed":            {mod + "/article", mod + "/sanitize"},
-	"serve":           {mod + "/article", mod + "/sanitize", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
+	"serve":           {mod + "/article", mod + "/sanitize", mod + "/render/card", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
+	"extract":         {mod + "/article", mod + "/sanitize", "golang.org/x/net/html", "codeberg.org/readeck/go-readability/v2", "github.com/andybalholm/brotli"},
 }
 
 type pkg struct {
