@@ -24,7 +24,14 @@ var allowed = map[string][]string{
 	"share/twitterv1": {mod + "/article", mod + "/share", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
 	"render":          {mod + "/article", mod + "/sanitize", mod + "/share"},
 	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"publish":         {mod + "/article", mod + "/share"},
+	"publish/outbox": {mod + "/article", mod + "/share", mod + "/publish",
+		"github.com/riverqueue/river", "github.com/jackc/pgx/v5", "modernc.org/sqlite"},
 }
+
+// databaseModules may be imported (directly or not) only by publish/outbox
+// and the programs that wire it (cmd, examples, bench).
+var databaseModules = []string{"github.com/riverqueue/", "github.com/jackc/", "modernc.org/"}
 
 type pkg struct {
 	ImportPath string
@@ -95,6 +102,11 @@ func TestImportRules(t *testing.T) {
 			}
 			if strings.HasPrefix(dep, "github.com/dghubble/") && !inCmd && rel != "share/twitterv1" {
 				t.Errorf("%s reaches %s: only share/twitterv1 may use go-twitter", rel, dep)
+			}
+			for _, db := range databaseModules {
+				if strings.HasPrefix(dep, db) && !inCmd && top != "bench" && rel != "publish/outbox" && !strings.HasPrefix(rel, "publish/outbox/") {
+					t.Errorf("%s reaches %s: River and database drivers belong to publish/outbox only", rel, dep)
+				}
 			}
 		}
 		rules, ok := allowed[rel]
