@@ -158,8 +158,6 @@ func TestFailureModes(t *testing.T) {
 	for _, n := range share.PostNetworks() {
 		hint := 30 * time.Second
 		switch n {
-		case share.Telegram:
-			hint = 7 * time.Second
 		case share.Facebook, share.Threads:
 			hint = time.Minute
 		case share.LinkedIn:

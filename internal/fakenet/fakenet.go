@@ -75,6 +75,20 @@ const (
 	NotFinished
 )
 
+func (s *Server) resetIn() time.Duration {
+	if s.ResetIn > 0 {
+		return s.ResetIn
+	}
+	return 30 * time.Second
+}
+
+// Restore accepts network n's credentials again after Revoked.
+func (s *Server) Restore(n share.Network) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.revoked, n)
+}
+
 // Post is a post the fake made.
 type Post struct {
 	Network share.Network
@@ -89,6 +103,10 @@ type Post struct {
 type Server struct {
 	*httptest.Server
 
+	// ResetIn is how far ahead a rate limit's reset is; zero means 30s.
+	// Facebook and Threads announce it in whole minutes, Telegram in
+	// whole seconds.
+	ResetIn time.Duration
 	// Delay, if set, is slept after a post is made and before it is
 	// answered, widening the window a crash test kills a process in.
 	Delay time.Duration
@@ -342,7 +360,7 @@ func (s *Server) mastodon(w http.ResponseWriter, r *http.Request, body []byte) {
 			s.mu.Unlock()
 			w.Header().Set("X-RateLimit-Limit", "300")
 			w.Header().Set("X-RateLimit-Remaining", "0")
-			w.Header().Set("X-RateLimit-Reset", time.Now().Add(30*time.Second).UTC().Format("2006-01-02T15:04:05.000000Z"))
+			w.Header().Set("X-RateLimit-Reset", time.Now().Add(s.resetIn()).UTC().Format("2006-01-02T15:04:05.000000Z"))
 			writeJSON(w, 429, map[string]string{"error": "Too many requests"})
 			return
 		case DropBeforeCreate:
@@ -469,7 +487,7 @@ func (s *Server) bluesky(w http.ResponseWriter, r *http.Request, body []byte) {
 			s.mu.Unlock()
 			w.Header().Set("RateLimit-Limit", "5000")
 			w.Header().Set("RateLimit-Remaining", "0")
-			w.Header().Set("RateLimit-Reset", strconv.FormatInt(time.Now().Add(30*time.Second).Unix(), 10))
+			w.Header().Set("RateLimit-Reset", strconv.FormatInt(time.Now().Add(s.resetIn()).Unix(), 10))
 			w.Header().Set("RateLimit-Policy", "5000;w=3600")
 			xrpcErr(w, 429, "RateLimitExceeded", "Rate Limit Exceeded")
 			return
@@ -583,7 +601,7 @@ func (s *Server) x(w http.ResponseWriter, r *http.Request, body []byte) {
 			s.mu.Unlock()
 			w.Header().Set("x-rate-limit-limit", "100")
 			w.Header().Set("x-rate-limit-remaining", "0")
-			w.Header().Set("x-rate-limit-reset", strconv.FormatInt(time.Now().Add(30*time.Second).Unix(), 10))
+			w.Header().Set("x-rate-limit-reset", strconv.FormatInt(time.Now().Add(s.resetIn()).Unix(), 10))
 			writeJSON(w, 429, map[string]any{"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429})
 			return
 		case DropBeforeCreate:
@@ -873,7 +891,7 @@ func (s *Server) telegram(w http.ResponseWriter, r *http.Request, body []byte) {
 	switch f {
 	case RateLimit:
 		s.mu.Unlock()
-		writeJSON(w, 429, map[string]any{"ok": false, "error_code": 429, "description": "Too Many Requests: retry after 7", "parameters": map[string]int{"retry_after": 7}})
+		writeJSON(w, 429, map[string]any{"ok": false, "error_code": 429, "description": "Too Many Requests: retry after N", "parameters": map[string]int{"retry_after": int((s.resetIn() + time.Second - 1) / time.Second)}})
 		return
 	case DropBeforeCreate:
 		s.mu.Unlock()
