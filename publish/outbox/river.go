@@ -115,7 +115,9 @@ func newRiver[TTx any](ctx context.Context, d riverdriver.Driver[TTx], w *worker
 }
 
 // retryPolicy is River's retry delay for failures without a server hint.
-type retryPolicy struct{ backoff func(attempt int) time.Duration }
+type retryPolicy struct {
+	backoff func(attempt int) time.Duration
+}
 
 // NextRetry returns the time of the job's next attempt.
 func (p retryPolicy) NextRetry(job *rivertype.JobRow) time.Time {
