@@ -43,6 +43,8 @@ func commands() []command {
 		cardCommand(),
 		sanitizeCommand(),
 		serveCommand(),
+		publishCommand(),
+		outboxCommand(),
 	}
 }
 
