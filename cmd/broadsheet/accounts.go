@@ -121,7 +121,7 @@ func (a *accounts) build(n share.Network) (publish.Client, error) {
 		return publish.NewBluesky(a.hc, o)
 	case share.X:
 		type saved struct {
-			Origin string        `json:"origin"`
+			Origin string         `json:"origin"`
 			Token  publish.XToken `json:"token"`
 		}
 		from := origin(env("BROADSHEET_X_ACCESS_TOKEN"), env("BROADSHEET_X_REFRESH_TOKEN"))
