@@ -15,7 +15,7 @@ func BenchmarkDecode(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(doc)))
 	for b.Loop() {
-		if _, err := article.Parse(doc); err != nil {
+		if _, err := article.Decode(bytes.NewReader(doc), article.DecodeOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,7 +46,7 @@ func BenchmarkNormalize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
-		a, _ := article.Parse(doc)
+		a, _ := article.Decode(bytes.NewReader(doc), article.DecodeOptions{})
 		b.StartTimer()
 		a.Normalize()
 	}

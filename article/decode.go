@@ -14,31 +14,32 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaxBytes is the largest article document Decode reads: 10 MiB.
+// DefaultMaxBytes is the largest article document Decode reads when
+// DecodeOptions.MaxBytes is zero: 10 MiB.
 const DefaultMaxBytes = 10 << 20
 
-// DecodeOptions configures decoding. The zero value uses the defaults.
+// DecodeOptions configures [Decode]. The zero value uses the defaults.
 type DecodeOptions struct {
-	// MaxBytes bounds the document's size; 0 means DefaultMaxBytes.
+	// MaxBytes bounds the document's size; 0 means [DefaultMaxBytes]. A
+	// document larger than this is refused without being read whole.
 	MaxBytes int64
 }
 
-// Decode reads one article JSON document from r with the default options.
-// See DecodeOptions.Decode.
-func Decode(r io.Reader) (*Article, error) { return DecodeOptions{}.Decode(r) }
-
-// Decode reads one article JSON document from r, strictly: an unknown or
-// duplicate field, a value of the wrong JSON type, an unknown kind, a time
-// that is not RFC 3339 with an explicit UTC offset, trailing data, invalid
-// UTF-8 or a document over MaxBytes is an error.
+// Decode reads one article JSON document from r, strictly and with a size
+// limit: an unknown or duplicate field, a value of the wrong JSON type, an
+// unknown kind, a time that is not RFC 3339 with an explicit UTC offset,
+// trailing data, invalid UTF-8, a lone UTF-16 surrogate escape or a
+// document over opts.MaxBytes is an error. Decode does not validate the
+// article; [DecodeAndValidate] does both.
 //
 // Problems with single fields do not stop decoding: Decode returns the
-// article with those fields left zero, together with a *ValidationError
-// listing every such problem with its JSON path. Problems with the document
-// as a whole (malformed JSON, too large, not an object) return a nil
-// article and an error wrapping ErrSyntax or ErrTooLarge.
-func (o DecodeOptions) Decode(r io.Reader) (*Article, error) {
-	max := o.MaxBytes
+// article with those fields left zero, together with a *[ValidationError]
+// listing every such problem with its JSON path (each one an error).
+// Problems with the document as a whole (malformed JSON, too large, not an
+// object) return a nil article and an error wrapping [ErrSyntax] or
+// [ErrTooLarge].
+func Decode(r io.Reader, opts DecodeOptions) (*Article, error) {
+	max := opts.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes
 	}
@@ -49,12 +50,11 @@ func (o DecodeOptions) Decode(r io.Reader) (*Article, error) {
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("article: %w: larger than %d bytes", ErrTooLarge, max)
 	}
-	return Parse(data)
+	return decode(data)
 }
 
-// Parse decodes one article JSON document held in memory, with the rules of
-// DecodeOptions.Decode but no size limit.
-func Parse(data []byte) (*Article, error) {
+// decode decodes one document held in memory; Decode has bounded it.
+func decode(data []byte) (*Article, error) {
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -91,14 +91,34 @@ func Parse(data []byte) (*Article, error) {
 	return &a, nil
 }
 
-// Read decodes an article from r and validates it. The returned error, when
-// not fatal, is one *ValidationError holding the decoding problems and the
-// validation findings together (a field that failed to decode is not
-// reported again by validation). Use Blocking to tell warnings from errors.
-func (o DecodeOptions) Read(r io.Reader) (*Article, error) {
-	a, err := o.Decode(r)
+// DecodeAndValidate decodes an article from r with [Decode] and validates
+// it, and is what a program reading articles from files wants:
+//
+//	a, findings, err := article.DecodeAndValidate(r, article.DecodeOptions{})
+//	for _, f := range findings {
+//		log.Print(f) // warnings too
+//	}
+//	if err != nil {
+//		return err // unreadable, or some finding is an error
+//	}
+//
+// See [Validated] for what it returns.
+func DecodeAndValidate(r io.Reader, opts DecodeOptions) (*Article, []Finding, error) {
+	return Validated(Decode(r, opts))
+}
+
+// Validated completes what a decoder returned: the article and error from
+// [Decode] (or from another decoder with the same contract, such as package
+// markdown's). When a is nil, err is returned as it is. Otherwise findings
+// holds the decoder's findings followed by [Article.Check]'s, in document
+// order, leaving out Check's findings for a field the decoder already
+// reported (a field that failed to decode is zero, and would be reported
+// again as missing); err is nil unless some finding is an error, and is
+// then a *[ValidationError] holding the error findings, as
+// [Article.Validate] returns.
+func Validated(a *Article, err error) (*Article, []Finding, error) {
 	if a == nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var findings []Finding
 	bad := map[string]bool{}
@@ -108,16 +128,30 @@ func (o DecodeOptions) Read(r io.Reader) (*Article, error) {
 		for _, f := range ve.Findings {
 			bad[f.Path] = true
 		}
+	} else if err != nil {
+		return a, nil, err
 	}
 	for _, f := range a.Check() {
 		if !bad[f.Path] {
 			findings = append(findings, f)
 		}
 	}
-	if len(findings) == 0 {
-		return a, nil
+	return a, findings, errorsOnly(findings)
+}
+
+// errorsOnly returns a *ValidationError holding the error findings, or nil
+// when there is none.
+func errorsOnly(findings []Finding) error {
+	var errs []Finding
+	for _, f := range findings {
+		if f.Severity == SeverityError {
+			errs = append(errs, f)
+		}
 	}
-	return a, &ValidationError{Findings: findings}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Findings: errs}
 }
 
 // Encode writes a as indented JSON with a trailing newline. HTML is not
@@ -148,7 +182,7 @@ func (d *decoder) token() (json.Token, error) {
 		if errors.As(err, &se) {
 			return nil, fmt.Errorf("article: %w at byte %d: %s", ErrSyntax, se.Offset, strings.TrimPrefix(se.Error(), "json: "))
 		}
-		return nil, fmt.Errorf("article: %w: %v", ErrSyntax, err)
+		return nil, fmt.Errorf("article: %w: %w", ErrSyntax, err)
 	}
 	return tok, nil
 }

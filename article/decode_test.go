@@ -43,7 +43,7 @@ func TestDecodeFieldProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := article.Parse([]byte(tt.doc))
+			a, err := article.Decode(strings.NewReader(tt.doc), article.DecodeOptions{})
 			require.NotNil(t, a, "field problems must not stop decoding")
 			var ve *article.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -59,7 +59,7 @@ func TestDecodeFieldProblems(t *testing.T) {
 }
 
 func TestDecodeKeepsGoodFields(t *testing.T) {
-	a, err := article.Parse([]byte(`{"headline":"Kept","tags":["a",3,"c"],"oops":{"deep":[1,{"x":2}]},"section":"Local"}`))
+	a, err := article.Decode(strings.NewReader(`{"headline":"Kept","tags":["a",3,"c"],"oops":{"deep":[1,{"x":2}]},"section":"Local"}`), article.DecodeOptions{})
 	require.Error(t, err)
 	assert.Equal(t, "Kept", a.Headline)
 	assert.Equal(t, "Local", a.Section, "a field after a skipped object must still decode")
@@ -89,7 +89,7 @@ func TestDecodeDocumentProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := article.Parse([]byte(tt.doc))
+			a, err := article.Decode(strings.NewReader(tt.doc), article.DecodeOptions{})
 			assert.Nil(t, a)
 			require.ErrorIs(t, err, tt.sentinel)
 			assert.Contains(t, err.Error(), tt.contains)
@@ -99,25 +99,25 @@ func TestDecodeDocumentProblems(t *testing.T) {
 }
 
 func TestDecodeEscapes(t *testing.T) {
-	a, err := article.Parse([]byte(`{"headline":"\ud83d\ude00 \\ud800 \u00e9 \"q\" \u2028"}`))
+	a, err := article.Decode(strings.NewReader(`{"headline":"\ud83d\ude00 \\ud800 \u00e9 \"q\" \u2028"}`), article.DecodeOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "😀 \\ud800 é \"q\" \u2028", a.Headline)
 }
 
 func TestDecodeSizeLimit(t *testing.T) {
 	doc := []byte(`{"body":"` + strings.Repeat("x", 2000) + `"}`)
-	_, err := article.DecodeOptions{MaxBytes: 1000}.Decode(bytes.NewReader(doc))
+	_, err := article.Decode(bytes.NewReader(doc), article.DecodeOptions{MaxBytes: 1000})
 	require.ErrorIs(t, err, article.ErrTooLarge)
 	assert.Contains(t, err.Error(), "larger than 1000 bytes")
 
-	a, err := article.DecodeOptions{MaxBytes: int64(len(doc))}.Decode(bytes.NewReader(doc))
+	a, err := article.Decode(bytes.NewReader(doc), article.DecodeOptions{MaxBytes: int64(len(doc))})
 	require.NoError(t, err)
 	assert.Len(t, a.Body, 2000)
 
 	// The default limit is 10 MiB: an 11 MiB stream is refused without
 	// reading it all.
 	big := io11MiB{}
-	_, err = article.Decode(&big)
+	_, err = article.Decode(&big, article.DecodeOptions{})
 	require.ErrorIs(t, err, article.ErrTooLarge)
 	assert.LessOrEqual(t, big.n, int64(article.DefaultMaxBytes+1))
 }
@@ -134,7 +134,7 @@ func (r *io11MiB) Read(p []byte) (int, error) {
 }
 
 func TestDecodeKeepsOffset(t *testing.T) {
-	a, err := article.Parse([]byte(`{"published":"2026-11-26T10:30:00+01:00"}`))
+	a, err := article.Decode(strings.NewReader(`{"published":"2026-11-26T10:30:00+01:00"}`), article.DecodeOptions{})
 	require.NoError(t, err)
 	_, off := a.Published.Zone()
 	assert.Equal(t, 3600, off)
@@ -144,17 +144,35 @@ func TestDecodeKeepsOffset(t *testing.T) {
 	assert.True(t, a.Published.Equal(time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)))
 }
 
-func TestReadMergesDecodeAndValidation(t *testing.T) {
+func TestDecodeAndValidateMergesFindings(t *testing.T) {
 	doc := strings.Replace(string(sample.JSON()), `"headline"`, `"headlin"`, 1)
-	a, err := article.DecodeOptions{}.Read(strings.NewReader(doc))
+	doc = strings.Replace(doc, `"standfirst": "`, `"standfirst": "K &amp; L `, 1)
+	a, findings, err := article.DecodeAndValidate(strings.NewReader(doc), article.DecodeOptions{})
 	require.NotNil(t, a)
+	var paths []string
+	for _, f := range findings {
+		paths = append(paths, f.Path+" "+f.Severity.String())
+	}
+	assert.Equal(t, []string{"headlin error", "headline error", "standfirst warning"}, paths)
 	var ve *article.ValidationError
 	require.ErrorAs(t, err, &ve)
-	var paths []string
-	for _, f := range ve.Findings {
-		paths = append(paths, f.Path)
-	}
-	assert.Equal(t, []string{"headlin", "headline"}, paths)
-	assert.True(t, article.Blocking(err))
+	assert.Len(t, ve.Findings, 2, "the error holds the errors, not the warning")
 	assert.True(t, errors.Is(err, article.ErrUnknownField) && errors.Is(err, article.ErrRequired))
+	assert.False(t, errors.Is(err, article.ErrEntity))
+}
+
+func TestDecodeAndValidateWarningsAlone(t *testing.T) {
+	doc := strings.Replace(string(sample.JSON()), `"standfirst": "`, `"standfirst": "K &amp; L `, 1)
+	a, findings, err := article.DecodeAndValidate(strings.NewReader(doc), article.DecodeOptions{})
+	require.NoError(t, err, "warnings alone are not an error")
+	require.NotNil(t, a)
+	require.Len(t, findings, 1)
+	assert.Equal(t, article.SeverityWarning, findings[0].Severity)
+}
+
+func TestDecodeAndValidateUnreadable(t *testing.T) {
+	a, findings, err := article.DecodeAndValidate(strings.NewReader(`[`), article.DecodeOptions{})
+	assert.Nil(t, a)
+	assert.Nil(t, findings)
+	assert.ErrorIs(t, err, article.ErrSyntax)
 }

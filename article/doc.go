@@ -5,14 +5,21 @@
 // sections, bylines, dates, section, tags, a lead image, a canonical URL and
 // the Site it belongs to. Every other broadsheet package takes one.
 //
-//	a, err := article.Decode(r) // strict: unknown fields are errors with paths
-//	if article.Blocking(err) {
-//		return err // every finding, one per line: "article: authors[0].url: …"
-//	}
-//	a.Normalize()             // optional: tidy a CMS export
-//	err = a.Validate()         // every finding at once, errors and warnings
+// Read an article from a file, check it, and stop on errors:
 //
-// DecodeOptions.Read does both steps and merges their findings.
+//	a, findings, err := article.DecodeAndValidate(r, article.DecodeOptions{})
+//	for _, f := range findings {
+//		fmt.Println(f) // "article: authors[0].url: …", warnings included
+//	}
+//	if err != nil {
+//		return err // unreadable, or some finding is an error
+//	}
+//
+// The steps are there on their own too: [Decode] reads strictly (unknown
+// fields are errors with paths) within a size limit, [Article.Normalize]
+// tidies a CMS export, [Article.Validate] returns an error only when some
+// finding is an error, and [Article.Check] lists every finding, warnings
+// included. [Article.Clone] makes a deep copy.
 //
 // # Trust
 //
@@ -25,11 +32,12 @@
 //
 // # Findings
 //
-// Validate and Decode report problems as Findings, each with the field's
-// JSON path ("authors[1].url"), a stable code, a message and a severity,
-// inside a *ValidationError that unwraps to sentinel errors (ErrRequired,
-// ErrInvalidURL, ErrTooLong, …). Errors (E) block rendering; warnings (W)
-// are advice. The rules, from the Open Graph protocol, X Cards, Facebook's
+// Decode, Check and Validate report problems as [Finding] values, each with
+// the field's JSON path ("authors[1].url"), a stable code, a message and a
+// severity; errors come inside a *[ValidationError] that unwraps to
+// sentinel errors ([ErrRequired], [ErrInvalidURL], [ErrTooLong], …).
+// Errors (E) block rendering; warnings (W) are advice, and never make
+// Validate fail. The rules, from the Open Graph protocol, X Cards, Facebook's
 // sharing guides and Google's Article documentation:
 //
 //	field                   rule                                                    severity  code
@@ -76,7 +84,9 @@
 //
 // # JSON
 //
-// Decode is strict and bounded (DefaultMaxBytes, 10 MiB). Encode writes
+// [Decode] is strict and bounded ([DefaultMaxBytes], 10 MiB, unless
+// [DecodeOptions].MaxBytes says otherwise); it is the one way to read
+// article JSON. Encode writes
 // indented JSON without HTML escaping. Decoding then encoding gives back
 // the same JSON value: members holding their zero value are left out, and
 // a zero UTC offset is written as Z (RFC 3339 defines it as equal to

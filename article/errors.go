@@ -5,30 +5,77 @@ import (
 	"strings"
 )
 
-// Sentinel errors. Every Finding unwraps to one of them, so callers can
-// branch with errors.Is on a *ValidationError or a decoding error.
+// Sentinel errors. Every [Finding] unwraps to one of them, and so does
+// every error of this package, so callers can branch with errors.Is on a
+// *[ValidationError] or a decoding error. The finding's Code says which
+// rule matched; the sentinel says what kind of problem it is.
 var (
-	ErrRequired      = errors.New("required")
-	ErrInvalidURL    = errors.New("invalid URL")
+	// ErrRequired is returned when a required field is missing or blank
+	// (codes required, missing_description).
+	ErrRequired = errors.New("required")
+	// ErrInvalidURL is returned when a URL is not an absolute http(s) URL
+	// broadsheet may emit, or a canonical URL has a fragment (codes
+	// invalid_url, url_fragment, insecure_image).
+	ErrInvalidURL = errors.New("invalid URL")
+	// ErrTrackingParam is returned when a canonical URL carries a tracking
+	// parameter such as utm_source or fbclid.
 	ErrTrackingParam = errors.New("tracking parameter")
-	ErrOrigin        = errors.New("outside the site's origin")
-	ErrTooLong       = errors.New("too long")
-	ErrTooSmall      = errors.New("too small")
-	ErrMarkup        = errors.New("markup in plain text")
-	ErrEntity        = errors.New("HTML entity in plain text")
-	ErrInvalidTime   = errors.New("invalid time")
-	ErrNoOffset      = errors.New("time without UTC offset")
-	ErrTimeOrder     = errors.New("modified before published")
-	ErrInvalidLang   = errors.New("invalid language tag")
+	// ErrOrigin is returned when the canonical URL is outside the site's
+	// origin.
+	ErrOrigin = errors.New("outside the site's origin")
+	// ErrTooLong is returned when a text is longer than a platform shows
+	// (a warning) or than the hard limit of its field (an error, code
+	// too_large).
+	ErrTooLong = errors.New("too long")
+	// ErrTooSmall is returned when an image is smaller than platforms
+	// require or recommend.
+	ErrTooSmall = errors.New("too small")
+	// ErrMarkup is returned when a plain-text field holds something that
+	// looks like an HTML tag.
+	ErrMarkup = errors.New("markup in plain text")
+	// ErrEntity is returned when a plain-text field holds an HTML character
+	// reference such as &amp;.
+	ErrEntity = errors.New("HTML entity in plain text")
+	// ErrControlChar is returned when a plain-text field holds a control
+	// character, or a bidirectional control that can reorder what a reader
+	// sees (codes control_char, bidi_control).
+	ErrControlChar = errors.New("control character")
+	// ErrInvalidTime is returned when a time is not an RFC 3339 date-time.
+	ErrInvalidTime = errors.New("invalid time")
+	// ErrNoOffset is returned when a time has no UTC offset.
+	ErrNoOffset = errors.New("time without UTC offset")
+	// ErrTimeOrder is returned when modified is before published.
+	ErrTimeOrder = errors.New("modified before published")
+	// ErrInvalidLang is returned when language is not a BCP 47 tag.
+	ErrInvalidLang = errors.New("invalid language tag")
+	// ErrInvalidLocale is returned when a locale is not in Open Graph's
+	// ll_CC form, by validation and by [OGLocale].
 	ErrInvalidLocale = errors.New("invalid locale")
+	// ErrInvalidHandle is returned when an X, Bluesky or Mastodon handle
+	// has the wrong form.
 	ErrInvalidHandle = errors.New("invalid handle")
-	ErrInvalidKind   = errors.New("unknown kind")
-	ErrInvalidValue  = errors.New("invalid value")
-	ErrDuplicate     = errors.New("duplicate")
-	ErrUnknownField  = errors.New("unknown field")
-	ErrInvalidType   = errors.New("wrong JSON type")
-	ErrSyntax        = errors.New("invalid JSON")
-	ErrTooLarge      = errors.New("input too large")
+	// ErrInvalidKind is returned when an explainer or byline kind is not
+	// one this package knows.
+	ErrInvalidKind = errors.New("unknown kind")
+	// ErrInvalidValue is returned when a value has the right type but a
+	// wrong form not covered by a more precise sentinel: a hashtag with
+	// spaces, a non-numeric Facebook app id, a byline naming several
+	// people, an alt text that repeats the caption, an unknown image type.
+	ErrInvalidValue = errors.New("invalid value")
+	// ErrDuplicate is returned when a JSON member appears twice, or a tag or
+	// hashtag repeats another.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrUnknownField is returned when a document has a member the model
+	// does not know.
+	ErrUnknownField = errors.New("unknown field")
+	// ErrInvalidType is returned when a member has the wrong JSON type.
+	ErrInvalidType = errors.New("wrong JSON type")
+	// ErrSyntax is returned when a document is not one well-formed JSON
+	// object in valid UTF-8.
+	ErrSyntax = errors.New("invalid JSON")
+	// ErrTooLarge is returned when a document is over the decoder's size
+	// limit.
+	ErrTooLarge = errors.New("input too large")
 )
 
 // Severity grades a Finding. The zero value is unknown.
@@ -97,8 +144,10 @@ func (f Finding) Error() string {
 // Unwrap returns the finding's sentinel error.
 func (f Finding) Unwrap() error { return f.Err }
 
-// ValidationError lists every finding about one article, errors and
-// warnings, in document order. It unwraps to each finding, so errors.Is
+// ValidationError lists findings about one article, in document order.
+// [Decode], [Article.Validate] and [Validated] return one holding only
+// error-severity findings; a program may build one from [Article.Check]'s
+// findings, warnings included. It unwraps to each finding, so errors.Is
 // matches any of their sentinels.
 type ValidationError struct {
 	Findings []Finding
@@ -136,18 +185,4 @@ func (e *ValidationError) HasErrors() bool {
 		}
 	}
 	return false
-}
-
-// Blocking reports whether err holds a finding of SeverityError, or is any
-// other non-nil error. A *ValidationError holding only warnings is not
-// blocking.
-func Blocking(err error) bool {
-	if err == nil {
-		return false
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		return ve.HasErrors()
-	}
-	return true
 }

@@ -44,12 +44,12 @@ func (k ExplainerKind) DefaultTitle() string {
 }
 
 // MarshalText implements encoding.TextMarshaler. An unknown kind is an
-// error.
+// error wrapping [ErrInvalidKind].
 func (k ExplainerKind) MarshalText() ([]byte, error) {
 	if k > 0 && int(k) < len(explainerKinds) {
 		return []byte(explainerKinds[k].name), nil
 	}
-	return nil, fmt.Errorf("article: unknown explainer kind %d", int(k))
+	return nil, fmt.Errorf("article: %w %d", ErrInvalidKind, int(k))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. An unknown name is an
@@ -64,41 +64,42 @@ func (k *ExplainerKind) UnmarshalText(b []byte) error {
 	return fmt.Errorf("%w %q (want why_it_matters, what_it_means_for_you, background, what_happens_next or custom)", ErrInvalidKind, b)
 }
 
-// PersonKind says whether a byline is a person or an organisation. The zero
-// value is unset and read as a person.
+// PersonKind says whether a byline is a person or an organisation. The
+// zero value is [KindPerson], so a byline without a kind is a person; it
+// marshals to and from its JSON name, and is left out of encoded JSON (a
+// "kind": "person" member decodes to the zero value).
 type PersonKind int
 
 // Person kinds, with their JSON names.
 const (
-	_                PersonKind = iota
-	KindPerson                  // "person"
-	KindOrganization            // "organization"
+	KindPerson       PersonKind = iota // "person", the zero value
+	KindOrganization                   // "organization"
 )
 
-// String returns the kind's JSON name, or "" when unset.
+// String returns the kind's JSON name, or "PersonKind(N)" for an unknown
+// value.
 func (k PersonKind) String() string {
 	switch k {
 	case KindPerson:
 		return "person"
 	case KindOrganization:
 		return "organization"
-	case 0:
-		return ""
 	}
 	return fmt.Sprintf("PersonKind(%d)", int(k))
 }
 
-// MarshalText implements encoding.TextMarshaler.
+// MarshalText implements encoding.TextMarshaler. An unknown kind is an
+// error wrapping [ErrInvalidKind].
 func (k PersonKind) MarshalText() ([]byte, error) {
 	switch k {
 	case KindPerson, KindOrganization:
 		return []byte(k.String()), nil
 	}
-	return nil, fmt.Errorf("article: unknown person kind %d", int(k))
+	return nil, fmt.Errorf("article: %w %d", ErrInvalidKind, int(k))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts "person" and
-// "organization".
+// "organization". An unknown name is an error wrapping [ErrInvalidKind].
 func (k *PersonKind) UnmarshalText(b []byte) error {
 	switch string(b) {
 	case "person":

@@ -76,7 +76,7 @@ type Person struct {
 	// article:author and the JSON-LD url.
 	URL string `json:"url,omitempty"`
 	// Kind says whether the byline is a person or an organisation. The zero
-	// value is read as a person.
+	// value is KindPerson.
 	Kind PersonKind `json:"kind,omitzero"`
 	// X is the X (Twitter) handle without '@': twitter:creator.
 	X string `json:"x,omitempty"`

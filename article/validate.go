@@ -36,16 +36,13 @@ var (
 	hashtagPattern = regexp.MustCompile(`^[\p{L}\p{N}_]+$`)
 )
 
-// Validate checks a against every rule in the package documentation. It
-// returns nil when there is no finding, and otherwise a *ValidationError
-// holding every finding, errors and warnings, each with its field path.
-// Use Blocking (or ValidationError.HasErrors) to tell whether any finding is
-// an error.
+// Validate checks a against every rule in the package documentation and
+// returns nil unless some finding is an error. The error is then a
+// *[ValidationError] holding every error-severity finding, each with its
+// field path; warnings never make Validate fail. [Article.Check] returns
+// every finding, warnings included.
 func (a *Article) Validate() error {
-	if f := a.Check(); len(f) > 0 {
-		return &ValidationError{Findings: f}
-	}
-	return nil
+	return errorsOnly(a.Check())
 }
 
 // Check returns every finding about a, errors and warnings, in document
@@ -347,7 +344,7 @@ func (v *validator) plain(path, s string) {
 	}
 	for _, r := range s {
 		if r == 0 || (unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r') {
-			v.errorf(path, "control_char", ErrInvalidValue, "contains the control character %U", r)
+			v.errorf(path, "control_char", ErrControlChar, "contains the control character %U", r)
 			return
 		}
 	}

@@ -46,7 +46,7 @@ func TestValidateRules(t *testing.T) {
 		{"headline markup", func(a *article.Article) { a.Headline = "Cameras <em>off</em>" }, "headline", "markup", article.SeverityError, article.ErrMarkup},
 		{"headline comment", func(a *article.Article) { a.Headline = "Cameras <!-- off" }, "headline", "markup", article.SeverityError, article.ErrMarkup},
 		{"headline entity", func(a *article.Article) { a.Headline = "Cameras &amp; lights" }, "headline", "entity", article.SeverityWarning, article.ErrEntity},
-		{"headline control", func(a *article.Article) { a.Headline = "Cameras\x00off" }, "headline", "control_char", article.SeverityError, article.ErrInvalidValue},
+		{"headline control", func(a *article.Article) { a.Headline = "Cameras\x00off" }, "headline", "control_char", article.SeverityError, article.ErrControlChar},
 		{"headline long", func(a *article.Article) { a.Headline = strings.Repeat("é", 111) }, "headline", "too_long", article.SeverityWarning, article.ErrTooLong},
 		{"social headline long", func(a *article.Article) {
 			a.SocialHeadline = "Kestrel Bay switches off its seafront face-scanning cameras after an audit"
@@ -109,9 +109,12 @@ func TestValidateRules(t *testing.T) {
 			assert.Equal(t, tt.sev, f.Severity)
 			assert.ErrorIs(t, f, tt.sentinel)
 			err := a.Validate()
+			if tt.sev == article.SeverityWarning {
+				assert.NoError(t, err, "a warning alone must not fail Validate")
+				return
+			}
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.sentinel, "the ValidationError must unwrap to the sentinel")
-			assert.Equal(t, tt.sev == article.SeverityError, article.Blocking(err))
 		})
 	}
 }
@@ -140,11 +143,23 @@ func TestValidateEveryFindingAtOnce(t *testing.T) {
 	assert.False(t, errors.Is(err, article.ErrTooLong))
 }
 
-func TestBlocking(t *testing.T) {
-	assert.False(t, article.Blocking(nil))
-	assert.True(t, article.Blocking(errors.New("x")))
-	warn := &article.ValidationError{Findings: []article.Finding{{Severity: article.SeverityWarning, Err: article.ErrTooLong}}}
-	assert.False(t, article.Blocking(warn))
+// TestValidateWarningsAlone is issue 10's bug: Validate returned a
+// non-nil error for warnings alone, so "if err := a.Validate(); err != nil"
+// refused valid articles.
+func TestValidateWarningsAlone(t *testing.T) {
+	a := sample.Article()
+	a.Standfirst = ""                   // missing_description, a warning
+	a.Headline = "Cameras &amp; lights" // entity, a warning
+	require.Len(t, a.Check(), 2, "both warnings are still reported by Check")
+	assert.NoError(t, a.Validate())
+
+	a.URL = "" // and now an error
+	err := a.Validate()
+	var ve *article.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Findings, 1, "only the error: %v", ve)
+	assert.Equal(t, "url", ve.Findings[0].Path)
+	assert.False(t, errors.Is(err, article.ErrEntity), "warnings are not in the error")
 }
 
 func TestOGLocale(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 func BenchmarkPage(b *testing.B) {
 	r := newRenderer(b)
 	a := sample.Article()
-	in := Input{Ticker: sample.Ticker()}
+	in := tickerView(sample.Ticker())
 	if err := r.Page(io.Discard, a, in); err != nil {
 		b.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func BenchmarkPageUncached(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := sample.Article()
-	in := Input{Ticker: sample.Ticker()}
+	in := tickerView(sample.Ticker())
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := r.Page(io.Discard, a, in); err != nil {
@@ -59,7 +59,7 @@ func BenchmarkMeta(b *testing.B) {
 	a := sample.Article()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Resolve(a, Options{}); err != nil {
+		if _, err := Resolve(a, Options{}, PrepareOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func BenchmarkFingerprint(b *testing.B) {
 	a := sample.Article()
 	b.ReportAllocs()
 	for b.Loop() {
-		r.fingerprint(a, nil)
+		r.fingerprint(a, &PrepareOptions{}, nil)
 	}
 }
 
@@ -93,12 +93,12 @@ func BenchmarkHead(b *testing.B) {
 func BenchmarkPrepare(b *testing.B) {
 	r := newRenderer(b)
 	a := sample.Article()
-	if _, err := r.prepare(a, nil); err != nil {
+	if _, err := r.prepare(a, PrepareOptions{}, nil); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := r.prepare(a, nil); err != nil {
+		if _, err := r.prepare(a, PrepareOptions{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -107,14 +107,14 @@ func BenchmarkPrepare(b *testing.B) {
 // BenchmarkPreparedPage is one page view of a prepared article: the ticker
 // and template execution.
 func BenchmarkPreparedPage(b *testing.B) {
-	p, err := newRenderer(b).Prepare(sample.Article())
+	p, err := newRenderer(b).Prepare(sample.Article(), PrepareOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	ticker := sample.Ticker()
+	v := tickerView(sample.Ticker())
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := p.Page(io.Discard, ticker); err != nil {
+		if err := p.Page(io.Discard, v); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -124,12 +124,12 @@ func BenchmarkPreparedPage(b *testing.B) {
 // straightforward way, one html/template action per value (every meta tag,
 // share link, key point and ticker item), over the same resolved data.
 func BenchmarkStraightTemplate(b *testing.B) {
-	p, err := newRenderer(b).Prepare(sample.Article())
+	p, err := newRenderer(b).Prepare(sample.Article(), PrepareOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	d := p.data
-	d.Ticker = sample.Ticker()
+	d.View = tickerView(sample.Ticker())
 	t := template.Must(template.New("straight").Parse(straightPage))
 	type view struct {
 		*Data
@@ -156,7 +156,7 @@ const straightPage = `<!DOCTYPE html>
 {{end}}<script type="application/ld+json">{{.JSONLD}}</script>
 <style>{{.CSS}}</style></head><body>
 <header><p><a href="{{.Article.Site.URL}}">{{.Article.Site.Name}}</a></p><p>{{.Article.Site.Tagline}}</p></header>
-{{with .Ticker}}<section aria-label="Breaking news"><ul>{{range .}}<li>{{.}}</li>{{end}}</ul></section>{{end}}
+{{with .View.Ticker.Items}}<section aria-label="Breaking news"><ul>{{range .}}<li>{{.Headline}}</li>{{end}}</ul></section>{{end}}
 <main><article><header><p>{{.Article.Kicker}}</p><h1>{{.Article.Headline}}</h1><p>{{.Article.Standfirst}}</p>
 <p>By {{range $i, $a := .Article.Authors}}{{if $i}}, {{end}}<a href="{{$a.URL}}">{{$a.Name}}</a>{{end}}</p>
 <p>Published <time datetime="{{.Meta.OpenGraph.PublishedTime}}">{{.Article.Published.Format "2 January 2006, 15:04"}}</time></p></header>

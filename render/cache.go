@@ -21,64 +21,100 @@ const (
 )
 
 type cacheKey struct {
-	cl     *cleaner // the policies used (they differ per base URL)
+	base   string // the URL links are judged against
 	policy policy
 	kind   article.ExplainerKind // the explainer's kind and title, for
 	label  string                // policyExplainer
 	raw    string
 }
 
-// htmlCache holds sanitised HTML and plain text by content. When the bytes
-// held pass the limit, the whole cache is dropped and refilled on demand:
-// pages of one article keep hitting, and there is no per-entry bookkeeping
-// on the hot path. It is safe for concurrent use.
-type htmlCache struct {
+// cache is a byte-bounded map, safe for concurrent use. When the bytes held
+// would pass the limit, the whole map is dropped and refilled on demand:
+// the pages in demand keep hitting, and there is no per-entry bookkeeping
+// on the hot path. A nil *cache holds nothing.
+type cache[K comparable, V any] struct {
 	mu    sync.RWMutex
-	m     map[cacheKey]string
+	m     map[K]V
 	bytes int
 	limit int
 }
 
-func newHTMLCache(limit int) *htmlCache {
-	if limit < 0 {
+// newCache returns a cache of at most limit bytes, or nil when limit is
+// not positive.
+func newCache[K comparable, V any](limit int) *cache[K, V] {
+	if limit <= 0 {
 		return nil
 	}
-	if limit == 0 {
-		limit = 32 << 20
-	}
-	return &htmlCache{m: make(map[cacheKey]string), limit: limit}
+	return &cache[K, V]{m: make(map[K]V), limit: limit}
 }
 
-// get returns the cleaned form of k.raw, computing it with clean on a miss.
-func (c *htmlCache) get(k cacheKey, clean func(cacheKey) string) string {
+func (c *cache[K, V]) get(k K) (V, bool) {
 	if c == nil {
-		return clean(k)
+		var zero V
+		return zero, false
 	}
 	c.mu.RLock()
 	v, ok := c.m[k]
 	c.mu.RUnlock()
-	if ok {
-		return v
+	return v, ok
+}
+
+// put stores v under k, counting size bytes for it; a value larger than
+// the whole cache is not stored.
+func (c *cache[K, V]) put(k K, v V, size int) {
+	if c == nil || size > c.limit {
+		return
 	}
-	v = clean(k)
-	size := len(k.raw) + len(k.label) + len(v)
 	c.mu.Lock()
-	if c.bytes+size > c.limit {
-		clear(c.m)
-		c.bytes = 0
-	}
-	if size <= c.limit {
+	if _, ok := c.m[k]; !ok {
+		if c.bytes+size > c.limit {
+			clear(c.m)
+			c.bytes = 0
+		}
 		c.m[k] = v
 		c.bytes += size
 	}
 	c.mu.Unlock()
+}
+
+// size returns the bytes held.
+func (c *cache[K, V]) size() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.bytes
+}
+
+// htmlCache holds sanitised HTML and plain text by content.
+type htmlCache = cache[cacheKey, string]
+
+// cached returns the cleaned form of k.raw under cl, from c or computed.
+func cached(c *htmlCache, cl *cleaner, k cacheKey) string {
+	if v, ok := c.get(k); ok {
+		return v
+	}
+	v := cl.clean(k)
+	c.put(k, v, len(k.raw)+len(k.label)+len(v))
 	return v
 }
 
-// cleaner does the work behind a cache miss: a body and an inline policy,
-// built once for one base URL.
+// cleaner does the work behind a cache miss: a body and an inline policy
+// for one base URL.
 type cleaner struct {
+	base         string
 	body, inline *sanitize.Policy
+}
+
+// withBase returns the policies of c judging links against base.
+func (c *cleaner) withBase(base string) (*cleaner, error) {
+	body, err := c.body.WithBaseURL(base)
+	if err != nil {
+		return nil, err
+	}
+	inline, err := c.inline.WithBaseURL(base)
+	if err != nil {
+		return nil, err
+	}
+	return &cleaner{base: base, body: body, inline: inline}, nil
 }
 
 func newCleaner(opts sanitize.Options) (*cleaner, error) {
@@ -90,7 +126,7 @@ func newCleaner(opts sanitize.Options) (*cleaner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	return &cleaner{body: body, inline: inline}, nil
+	return &cleaner{base: opts.BaseURL, body: body, inline: inline}, nil
 }
 
 func (c *cleaner) clean(k cacheKey) string {
@@ -113,62 +149,16 @@ func (c *cleaner) clean(k cacheKey) string {
 }
 
 // html returns the sanitised form of raw under p.
-func (c *htmlCache) html(cl *cleaner, p policy, raw string) template.HTML {
-	return template.HTML(c.get(cacheKey{cl: cl, policy: p, raw: raw}, cl.clean))
+func (cl *cleaner) html(c *htmlCache, p policy, raw string) template.HTML {
+	return template.HTML(cached(c, cl, cacheKey{base: cl.base, policy: p, raw: raw}))
 }
 
 // text returns the plain text of the HTML raw.
-func (c *htmlCache) text(cl *cleaner, raw string) string {
-	return c.get(cacheKey{cl: cl, policy: policyText, raw: raw}, cl.clean)
+func (cl *cleaner) text(c *htmlCache, raw string) string {
+	return cached(c, cl, cacheKey{base: cl.base, policy: policyText, raw: raw})
 }
 
 // explainer returns the sanitised body of e, its label shown once.
-func (c *htmlCache) explainer(cl *cleaner, e article.Explainer) template.HTML {
-	return template.HTML(c.get(cacheKey{cl: cl, policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}, cl.clean))
-}
-
-// preparedCache holds Prepared values by the fingerprint of their article.
-// Like htmlCache it drops everything when full. It is safe for concurrent
-// use.
-type preparedCache struct {
-	mu    sync.RWMutex
-	m     map[fingerprint]*Prepared
-	bytes int
-	limit int
-}
-
-func newPreparedCache(limit int) *preparedCache {
-	if limit < 0 {
-		return nil
-	}
-	if limit == 0 {
-		limit = 32 << 20
-	}
-	return &preparedCache{m: make(map[fingerprint]*Prepared), limit: limit}
-}
-
-func (c *preparedCache) get(k fingerprint) *Prepared {
-	if c == nil {
-		return nil
-	}
-	c.mu.RLock()
-	p := c.m[k]
-	c.mu.RUnlock()
-	return p
-}
-
-func (c *preparedCache) put(k fingerprint, p *Prepared) {
-	if c == nil || p.size > c.limit {
-		return
-	}
-	c.mu.Lock()
-	if c.bytes+p.size > c.limit {
-		clear(c.m)
-		c.bytes = 0
-	}
-	if _, ok := c.m[k]; !ok {
-		c.m[k] = p
-		c.bytes += p.size
-	}
-	c.mu.Unlock()
+func (cl *cleaner) explainer(c *htmlCache, e article.Explainer) template.HTML {
+	return template.HTML(cached(c, cl, cacheKey{base: cl.base, policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}))
 }

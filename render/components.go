@@ -17,8 +17,8 @@ type Parts struct {
 	// SiteHeader is the site's name (linked to its home page) and tagline,
 	// after a skip link to the article.
 	SiteHeader template.HTML
-	// Ticker is the breaking-news ticker; empty when there are no
-	// headlines.
+	// Ticker is the "ticker" template's output for the page view; empty
+	// while preparing.
 	Ticker template.HTML
 	// ArticleHeader is the kicker, headline, standfirst, byline and dates.
 	ArticleHeader template.HTML
@@ -37,8 +37,8 @@ type Parts struct {
 	SiteFooter template.HTML
 }
 
-// Explainer is an explainer ready for a template.
-type Explainer struct {
+// ExplainerData is an explainer ready for a template (Data.Explainers).
+type ExplainerData struct {
 	// Kind is the explainer's kind ("why_it_matters").
 	Kind string
 	// Label is its heading (article.Explainer.Label).
@@ -67,29 +67,6 @@ func siteHeader(a *article.Article) template.HTML {
 		element(&b, "p", s.Tagline, "class", "bs-tagline")
 		b.WriteByte('\n')
 	}
-	return template.HTML(b.String())
-}
-
-func tickerHTML(headlines []string) template.HTML {
-	n := 0
-	for _, h := range headlines {
-		if strings.TrimSpace(h) != "" {
-			n++
-		}
-	}
-	if n == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("<section class=\"bs-ticker\" aria-label=\"Breaking news\">\n<p class=\"bs-ticker-label\">Breaking</p>\n<ul>\n")
-	for _, h := range headlines {
-		if strings.TrimSpace(h) == "" {
-			continue
-		}
-		element(&b, "li", h)
-		b.WriteByte('\n')
-	}
-	b.WriteString("</ul>\n</section>\n")
 	return template.HTML(b.String())
 }
 
@@ -210,7 +187,7 @@ func keyPoints(points []template.HTML) template.HTML {
 	return template.HTML(b.String())
 }
 
-func explainers(es []Explainer) template.HTML {
+func explainers(es []ExplainerData) template.HTML {
 	var b strings.Builder
 	for _, e := range es {
 		b.WriteString(`<section class="` + classExplainer + ` bs-explainer-`)
@@ -234,7 +211,7 @@ func shareBar(links []share.Link) template.HTML {
 	b.Grow(256 * len(links))
 	b.WriteString("<nav class=\"bs-share\" aria-labelledby=\"bs-share-heading\">\n<h2 id=\"bs-share-heading\">Share this article</h2>\n<ul>\n")
 	for _, l := range links {
-		if l.Network == share.Copy {
+		if l.Network == share.CopyLink {
 			// Without JavaScript nothing can copy; show the link, selectable.
 			b.WriteString("<li class=\"bs-share-copy\">")
 			element(&b, "label", l.Label, "for", "bs-share-url")

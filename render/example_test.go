@@ -11,7 +11,7 @@ import (
 )
 
 func ExampleResolve() {
-	m, err := render.Resolve(sample.Article(), render.Options{})
+	m, err := render.Resolve(sample.Article(), render.Options{}, render.PrepareOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,7 +41,7 @@ func ExampleResolve() {
 func ExampleResolve_dropped() {
 	a := sample.Article()
 	a.Site.Logo = nil
-	m, err := render.Resolve(a, render.Options{})
+	m, err := render.Resolve(a, render.Options{}, render.PrepareOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -60,7 +60,7 @@ func ExampleRenderer_Page_invalid() {
 	r, _ := render.New(render.Options{})
 	a := sample.Article()
 	a.Image.URL = "javascript:alert(1)"
-	err := r.Page(os.Stdout, a, render.Input{})
+	err := r.Page(os.Stdout, a, render.View{})
 	fmt.Println(err)
 	// Output:
 	// render: article: image.url: scheme "javascript:" is not allowed; want http or https

@@ -9,7 +9,7 @@ import (
 )
 
 // fingerprint is a 128-bit digest of everything a Prepared depends on: every
-// field of the article and the alternates. Two seeds make an accidental
+// field of the article, the PrepareOptions and the share image. Two seeds make an accidental
 // collision (which would serve one article's page for another) as unlikely
 // as guessing a random 128-bit key; the seeds are per Renderer, so no one
 // can build colliding articles offline. TestFingerprintCoversEveryField
@@ -61,7 +61,7 @@ func (h *hasher) image(img *article.Image) {
 	h.str(img.Type)
 }
 
-func (r *Renderer) fingerprint(a *article.Article, alternates []Alternate) fingerprint {
+func (r *Renderer) fingerprint(a *article.Article, po *PrepareOptions, shareImage *article.Image) fingerprint {
 	var h hasher
 	h.h[0].SetSeed(r.seeds[0])
 	h.h[1].SetSeed(r.seeds[1])
@@ -124,8 +124,9 @@ func (r *Renderer) fingerprint(a *article.Article, alternates []Alternate) finge
 			h.str(n.Button)
 		}
 	}
-	h.u64(uint64(len(alternates)))
-	for _, alt := range alternates {
+	h.image(shareImage)
+	h.u64(uint64(len(po.Alternates)))
+	for _, alt := range po.Alternates {
 		h.str(alt.Lang)
 		h.str(alt.URL)
 	}

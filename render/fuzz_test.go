@@ -32,7 +32,7 @@ func FuzzPage(f *testing.F) {
 		a.Body = body
 		a.KeyPoints = append(a.KeyPoints, point)
 		a.Explainers[0].Body = point
-		page, err := r.PageString(a, Input{Ticker: []string{tick, headline}})
+		page, err := r.PageString(a, tickerView([]string{tick, headline}))
 		if err != nil {
 			var re *Error
 			require.ErrorAs(t, err, &re)

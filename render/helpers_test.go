@@ -131,3 +131,12 @@ var (
 	hostileArticle = fixture.Hostile
 	hostileTicker  = fixture.HostileTicker
 )
+
+// tickerView is a View whose ticker holds the headlines, without links.
+func tickerView(headlines []string) View {
+	var v View
+	for _, h := range headlines {
+		v.Ticker.Items = append(v.Ticker.Items, TickerItem{Headline: h})
+	}
+	return v
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/render/jsonld"
 )
 
 // Limits applied while resolving, from developer.x.com's cards markup
@@ -86,7 +87,7 @@ type Meta struct {
 	// has one.
 	FediverseCreators []string `json:"fediverse_creators,omitempty"`
 	// LinkedData is the schema.org JSON-LD graph.
-	LinkedData Graph `json:"json_ld"`
+	LinkedData jsonld.Graph `json:"json_ld"`
 	// WordCount is the number of words in the sanitised body's text.
 	WordCount int `json:"word_count"`
 	// ReadingMinutes is WordCount at Options.WordsPerMinute, rounded up.
@@ -140,8 +141,9 @@ var ErrNilArticle = errors.New("render: nil article")
 
 var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)$`)
 
-// Resolve checks a and builds its metadata. An article with any
-// error-severity finding (article.Blocking) is refused with an *Error
+// Resolve checks a and builds its metadata under opts and po, as
+// Renderer.Prepare does but without a Renderer's caches. An article with
+// any error-severity finding (what article.Validate reports) is refused with an *Error
 // wrapping the *article.ValidationError; warnings are kept in
 // Meta.Warnings. Alternates must have absolute http(s) URLs and BCP 47
 // languages.
@@ -149,25 +151,53 @@ var hreflangPattern = regexp.MustCompile(`^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]
 // Resolve does not modify a, keeps no reference to it, and is safe for
 // concurrent use. Invalid UTF-8 in a string field is read as U+FFFD, as the
 // page would show it.
-func Resolve(a *article.Article, opts Options, alternates ...Alternate) (*Meta, error) {
+func Resolve(a *article.Article, opts Options, po PrepareOptions) (*Meta, error) {
 	if a == nil {
 		return nil, ErrNilArticle
 	}
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
+	var img *article.Image
+	if opts.ShareImage != nil && (a.Image == nil || opts.ShareImageAlways) {
+		img = opts.ShareImage(a)
+	}
 	a = clone(a)
-	alternates = slices.Clone(alternates)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {
 		return nil, &Error{Err: ve}
 	}
+	img, err := checkShareImage(img)
+	if err != nil {
+		return nil, err
+	}
 	bodyText := sanitize.Text(a.Body)
-	return resolve(a, &opts, alternates, findings, bodyText)
+	return resolve(a, &opts, slices.Clone(po.Alternates), img, opts.locale(a), findings, bodyText)
 }
 
-func resolve(a *article.Article, opts *Options, alternates []Alternate, findings []article.Finding, bodyText string) (*Meta, error) {
+// checkShareImage returns a valid copy of the share image img, or an error
+// naming what is wrong.
+func checkShareImage(img *article.Image) (*article.Image, error) {
+	if img == nil {
+		return nil, nil
+	}
+	c := cloneImage(img)
+	if _, err := article.CheckURL(c.URL); err != nil {
+		return nil, &Error{Err: fmt.Errorf("share_image.url: %w", err)}
+	}
+	if c.Width <= 0 || c.Height <= 0 {
+		return nil, &Error{Err: fmt.Errorf("share_image: width and height must be positive, not %d×%d", c.Width, c.Height)}
+	}
+	if c.Type != "" && !strings.HasPrefix(c.Type, "image/") {
+		return nil, &Error{Err: fmt.Errorf("share_image.type: %q is not an image type", c.Type)}
+	}
+	return c, nil
+}
+
+// resolve builds the metadata of the checked copy a. img is the share
+// image (checked) or nil: it stands for the lead image in the metadata.
+func resolve(a *article.Article, opts *Options, alternates []Alternate, img *article.Image, loc *Locale, findings []article.Finding, bodyText string) (*Meta, error) {
 	for i, alt := range alternates {
 		if !hreflangPattern.MatchString(alt.Lang) {
 			return nil, &Error{Err: fmt.Errorf("alternates[%d].lang: %q is not a BCP 47 language tag or x-default", i, alt.Lang)}
@@ -230,9 +260,12 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, findings
 	if !a.Modified.IsZero() && a.Modified.After(a.Published) {
 		modified = rfc3339(a.Modified)
 	}
-	m.OpenGraph = openGraph(a, m, locale, published, modified)
-	m.Twitter = twitterCard(a, m)
-	m.LinkedData, m.Dropped = linkedData(a, m, published, modified)
+	if img == nil {
+		img = a.Image
+	}
+	m.OpenGraph = openGraph(a, m, img, locale, published, modified)
+	m.Twitter = twitterCard(a, m, img, &loc.Labels)
+	m.LinkedData, m.Dropped = linkedData(a, m, img, published, modified)
 	ld, err := json.Marshal(&m.LinkedData)
 	if err != nil {
 		return nil, &Error{Err: fmt.Errorf("encoding JSON-LD: %w", err)}

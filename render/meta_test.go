@@ -12,6 +12,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/render/jsonld"
 	"github.com/broadsheet/broadsheet/sanitize"
 )
 
@@ -21,7 +22,7 @@ func resolveSample(t *testing.T, edit func(a *article.Article), opts Options) *M
 	if edit != nil {
 		edit(a)
 	}
-	m, err := Resolve(a, opts)
+	m, err := Resolve(a, opts, PrepareOptions{})
 	require.NoError(t, err)
 	return m
 }
@@ -54,7 +55,7 @@ func TestTwitterCreatorOnlyFromHandle(t *testing.T) {
 	}, Options{})
 	assert.Equal(t, "@prince_o", m.Twitter.Creator, "first author with a handle")
 	for _, p := range m.LinkedData.Nodes {
-		if na, ok := p.(*NewsArticle); ok {
+		if na, ok := p.(*jsonld.NewsArticle); ok {
 			assert.Equal(t, "Person", na.Author[0].Type, "a name never makes an Organization")
 			assert.Equal(t, "Person", na.Author[1].Type)
 		}
@@ -68,10 +69,10 @@ func TestTwitterCreatorOnlyFromHandle(t *testing.T) {
 	assert.Equal(t, "Organization", na.Author[0].Type, "explicit kind")
 }
 
-func newsArticle(t *testing.T, m *Meta) *NewsArticle {
+func newsArticle(t *testing.T, m *Meta) *jsonld.NewsArticle {
 	t.Helper()
 	for _, n := range m.LinkedData.Nodes {
-		if na, ok := n.(*NewsArticle); ok {
+		if na, ok := n.(*jsonld.NewsArticle); ok {
 			return na
 		}
 	}

@@ -22,7 +22,8 @@ type OpenGraph struct {
 	SiteName string `json:"site_name,omitempty"`
 	// Locale is the site's locale in ll_CC form.
 	Locale string `json:"locale,omitempty"`
-	// Image is the lead image; nil when the article has none.
+	// Image is the lead image, or the share image (Options.ShareImage);
+	// nil when there is neither.
 	Image *OGImage `json:"image,omitempty"`
 	// PublishedTime is RFC 3339 with the offset given.
 	PublishedTime string `json:"published_time"`
@@ -53,7 +54,7 @@ type OGImage struct {
 	Alt       string `json:"alt,omitempty"`
 }
 
-func openGraph(a *article.Article, m *Meta, locale, published, modified string) OpenGraph {
+func openGraph(a *article.Article, m *Meta, img *article.Image, locale, published, modified string) OpenGraph {
 	og := OpenGraph{
 		Type:          "article",
 		Title:         a.SocialTitle(),
@@ -70,7 +71,7 @@ func openGraph(a *article.Article, m *Meta, locale, published, modified string) 
 		og.Publisher = s.FacebookPage
 		og.AppID = s.FacebookAppID
 	}
-	if img := a.Image; img != nil {
+	if img != nil {
 		oi := &OGImage{URL: img.URL, Type: img.Type, Width: img.Width, Height: img.Height, Alt: img.Alt}
 		if strings.HasPrefix(img.URL, "https:") {
 			oi.SecureURL = img.URL

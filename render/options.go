@@ -1,10 +1,12 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
@@ -32,15 +34,37 @@ type Options struct {
 	// the zero value is share.DefaultNetworks with UTM tags.
 	Share share.Options
 	// Sanitize configures the body and inline HTML policies (package
-	// sanitize). With no BaseURL, each article's links are judged against
-	// the origin of its own URL (https://host/): links to that origin are
-	// the site's own (no rel="nofollow"), root-relative links resolve
-	// there, and every other origin is foreign. Invalid values make New
-	// fail.
+	// sanitize). Leave BaseURL empty: each article's HTML is then
+	// sanitised against the article's own URL, so links to its origin are
+	// the site's own (no rel="nofollow"), every other origin is foreign,
+	// and a relative link resolves as a browser on the article's page
+	// would resolve it (href="related-story" in
+	// https://x.example/local/story is
+	// https://x.example/local/related-story). A BaseURL set here replaces
+	// the article's URL for every article. Invalid values make New fail.
 	Sanitize sanitize.Options
-	// CacheBytes bounds the cache of sanitised HTML, by the size of the
-	// raw and sanitised HTML held; zero means 32 MiB, negative disables
-	// the cache.
+	// ShareImage supplies the share image (og:image with its width,
+	// height, type and alt, twitter:image with a summary_large_image card
+	// when the size allows, and the JSON-LD image) of an article without
+	// a lead image: typically the URL of its share card (package
+	// render/card) on the publisher's server. The image is metadata only:
+	// the page shows no figure for it. ShareImage is called on every
+	// Prepare, and the image it returns is part of the cache key; nil
+	// means none. The image's URL must be absolute http(s) and its width
+	// and height positive, or Prepare fails naming "share_image".
+	ShareImage func(a *article.Article) *article.Image
+	// ShareImageAlways uses ShareImage for every article, also one with
+	// a lead image (which stays on the page as its figure). It needs
+	// ShareImage.
+	ShareImageAlways bool
+	// Locale chooses the words, date format and text direction of each
+	// article's page (see Locale), for example by the article's
+	// language; nil means English. It must return the same for the same
+	// article: its result is cached with the prepared article.
+	Locale func(a *article.Article) Locale
+	// CacheBytes bounds the Renderer's cache (sanitised HTML and prepared
+	// articles), by the bytes they hold; zero means 32 MiB, negative
+	// disables it.
 	CacheBytes int
 }
 
@@ -50,6 +74,9 @@ func (o *Options) check() error {
 	}
 	if o.WordsPerMinute < 0 {
 		return &Error{Err: fmt.Errorf("WordsPerMinute %d is negative", o.WordsPerMinute)}
+	}
+	if o.ShareImageAlways && o.ShareImage == nil {
+		return &Error{Err: errors.New("ShareImageAlways needs ShareImage")}
 	}
 	return nil
 }

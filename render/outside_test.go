@@ -37,19 +37,19 @@ func checkDocuments(t *testing.T) map[string]string {
 	t.Helper()
 	r := newRenderer(t)
 	docs := map[string]string{}
-	page, err := r.PageString(sample.Article(), Input{Ticker: sample.Ticker()})
+	page, err := r.PageString(sample.Article(), tickerView(sample.Ticker()))
 	require.NoError(t, err)
 	docs["sample-page.html"] = page
 	frag, err := r.FragmentString(sample.Article())
 	require.NoError(t, err)
 	docs["sample-fragment.html"] = fixture.Wrap(frag)
-	page, err = r.PageString(hostileArticle(), Input{Ticker: hostileTicker()})
+	page, err = r.PageString(hostileArticle(), tickerView(hostileTicker()))
 	require.NoError(t, err)
 	docs["hostile-page.html"] = page
 	frag, err = r.FragmentString(hostileArticle())
 	require.NoError(t, err)
 	docs["hostile-fragment.html"] = fixture.Wrap(frag)
-	page, err = r.PageString(fixture.Bare(), Input{})
+	page, err = r.PageString(fixture.Bare(), View{})
 	require.NoError(t, err)
 	docs["bare-page.html"] = page
 	return docs
@@ -121,7 +121,7 @@ func TestOpenGraphScraper(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			a := tt.a()
-			page, err := r.PageString(a, Input{})
+			page, err := r.PageString(a, View{})
 			require.NoError(t, err)
 			m, err := r.Meta(a)
 			require.NoError(t, err)

@@ -2,7 +2,13 @@ package render
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
 	"embed"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"html/template"
@@ -27,41 +33,51 @@ func Stylesheet() string {
 	return string(b)
 }
 
-// Input is what one page view adds to the article.
-type Input struct {
-	// Ticker holds the breaking-news headlines (plain text) shown above
-	// the article; with none, there is no ticker at all.
-	Ticker []string
-	// Alternates are the article's translations (hreflang).
-	Alternates []Alternate
-}
-
-// Data is what the templates receive. Every template.HTML in it was made by
-// package sanitize (Body, KeyPoints, Explainers) or by render's own writer
-// (Head, Parts); every other string is plain text for html/template to
-// escape.
+// Data is what the templates receive, the same value for every template
+// (see the package documentation for what each one reads). Every
+// template.HTML in it was made by package sanitize (Body, KeyPoints,
+// Explainers) or by executing render's templates (Head, Parts); every
+// other string is plain text for html/template to escape.
 type Data struct {
 	// Meta is the resolved metadata.
 	Meta *Meta
-	// Article is the article as given; do not use its HTML fields in a
-	// template (they are unsanitised): use Body, KeyPoints and Explainers.
+	// Article is the article as prepared (a copy, with invalid UTF-8
+	// replaced); do not use its HTML fields in a template (they are
+	// unsanitised): use Body, KeyPoints and Explainers.
 	Article *article.Article
 	// Lang is Meta.Lang.
 	Lang string
-	// Ticker is Input.Ticker.
-	Ticker []string
-	// Head is Meta.HeadHTML().
+	// Dir is the text direction from the locale ("ltr", "rtl" or "").
+	Dir string
+	// Labels are the page's words, every field filled.
+	Labels *Labels
+	// Head is the head tags ("head" template).
 	Head template.HTML
 	// Body is the sanitised body.
 	Body template.HTML
 	// KeyPoints are the sanitised key points.
 	KeyPoints []template.HTML
 	// Explainers are the explainers, sanitised, with their labels and ids.
-	Explainers []Explainer
+	Explainers []ExplainerData
 	// Share are the share bar's links, from package share.
 	Share []share.Link
-	// Parts are the default components.
+	// Parts are the components, each its template's output for this
+	// article, built once by Prepare.
 	Parts Parts
+	// View is the page view being rendered: zero while preparing, and in
+	// every template but "ticker" and "page".
+	View View
+
+	locale *Locale
+}
+
+// TickerLabel is the ticker's label: View.Ticker.Label, or
+// Labels.Breaking.
+func (d *Data) TickerLabel() string {
+	if d.View.Ticker.Label != "" {
+		return d.View.Ticker.Label
+	}
+	return d.Labels.Breaking
 }
 
 // Renderer renders article pages, fragments and head tags with one set of
@@ -70,18 +86,20 @@ type Data struct {
 //
 // A Renderer caches by content, within Options.CacheBytes: the sanitised
 // form of each piece of HTML, and each article's Prepared value (keyed by a
-// 128-bit digest of every field of the article), so a page view of an
-// article already seen only runs the templates. Changing any field of an
-// article makes it a different article to the cache.
+// 128-bit digest of the article, the PrepareOptions and the share image),
+// so a page view of an article already seen only runs the "ticker"
+// template. Changing any field of an article makes it a different article
+// to the cache.
 type Renderer struct {
 	opts     Options
 	tmpl     *template.Template
-	clean    *cleaner // policies for Options.Sanitize.BaseURL, if set
-	mu       sync.Mutex
-	cleaners map[string]*cleaner // otherwise, policies by site origin
+	split    bool     // "page" is the embedded one: prepare it around the ticker
+	noTicker bool     // "ticker" is the embedded one: no items, no output
+	clean    *cleaner // the policies, for Options.Sanitize.BaseURL if set
 	cache    *htmlCache
-	prepared *preparedCache
+	prepared *cache[fingerprint, *Prepared]
 	seeds    [2]maphash.Seed
+	marker   string // stands for the ticker in a prepared page
 	bufs     sync.Pool
 }
 
@@ -99,6 +117,7 @@ func New(opts Options) (*Renderer, error) {
 	if _, err := t.New("style").Parse(`{{define "style"}}<style>` + "\n" + Stylesheet() + `</style>` + "\n{{end}}"); err != nil {
 		return nil, fmt.Errorf("render: embedded stylesheet: %w", err)
 	}
+	page, ticker := t.Lookup("page").Tree, t.Lookup("ticker").Tree
 	if opts.Templates != nil {
 		matches, err := fs.Glob(opts.Templates, "*.html")
 		if err != nil {
@@ -111,110 +130,132 @@ func New(opts Options) (*Renderer, error) {
 			return nil, fmt.Errorf("render: templates: %w", err)
 		}
 	}
-	for _, name := range []string{"page", "article", "head"} {
+	for _, name := range []string{"page", "article", "head", "ticker"} {
 		if t.Lookup(name) == nil {
 			return nil, fmt.Errorf("render: templates: no template named %q", name)
 		}
 	}
-	// Build the policies now even when they will be built per site, so
-	// invalid sanitize options fail here.
-	fixed, err := newCleaner(opts.Sanitize)
+	clean, err := newCleaner(opts.Sanitize)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Sanitize.BaseURL == "" {
-		fixed = nil
+	limit := opts.CacheBytes
+	if limit == 0 {
+		limit = 32 << 20
 	}
 	r := &Renderer{
 		opts:     opts,
 		tmpl:     t,
-		clean:    fixed,
-		cleaners: make(map[string]*cleaner),
-		cache:    newHTMLCache(opts.CacheBytes),
-		prepared: newPreparedCache(opts.CacheBytes),
+		split:    t.Lookup("page").Tree == page,
+		noTicker: t.Lookup("ticker").Tree == ticker,
+		clean:    clean,
+		cache:    newCache[cacheKey, string](limit / 2),
+		prepared: newCache[fingerprint, *Prepared](limit / 2),
 		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 	}
+	var nonce [16]byte
+	_, _ = rand.Read(nonce[:])
+	r.marker = "<!--bs-ticker-" + hex.EncodeToString(nonce[:]) + "-->"
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	return r, nil
 }
 
-// Meta checks a and resolves its metadata, like Resolve, using the
-// Renderer's options and caches.
-func (r *Renderer) Meta(a *article.Article, alternates ...Alternate) (*Meta, error) {
-	p, err := r.Prepare(a, alternates...)
-	if err != nil {
-		return nil, err
-	}
-	return p.data.Meta, nil
-}
-
 // Prepared is one article made ready to render: checked, its metadata
-// resolved and its head tags written, its HTML sanitised, its share links
-// and components built. It renders any number of page views; only the
-// ticker changes between them. A Prepared is immutable and safe for
-// concurrent use.
+// resolved, its HTML sanitised, its share links built and its components
+// executed. It renders any number of page views, fragments and heads;
+// only the View changes between page views. A Prepared is immutable and
+// safe for concurrent use.
 type Prepared struct {
 	r    *Renderer
-	data Data // Ticker and Parts.Ticker are filled per view
-	size int
+	data Data
+	// The page without its ticker, when "page" is the embedded template:
+	// a view writes before, the ticker, after.
+	before, after []byte
+	size          int
+
+	once     sync.Once
+	fragment []byte
+	head     []byte
+	hash     string
+	err      error
 }
 
-// Meta returns the article's resolved metadata.
-func (p *Prepared) Meta() *Meta { return p.data.Meta }
-
-// Prepare checks a and prepares it for rendering; see Prepared. An article
-// with error-severity findings is refused with an *Error wrapping its
-// *article.ValidationError.
-func (r *Renderer) Prepare(a *article.Article, alternates ...Alternate) (*Prepared, error) {
+// Prepare checks a and prepares it for rendering with po; see Prepared.
+// An article with error-severity findings is refused with an *Error
+// wrapping its *article.ValidationError. Prepare keeps its own copy of a:
+// changing a afterwards does not change the Prepared.
+//
+// Prepare is the one way to render: Renderer.Page, Fragment, Head and
+// Meta are shorthands for Prepare(a, PrepareOptions{}) followed by the
+// Prepared method of the same name.
+func (r *Renderer) Prepare(a *article.Article, po PrepareOptions) (*Prepared, error) {
 	if a == nil {
 		return nil, ErrNilArticle
 	}
-	key := r.fingerprint(a, alternates)
-	if p := r.prepared.get(key); p != nil {
+	img := r.shareImage(a)
+	key := r.fingerprint(a, &po, img)
+	if p, ok := r.prepared.get(key); ok {
 		return p, nil
 	}
-	p, err := r.prepare(a, alternates)
+	p, err := r.prepare(a, po, img)
 	if err != nil {
 		return nil, err
 	}
-	r.prepared.put(key, p)
+	r.prepared.put(key, p, p.size)
 	return p, nil
 }
 
-func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepared, error) {
+// shareImage returns Options.ShareImage's image for a, or nil when it
+// does not apply.
+func (r *Renderer) shareImage(a *article.Article) *article.Image {
+	if r.opts.ShareImage == nil || (a.Image != nil && !r.opts.ShareImageAlways) {
+		return nil
+	}
+	return r.opts.ShareImage(a)
+}
+
+func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.Image) (*Prepared, error) {
 	// The Prepared keeps its own copy of the article, so a caller changing
 	// theirs afterwards cannot change what a cached page shows.
 	a = clone(a)
-	alternates = slices.Clone(alternates)
+	alternates := slices.Clone(po.Alternates)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {
 		return nil, &Error{Err: ve}
 	}
+	img, err := checkShareImage(img)
+	if err != nil {
+		return nil, err
+	}
 	cl, err := r.cleaner(a)
 	if err != nil {
 		return nil, err
 	}
-	m, err := resolve(a, &r.opts, alternates, findings, r.cache.text(cl, a.Body))
+	loc := r.opts.locale(a)
+	if loc.Dir != "" && loc.Dir != "ltr" && loc.Dir != "rtl" {
+		return nil, &Error{Err: fmt.Errorf("locale: dir %q is not ltr or rtl", loc.Dir)}
+	}
+	m, err := resolve(a, &r.opts, alternates, img, loc, findings, cl.text(r.cache, a.Body))
 	if err != nil {
 		return nil, err
 	}
-	d := Data{Meta: m, Article: a, Lang: m.Lang, Head: m.HeadHTML()}
-	d.Body = r.cache.html(cl, policyBody, a.Body)
+	d := Data{Meta: m, Article: a, Lang: m.Lang, Dir: loc.Dir, Labels: &loc.Labels, locale: loc}
+	d.Body = cl.html(r.cache, policyBody, a.Body)
 	if len(a.KeyPoints) > 0 {
 		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))
 		for i, kp := range a.KeyPoints {
-			d.KeyPoints[i] = r.cache.html(cl, policyInline, kp)
+			d.KeyPoints[i] = cl.html(r.cache, policyInline, kp)
 		}
 	}
 	if len(a.Explainers) > 0 {
-		d.Explainers = make([]Explainer, len(a.Explainers))
+		d.Explainers = make([]ExplainerData, len(a.Explainers))
 		for i, e := range a.Explainers {
-			d.Explainers[i] = Explainer{
+			d.Explainers[i] = ExplainerData{
 				Kind:  e.Kind.String(),
-				Label: e.Label(),
+				Label: loc.Labels.explainerLabel(e),
 				ID:    idPrefix + "explainer-" + itoa(i+1),
-				Body:  r.cache.explainer(cl, e),
+				Body:  cl.explainer(r.cache, e),
 			}
 		}
 	}
@@ -225,6 +266,7 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 		return nil, &Error{Err: err}
 	}
 	d.Share = links
+	d.Head = m.HeadHTML()
 	p := &d.Parts
 	p.SiteHeader = siteHeader(a)
 	p.ArticleHeader = articleHeader(a)
@@ -234,102 +276,243 @@ func (r *Renderer) prepare(a *article.Article, alternates []Alternate) (*Prepare
 	p.ShareBar = shareBar(links)
 	p.Newsletter = newsletter(a.Site)
 	p.SiteFooter = siteFooter(a)
-	size := len(d.Head) + len(d.Body) + len(p.SiteHeader) + len(p.ArticleHeader) + len(p.Figure) +
-		len(p.KeyPoints) + len(p.Explainers) + len(p.ShareBar) + len(p.Newsletter) + len(p.SiteFooter) + len(m.ld)
-	return &Prepared{r: r, data: d, size: 2 * size}, nil
+	pr := &Prepared{r: r, data: d}
+	if r.split {
+		if err := pr.splitPage(); err != nil {
+			return nil, err
+		}
+	}
+	pr.size = 2*(len(d.Head)+len(d.Body)+len(p.SiteHeader)+len(p.ArticleHeader)+len(p.Figure)+
+		len(p.KeyPoints)+len(p.Explainers)+len(p.ShareBar)+len(p.Newsletter)+len(p.SiteFooter)+len(m.ld)) +
+		len(pr.before) + len(pr.after)
+	return pr, nil
+}
+
+// splitPage executes "page" with the marker for the ticker and keeps the
+// output around it. The embedded "page" writes the ticker exactly once.
+func (p *Prepared) splitPage() error {
+	d := p.data
+	d.Parts.Ticker = template.HTML(p.r.marker)
+	buf := p.r.getBuf()
+	defer p.r.putBuf(buf)
+	if err := p.r.tmpl.ExecuteTemplate(buf, "page", &d); err != nil {
+		return &Error{Err: fmt.Errorf("template page: %w", err)}
+	}
+	out := buf.Bytes()
+	i := bytes.Index(out, []byte(p.r.marker))
+	if i < 0 || bytes.Contains(out[i+len(p.r.marker):], []byte(p.r.marker)) {
+		return &Error{Err: errors.New("template page: the ticker is not written exactly once")}
+	}
+	all := bytes.Clone(out)
+	p.before, p.after = all[:i:i], all[i+len(p.r.marker):]
+	return nil
 }
 
 // cleaner returns the sanitising policies for a: those of
-// Options.Sanitize.BaseURL when it is set, else those of the origin of the
-// article's URL (built once per origin), so links within the site are not
-// marked foreign and root-relative links resolve.
+// Options.Sanitize.BaseURL when it is set, else the same policies judging
+// links against the article's own URL.
 func (r *Renderer) cleaner(a *article.Article) (*cleaner, error) {
-	if r.clean != nil {
+	if r.opts.Sanitize.BaseURL != "" {
 		return r.clean, nil
 	}
-	u, err := article.CheckURL(a.URL)
+	if _, err := article.CheckURL(a.URL); err != nil {
+		return nil, &Error{Err: err}
+	}
+	cl, err := r.clean.withBase(a.URL)
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	origin := u.Scheme + "://" + strings.ToLower(u.Host) + "/"
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if cl := r.cleaners[origin]; cl != nil {
-		return cl, nil
-	}
-	opts := r.opts.Sanitize
-	opts.BaseURL = origin
-	cl, err := newCleaner(opts)
-	if err != nil {
-		return nil, err
-	}
-	if len(r.cleaners) >= maxOrigins {
-		clear(r.cleaners)
-	}
-	r.cleaners[origin] = cl
 	return cl, nil
 }
 
-// maxOrigins bounds the per-origin policies a Renderer keeps (each costs
-// about a millisecond to build and some kilobytes).
-const maxOrigins = 64
-
-func (r *Renderer) execute(w io.Writer, name string, d any) error {
+func (r *Renderer) getBuf() *bytes.Buffer {
 	buf := r.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer func() {
-		if buf.Cap() <= 1<<20 {
-			r.bufs.Put(buf)
-		}
-	}()
+	return buf
+}
+
+func (r *Renderer) putBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= 1<<20 {
+		r.bufs.Put(buf)
+	}
+}
+
+// execute runs the template name on d and writes its output to w only if
+// it succeeded.
+func (r *Renderer) execute(w io.Writer, name string, d *Data) error {
+	buf := r.getBuf()
+	defer r.putBuf(buf)
 	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
-		return fmt.Errorf("render: %w", err)
+		return &Error{Err: fmt.Errorf("template %s: %w", name, err)}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
 }
 
+// Meta returns the article's resolved metadata. Do not modify it.
+func (p *Prepared) Meta() *Meta { return p.data.Meta }
+
 // Page writes the complete HTML5 page to w: the head with every metadata
-// tag, the site header, the ticker (none when ticker is empty), the
-// article, the share bar, the newsletter form and the footer. Nothing is
+// tag, the site header, the ticker of v (none when it has no items), the
+// article, the share bar, the newsletter form and the footer. A View that
+// fails its checks is refused with an *Error wrapping ErrView; nothing is
 // written unless the whole page rendered.
-func (p *Prepared) Page(w io.Writer, ticker []string) error {
+func (p *Prepared) Page(w io.Writer, v View) error {
+	if err := v.check(); err != nil {
+		return err
+	}
+	if p.before == nil {
+		d := p.data
+		d.View = v
+		ticker, err := p.ticker(&d)
+		if err != nil {
+			return err
+		}
+		d.Parts.Ticker = ticker
+		return p.r.execute(w, "page", &d)
+	}
+	if len(v.Ticker.Items) == 0 && p.r.noTicker {
+		if _, err := w.Write(p.before); err != nil {
+			return err
+		}
+		_, err := w.Write(p.after)
+		return err
+	}
 	d := p.data
-	d.Ticker = ticker
-	d.Parts.Ticker = tickerHTML(ticker)
-	return p.r.execute(w, "page", &d)
+	d.View = v
+	buf := p.r.getBuf()
+	defer p.r.putBuf(buf)
+	if err := p.r.tmpl.ExecuteTemplate(buf, "ticker", &d); err != nil {
+		return &Error{Err: fmt.Errorf("template ticker: %w", err)}
+	}
+	if _, err := w.Write(p.before); err != nil {
+		return err
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	_, err := w.Write(p.after)
+	return err
 }
 
-// Fragment writes the article alone (the <article> element, with its
-// share bar and newsletter form) for a publisher's own layout, which
-// supplies the head (Head) and styles (Stylesheet).
-func (p *Prepared) Fragment(w io.Writer) error { return p.r.execute(w, "article", &p.data) }
+// ticker executes the "ticker" template for d.View.
+func (p *Prepared) ticker(d *Data) (template.HTML, error) {
+	buf := p.r.getBuf()
+	defer p.r.putBuf(buf)
+	if err := p.r.tmpl.ExecuteTemplate(buf, "ticker", d); err != nil {
+		return "", &Error{Err: fmt.Errorf("template ticker: %w", err)}
+	}
+	return template.HTML(buf.String()), nil
+}
 
-// Head writes the head tags alone (Meta.HeadHTML) through the "head"
-// template.
-func (p *Prepared) Head(w io.Writer) error { return p.r.execute(w, "head", &p.data) }
+// Fragment writes the article alone (the "article" template: the
+// <article> element with its share bar and newsletter form) for a
+// publisher's own layout, which supplies the head (Head) and styles
+// (Stylesheet).
+func (p *Prepared) Fragment(w io.Writer) error {
+	if err := p.build(); err != nil {
+		return err
+	}
+	_, err := w.Write(p.fragment)
+	return err
+}
 
-// Page writes the complete HTML5 page of a to w; see Prepared.Page. An
-// article with error-severity findings is refused with an *Error naming
-// them; nothing is written unless the whole page rendered.
-func (r *Renderer) Page(w io.Writer, a *article.Article, in Input) error {
-	p, err := r.Prepare(a, in.Alternates...)
+// Head writes the head tags alone (the "head" template).
+func (p *Prepared) Head(w io.Writer) error {
+	if err := p.build(); err != nil {
+		return err
+	}
+	_, err := w.Write(p.head)
+	return err
+}
+
+// Hash returns the content hash of everything p renders but the view:
+// the page without its ticker, the fragment, the head and the metadata. It
+// is 32 hexadecimal digits, the same in every process for the same
+// article, options and templates, and changes when any output does, so a
+// handler can use it (quoted) as an entity tag for the fragment, head and
+// metadata, and answer a conditional request without rendering; see ETag
+// for a page view.
+func (p *Prepared) Hash() string {
+	_ = p.build()
+	return p.hash
+}
+
+// ETag returns the strong entity tag, quoted, of Page(w, v): Hash
+// combined with v. It does not render the page.
+func (p *Prepared) ETag(v View) string {
+	if len(v.Ticker.Items) == 0 && v.Ticker.Label == "" {
+		return `"` + p.Hash() + `"`
+	}
+	h := sha256.New()
+	h.Write([]byte(p.Hash()))
+	var n [8]byte
+	str := func(s string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	str(v.Ticker.Label)
+	for _, it := range v.Ticker.Items {
+		str(it.Headline)
+		str(it.URL)
+		str(it.Lang)
+	}
+	var sum [sha256.Size]byte
+	return `"` + hex.EncodeToString(h.Sum(sum[:0])[:16]) + `"`
+}
+
+// build renders the fragment and head and computes the hash, once.
+func (p *Prepared) build() error {
+	p.once.Do(func() {
+		var frag, head bytes.Buffer
+		if err := p.r.execute(&frag, "article", &p.data); err != nil {
+			p.err = err
+			return
+		}
+		if err := p.r.execute(&head, "head", &p.data); err != nil {
+			p.err = err
+			return
+		}
+		p.fragment, p.head = frag.Bytes(), head.Bytes()
+		meta, err := json.Marshal(p.data.Meta)
+		if err != nil {
+			p.err = &Error{Err: err}
+			return
+		}
+		h := sha256.New()
+		for _, b := range [][]byte{p.before, p.after, p.fragment, p.head, meta} {
+			var n [8]byte
+			binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+			h.Write(n[:])
+			h.Write(b)
+		}
+		var sum [sha256.Size]byte
+		p.hash = hex.EncodeToString(h.Sum(sum[:0])[:16])
+	})
+	return p.err
+}
+
+// Page writes the complete HTML5 page of a to w; see Prepared.Page. It is
+// Prepare(a, PrepareOptions{}) then Page(w, v).
+func (r *Renderer) Page(w io.Writer, a *article.Article, v View) error {
+	p, err := r.Prepare(a, PrepareOptions{})
 	if err != nil {
 		return err
 	}
-	return p.Page(w, in.Ticker)
+	return p.Page(w, v)
 }
 
 // PageString returns the page as a string; see Page.
-func (r *Renderer) PageString(a *article.Article, in Input) (string, error) {
+func (r *Renderer) PageString(a *article.Article, v View) (string, error) {
 	var b strings.Builder
-	err := r.Page(&b, a, in)
+	err := r.Page(&b, a, v)
 	return b.String(), err
 }
 
 // Fragment writes the article alone; see Prepared.Fragment.
 func (r *Renderer) Fragment(w io.Writer, a *article.Article) error {
-	p, err := r.Prepare(a)
+	p, err := r.Prepare(a, PrepareOptions{})
 	if err != nil {
 		return err
 	}
@@ -344,10 +527,20 @@ func (r *Renderer) FragmentString(a *article.Article) (string, error) {
 }
 
 // Head writes the head tags alone; see Prepared.Head.
-func (r *Renderer) Head(w io.Writer, a *article.Article, alternates ...Alternate) error {
-	p, err := r.Prepare(a, alternates...)
+func (r *Renderer) Head(w io.Writer, a *article.Article) error {
+	p, err := r.Prepare(a, PrepareOptions{})
 	if err != nil {
 		return err
 	}
 	return p.Head(w)
+}
+
+// Meta checks a and resolves its metadata, like Resolve, using the
+// Renderer's options and caches. Do not modify the result.
+func (r *Renderer) Meta(a *article.Article) (*Meta, error) {
+	p, err := r.Prepare(a, PrepareOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return p.data.Meta, nil
 }

@@ -23,8 +23,8 @@ type TwitterCard struct {
 	Title string `json:"title"`
 	// Description is at most MaxXDescription characters.
 	Description string `json:"description"`
-	// Image is the lead image's URL; empty when there is none or it is
-	// too small for any card.
+	// Image is the lead (or share) image's URL; empty when there is none
+	// or it is too small for any card.
 	Image string `json:"image,omitempty"`
 	// ImageAlt is at most MaxXAlt characters.
 	ImageAlt string `json:"image_alt,omitempty"`
@@ -39,7 +39,7 @@ type Label struct {
 	Data  string `json:"data"`
 }
 
-func twitterCard(a *article.Article, m *Meta) TwitterCard {
+func twitterCard(a *article.Article, m *Meta, img *article.Image, l *Labels) TwitterCard {
 	tc := TwitterCard{
 		Card:        "summary",
 		Title:       sanitize.Truncate(a.SocialTitle(), MaxXTitle),
@@ -54,7 +54,7 @@ func twitterCard(a *article.Article, m *Meta) TwitterCard {
 			break
 		}
 	}
-	if img := a.Image; img != nil && !isSVG(img) {
+	if img != nil && !isSVG(img) {
 		switch {
 		case img.Width >= 300 && img.Height >= 157 && img.Width <= 4096 && img.Height <= 4096:
 			tc.Card = "summary_large_image"
@@ -67,9 +67,9 @@ func twitterCard(a *article.Article, m *Meta) TwitterCard {
 		}
 	}
 	if m.Author != "" {
-		tc.Labels = append(tc.Labels, Label{Label: "Written by", Data: m.Author})
+		tc.Labels = append(tc.Labels, Label{Label: l.WrittenBy, Data: m.Author})
 	}
-	tc.Labels = append(tc.Labels, Label{Label: "Reading time", Data: itoa(m.ReadingMinutes) + " min read"})
+	tc.Labels = append(tc.Labels, Label{Label: l.ReadingTime, Data: l.MinutesRead(m.ReadingMinutes)})
 	return tc
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,8 +16,12 @@ import (
 )
 
 // DefaultRel is the rel value Body and Inline policies put on links to
-// other origins unless Options.Rel says otherwise.
+// other origins when [Options].Rel is empty.
 const DefaultRel = "nofollow noopener noreferrer"
+
+// RelNone as [Options].Rel leaves links to other origins without a rel
+// attribute. ("none" is not a link type, so it cannot mean anything else.)
+const RelNone = "none"
 
 // IDPrefix is put in front of every id and name an author writes (and of
 // the fragment of every in-page link), so the body can never clobber the
@@ -36,12 +41,11 @@ type Options struct {
 	// are (and count as same-origin) and every absolute link is foreign.
 	BaseURL string
 
-	// Rel is the rel attribute for links to other origins. Empty means
-	// DefaultRel; it must be space-separated lower-case link types.
+	// Rel is the rel attribute for links to other origins: empty means
+	// DefaultRel, RelNone means no rel attribute, and anything else must
+	// be lower-case link types separated by single spaces (RelNone among
+	// other words is refused).
 	Rel string
-
-	// NoRel leaves links to other origins without a rel attribute.
-	NoRel bool
 
 	// DropIDs removes id and name attributes instead of prefixing them
 	// with IDPrefix. In-page links (href="#x") are then dropped too.
@@ -115,10 +119,10 @@ func newPolicy(kind policyKind, opts Options) (*Policy, error) {
 		p.origin = strings.ToLower(u.Scheme + "://" + u.Host)
 	}
 	switch {
-	case opts.NoRel:
+	case opts.Rel == RelNone:
 	case opts.Rel == "":
 		p.rel = DefaultRel
-	case relWords.MatchString(opts.Rel):
+	case relWords.MatchString(opts.Rel) && !slices.Contains(strings.Fields(opts.Rel), RelNone):
 		p.rel = opts.Rel
 	default:
 		return nil, fmt.Errorf("%w: Rel %q must be lower-case link types separated by spaces", ErrOptions, opts.Rel)

@@ -53,7 +53,7 @@ func TestBodyPolicy(t *testing.T) {
 		{"author rel and target are replaced", site, `<a href="https://other.example/" rel="follow" target="_blank">o</a>`,
 			`<a href="https://other.example/" rel="nofollow noopener noreferrer">o</a>`},
 		{"custom rel", Options{Rel: "noopener"}, `<a href="https://other.example/">o</a>`, `<a href="https://other.example/" rel="noopener">o</a>`},
-		{"no rel", Options{NoRel: true}, `<a href="https://other.example/">o</a>`, `<a href="https://other.example/">o</a>`},
+		{"no rel", Options{Rel: RelNone}, `<a href="https://other.example/">o</a>`, `<a href="https://other.example/">o</a>`},
 		{"without BaseURL relative stays, absolute is foreign", Options{}, `<a href="/x">a</a><a href="//cdn.example/y">b</a><a href="https://news.example.com/">c</a>`,
 			`<a href="/x">a</a><a href="//cdn.example/y" rel="nofollow noopener noreferrer">b</a><a href="https://news.example.com/" rel="nofollow noopener noreferrer">c</a>`},
 		{"protocol-relative resolved against the base", site, `<a href="//cdn.example/y">b</a>`,
@@ -147,6 +147,7 @@ func TestPolicyOptionErrors(t *testing.T) {
 		{BaseURL: "https://user@news.example.com/"},
 		{Rel: `nofollow" onclick="x`},
 		{Rel: "NoFollow"},
+		{Rel: "nofollow none"},
 	} {
 		_, err := BodyPolicy(opts)
 		assert.ErrorIs(t, err, ErrOptions, "%+v", opts)

@@ -2,7 +2,6 @@ package share
 
 import (
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
@@ -64,22 +63,6 @@ func BenchmarkBaselineURLValues(b *testing.B) {
 	}
 }
 
-func BenchmarkXParse(b *testing.B) {
-	s := "Kestrel Bay switches off its seafront face-scanning cameras 📷 https://news.example.com/local/kestrel-bay-camera-vote?utm_source=x&utm_medium=social&utm_campaign=share #KestrelBay #LocalNews"
-	b.ReportAllocs()
-	for b.Loop() {
-		XParse(s)
-	}
-}
-
-func BenchmarkXParseASCII(b *testing.B) {
-	s := "Kestrel Bay switches off its seafront face-scanning cameras https://news.example.com/local/kestrel-bay-camera-vote?utm_source=x&utm_medium=social&utm_campaign=share #KestrelBay #LocalNews"
-	b.ReportAllocs()
-	for b.Loop() {
-		XParse(s)
-	}
-}
-
 // BenchmarkCompose is each posting network's post alone.
 func BenchmarkCompose(b *testing.B) {
 	a := sample.Article()
@@ -107,26 +90,6 @@ func BenchmarkLinkFor(b *testing.B) {
 				}
 			}
 		})
-	}
-}
-
-// BenchmarkXParseManyLabels is a hostile 10,000-byte text of 5,000 dotted
-// labels with no TLD, which a URL scan tries at every label.
-func BenchmarkXParseManyLabels(b *testing.B) {
-	s := strings.Repeat("a.", 5000)
-	b.ReportAllocs()
-	for b.Loop() {
-		XParse(s)
-	}
-}
-
-// BenchmarkMastodonLength measures a composed Mastodon post as Mastodon
-// counts it (URLs by its rules, mentions).
-func BenchmarkMastodonLength(b *testing.B) {
-	s := "Kestrel Bay switches off its seafront face-scanning cameras 📷 https://news.example.com/local/kestrel-bay-camera-vote?utm_source=mastodon&utm_medium=social&utm_campaign=share #KestrelBay #LocalNews"
-	b.ReportAllocs()
-	for b.Loop() {
-		MastodonLength(s)
 	}
 }
 

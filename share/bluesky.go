@@ -1,5 +1,8 @@
 package share
 
+//go:generate node ../tools/node/gen/bluesky-tlds.js bskytlds_gen.go
+//go:generate gofmt -w bskytlds_gen.go
+
 import (
 	"regexp"
 	"slices"
@@ -10,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share/count"
 )
 
 // Bluesky record types and endpoints.
@@ -124,7 +128,7 @@ func NewBlueskyPost(a *article.Article, opts Options, bo BlueskyOptions) (Bluesk
 		repo = strings.TrimPrefix(a.Site.Bluesky, "@")
 	}
 	if repo == "" {
-		return BlueskyCreateRecord{}, netErr(Bluesky, errorf("%w: repo (handle or DID)", ErrMissingField))
+		return BlueskyCreateRecord{}, netErrorf(Bluesky, "%w: repo (handle or DID)", ErrMissingField)
 	}
 	created := bo.CreatedAt
 	if created.IsZero() {
@@ -148,6 +152,10 @@ func NewBlueskyPost(a *article.Article, opts Options, bo BlueskyOptions) (Bluesk
 // jsSpace is JavaScript's \s, which @atproto/api's expressions use:
 // wider than Go's (it has U+00A0, U+2028, U+FEFF …).
 const jsSpace = `\t\n\v\f\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}`
+
+// blueskyTagGraphemeMax is the longest tag @atproto/api links, in
+// grapheme clusters.
+const blueskyTagGraphemeMax = 64
 
 // zeroWidth are the invisible characters a tag may not contain.
 const zeroWidth = `\x{00AD}\x{2060}\x{200A}\x{200B}\x{200C}\x{200D}\x{20E2}`
@@ -227,7 +235,7 @@ func BlueskyFacets(text string, dids map[string]string) []BlueskyFacet {
 			continue
 		}
 		tag := strings.TrimRightFunc(strings.TrimFunc(text[m[2]:m[3]], isJSSpace), unicode.IsPunct)
-		if tag == "" || Graphemes(tag) > blueskyTagGraphemeMax {
+		if g, _ := count.Bluesky(tag); tag == "" || g > blueskyTagGraphemeMax {
 			continue
 		}
 		hash := m[2] - len("#")

@@ -20,8 +20,8 @@
 // Each Link carries the network (its ID marshals as "x", "bluesky" …), the
 // display Name, an accessible Label ("Share on Facebook"), the Href, the
 // brand Color (#RRGGBB), a suggested Popup size (zero for links that
-// open in place: mailto:, sms:, viber:, Copy) and AppOnly for links that
-// need an installed app. Copy's Href is the article URL itself: show it in
+// open in place: mailto:, sms:, viber:, CopyLink) and AppOnly for links that
+// need an installed app. CopyLink's Href is the article URL itself: show it in
 // a read-only field or link; copying needs script, which this package does
 // not ship. WebShare returns the {title, text, url} for navigator.share.
 // DefaultNetworks is the usual bar; AllNetworks lists every network.
@@ -53,24 +53,25 @@
 // for Email, sms for SMS) and utm_campaign (default "share"; set
 // UTM.Campaign, UTM.Content, or UTM.Off). The article's existing query and
 // fragment are kept byte for byte; the canonical URL itself is never
-// changed, and Copy, Hacker News and Lobsters get it clean because their
+// changed, and CopyLink, Hacker News and Lobsters get it clean because their
 // links are republished as they are.
 //
 // # Posts fitted to each network
 //
-// Compose and Posts return a Post: the text, its Length in the network's
-// own Unit and the Limit. The counting is each network's own:
+// [Compose] and [Posts] return a [Post]: the text, its Length in the
+// network's own [Unit] and the Limit. The counting is each network's own,
+// done by package [github.com/broadsheet/broadsheet/share/count]:
 //
-//   - X: XParse, twitter-text v3 exactly (NFC, every URL 23, emoji
-//     sequences 2, weights by code-point range); 280.
-//   - Bluesky: 300 grapheme clusters and 3000 UTF-8 bytes (BlueskyLength).
-//   - Mastodon: 500 by default (MastodonOptions.MaxCharacters), graphemes,
-//     every URL 23 and remote mentions as @user, both found by Mastodon's
-//     own rules (MastodonLength).
+//   - X: [count.X], twitter-text v3 exactly; 280 weighted characters.
+//   - Bluesky: 300 grapheme clusters and 3000 UTF-8 bytes ([count.Bluesky]).
+//   - Mastodon: 500 by default ([MastodonOptions].MaxCharacters),
+//     graphemes, every URL 23 and remote mentions as @user
+//     ([count.Mastodon]).
 //   - Threads: 500, emoji counted as UTF-8 bytes, at most 5 links, one
-//     topic tag (ThreadsLength).
-//   - LinkedIn: 3000. Facebook: 63,206. Telegram: 4096 for a message, 1024
-//     for a caption, measured after entity parsing (TelegramLength).
+//     topic tag ([count.Threads]).
+//   - LinkedIn: 3000. Facebook: 63,206 ([count.UTF16]). Telegram: 4096
+//     for a message, 1024 for a caption, measured after entity parsing
+//     ([count.Telegram]).
 //
 // A post reads "headline URL #tags" (X, Bluesky, Mastodon, Threads without
 // the tags), or headline, standfirst and tags in paragraphs (Facebook and

@@ -10,7 +10,7 @@ import (
 
 func ExampleLinks() {
 	a := sample.Article()
-	links, err := share.Links(a, share.Options{Networks: []share.Network{share.X, share.Email, share.Copy}})
+	links, err := share.Links(a, share.Options{Networks: []share.Network{share.X, share.Email, share.CopyLink}})
 	if err != nil {
 		fmt.Println(err)
 	}
@@ -50,20 +50,6 @@ func ExampleCompose() {
 	// Output:
 	// Kestrel Bay council votes 7–4 to switch off the seafront face-scanning cameras after an audit found 38% of alerts named the… https://news.example.com/local/kestrel-bay-camera-vote?utm_source=mastodon&utm_medium=social&utm_campaign=share
 	// 148 150 graphemes []
-}
-
-func ExampleXParse() {
-	r := share.XParse("Council votes 7–4 🗳️ https://news.example.com/local/kestrel-bay-camera-vote 日本")
-	fmt.Println(r.WeightedLength, r.Valid, r.Permillage)
-	// Output:
-	// 49 true 175
-}
-
-func ExampleBlueskyLength() {
-	g, b := share.BlueskyLength("Family day 👨‍👩‍👧‍👦 in Kestrel Bay")
-	fmt.Println(g, b)
-	// Output:
-	// 27 51
 }
 
 func ExampleEscapeLittleText() {

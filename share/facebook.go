@@ -58,7 +58,7 @@ func NewFacebookFeed(a *article.Article, opts Options, sched FacebookSchedule) (
 		}
 		ahead := sched.At.Sub(now)
 		if ahead < FacebookScheduleMin || ahead > FacebookScheduleMax {
-			return FacebookFeed{}, netErr(Facebook, errorf("%w: %s ahead, want 10m to 720h", ErrSchedule, ahead.Round(time.Second)))
+			return FacebookFeed{}, netErrorf(Facebook, "%w: %s ahead, want 10m to 720h", ErrSchedule, ahead.Round(time.Second))
 		}
 		published := false
 		f.Published = &published

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/sanitize"
+	"github.com/broadsheet/broadsheet/share/count"
 )
 
 // layout is a post's parts before fitting. The text reads
@@ -39,7 +40,7 @@ type headRule uint8
 
 const (
 	headCount   headRule = iota // count(cut)
-	headUTF16                   // UTF16Length(cut): Telegram's escaped <b> headline
+	headUTF16                   // count.UTF16(cut): Telegram's escaped <b> headline
 	headBluesky                 // graphemes, or too long past the byte limit
 )
 
@@ -48,12 +49,13 @@ const (
 func (m *meter) measureHead(cut string, rest int) int {
 	switch m.head {
 	case headUTF16:
-		return UTF16Length(cut)
+		return count.UTF16(cut)
 	case headBluesky:
-		if len(cut)+rest > BlueskyByteLimit {
-			return BlueskyGraphemeLimit + 1
+		if len(cut)+rest > count.BlueskyByteLimit {
+			return count.BlueskyGraphemeLimit + 1
 		}
-		return Graphemes(cut)
+		g, _ := count.Bluesky(cut)
+		return g
 	}
 	return m.count(cut)
 }

@@ -3,12 +3,14 @@ package share
 import (
 	"errors"
 	"net/url"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
+	"github.com/broadsheet/broadsheet/share/count"
+	"github.com/stretchr/testify/require"
 )
 
 // FuzzCompose: for any headline, standfirst and hashtags, every post is
@@ -38,92 +40,50 @@ func FuzzCompose(f *testing.F) {
 				if n == Threads && errorsIs(err, ErrTooManyLinks) {
 					continue
 				}
-				t.Fatalf("Compose(%s): %v", n, err)
+				require.FailNowf(t, "failed", "Compose(%s): %v", n, err)
 			}
-			if !utf8.ValidString(p.Text) {
-				t.Fatalf("%s: invalid UTF-8 %q", n, p.Text)
-			}
+			require.True(t, utf8.ValidString(p.Text), "%s: invalid UTF-8 %q", n, p.Text)
 			var got int
 			switch n {
 			case X:
-				got = XLength(p.Text)
-				if !XParse(p.Text).Valid {
-					t.Fatalf("x: XParse says invalid: %q", p.Text)
-				}
+				got = count.X(p.Text).WeightedLength
+				require.True(t, count.X(p.Text).Valid, "x: count.X says invalid: %q", p.Text)
 			case Bluesky:
-				got = Graphemes(p.Text)
-				if len(p.Text) > BlueskyByteLimit {
-					t.Fatalf("bluesky: %d bytes", len(p.Text))
-				}
+				got = sanitize.Graphemes(p.Text)
+				require.False(t, len(p.Text) > count.BlueskyByteLimit, "bluesky: %d bytes", len(p.Text))
 			case Mastodon:
-				got = MastodonLength(p.Text)
+				got = count.Mastodon(p.Text)
 			case Threads:
-				got = ThreadsLength(p.Text)
+				got = count.Threads(p.Text)
 			case Telegram:
-				got = TelegramLength(p.Text)
+				got = count.Telegram(p.Text)
 			default:
-				got = UTF16Length(p.Text)
+				got = count.UTF16(p.Text)
 			}
-			if got != p.Length || got > p.Limit {
-				t.Fatalf("%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
-			}
+			require.False(t, got != p.Length || got > p.Limit, "%s: length %d (reported %d), limit %d: %q", n, got, p.Length, p.Limit, p.Text)
 			switch n {
 			case Facebook, LinkedIn:
 			case Telegram:
-				if !strings.Contains(p.Text, telegramEscape(p.URL)) {
-					t.Fatalf("telegram: URL not whole in %q", p.Text)
-				}
+				require.True(t, strings.Contains(p.Text, telegramEscape(p.URL)), "telegram: URL not whole in %q", p.Text)
 			default:
-				if !strings.Contains(p.Text, p.URL) {
-					t.Fatalf("%s: URL not whole in %q", n, p.Text)
-				}
+				require.True(t, strings.Contains(p.Text, p.URL), "%s: URL not whole in %q", n, p.Text)
 			}
 		}
 		links, _ := Links(a, Options{Networks: AllNetworks()})
 		for _, l := range links {
-			if l.Network == Copy {
+			if l.Network == CopyLink {
 				continue
 			}
-			if strings.ContainsAny(l.Href, "+ \r\n") {
-				t.Fatalf("%s: bad href %q", l.Network, l.Href)
-			}
+			require.False(t, strings.ContainsAny(l.Href, "+ \r\n"), "%s: bad href %q", l.Network, l.Href)
 			u, err := url.Parse(l.Href)
-			if err != nil {
-				t.Fatalf("%s: %v", l.Network, err)
-			}
+			require.NoError(t, err, "%s", l.Network)
 			q, err := url.ParseQuery(u.RawQuery)
-			if err != nil {
-				t.Fatalf("%s: %v", l.Network, err)
-			}
+			require.NoError(t, err, "%s", l.Network)
 			for k, vs := range q {
 				for _, v := range vs {
-					if !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n") {
-						t.Fatalf("%s: %s has a line break: %q", l.Network, k, v)
-					}
+					require.False(t, !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n"), "%s: %s has a line break: %q", l.Network, k, v)
 				}
 			}
-		}
-	})
-}
-
-// FuzzXParse: XParse never panics; URL spans are ordered, disjoint and in
-// bounds; the result is self-consistent.
-func FuzzXParse(f *testing.F) {
-	for _, s := range []string{"Hi http://test.co", "😷👾😡🔥💩", "☺\uFE0E", "a.b.c.com/(x)?q=1", "test.みんなtest.みんな", "\uFEFF", "http://xn--bcher-kva.ch"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		r := XParse(s)
-		if r.WeightedLength < 0 || r.Valid != (r.Valid && r.WeightedLength > 0 && r.WeightedLength <= XLimit) {
-			t.Fatalf("XParse(%q) = %+v", s, r)
-		}
-		t16 := toUTF16(nfc(s), false)
-		prev := 0
-		for _, sp := range extractURLs(t16) {
-			if sp.start < prev || sp.end <= sp.start || sp.end > len(t16) {
-				t.Fatalf("extractURLs(%q): bad span %+v after %d", s, sp, prev)
-			}
-			prev = sp.end
 		}
 	})
 }
@@ -141,78 +101,21 @@ func FuzzBlueskyFacets(f *testing.F) {
 		}
 		for _, fc := range BlueskyFacets(s, nil) {
 			st, en := fc.Index.ByteStart, fc.Index.ByteEnd
-			if st < 0 || en <= st || en > len(s) || !utf8.ValidString(s[st:en]) {
-				t.Fatalf("BlueskyFacets(%q): bad index %+v", s, fc.Index)
-			}
+			require.False(t, st < 0 || en <= st || en > len(s) || !utf8.ValidString(s[st:en]), "BlueskyFacets(%q): bad index %+v", s, fc.Index)
 			ft := fc.Features[0]
 			switch ft.Type {
 			case blueskyLinkType:
 				// A domain without a scheme links to https:// + the text.
-				if s[st:en] != ft.URI && "https://"+s[st:en] != ft.URI {
-					t.Fatalf("link %q != %q", s[st:en], ft.URI)
-				}
+				require.False(t, s[st:en] != ft.URI && "https://"+s[st:en] != ft.URI, "link %q != %q", s[st:en], ft.URI)
 			case blueskyTagType:
 				if strings.HasPrefix(s[st:en], "$") {
-					if !strings.EqualFold(s[st:en], ft.Tag) {
-						t.Fatalf("cashtag %q != %q", s[st:en], ft.Tag)
-					}
+					require.True(t, strings.EqualFold(s[st:en], ft.Tag), "cashtag %q != %q", s[st:en], ft.Tag)
 				} else if s[st:en] != "#"+ft.Tag && s[st:en] != "＃"+ft.Tag {
-					t.Fatalf("tag %q != %q", s[st:en], ft.Tag)
+					require.FailNowf(t, "failed", "tag %q != %q", s[st:en], ft.Tag)
 				}
 			}
 		}
 	})
-}
-
-// FuzzTelegram: escaping then parsing gives back the text's length.
-func FuzzTelegram(f *testing.F) {
-	f.Add("a & b <i> &amp;")
-	f.Add("<b>x</b> &#x1F600; &lt &#99999999; <unclosed")
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		if got, want := TelegramLength(telegramEscape(s)), UTF16Length(s); got != want {
-			t.Fatalf("TelegramLength(escape(%q)) = %d, want %d", s, got, want)
-		}
-		// Any HTML, escaped or not: the count without building the text
-		// equals the length of the text built.
-		if got, want := TelegramLength(s), UTF16Length(telegramText(s)); got != want {
-			t.Fatalf("TelegramLength(%q) = %d, want %d", s, got, want)
-		}
-	})
-}
-
-// telegramText is the oracle for TelegramLength: it strips tags and decodes the references Telegram supports.
-func telegramText(html string) string {
-	var b strings.Builder
-	for i := 0; i < len(html); {
-		c := html[i]
-		switch c {
-		case '<':
-			j := strings.IndexByte(html[i:], '>')
-			if j < 0 {
-				b.WriteString(html[i:])
-				return b.String()
-			}
-			i += j + 1
-		case '&':
-			j := strings.IndexByte(html[i:], ';')
-			if j > 1 {
-				if r, ok := telegramRef(html[i+1 : i+j]); ok {
-					b.WriteString(r)
-					i += j + 1
-					continue
-				}
-			}
-			b.WriteByte(c)
-			i++
-		default:
-			b.WriteByte(c)
-			i++
-		}
-	}
-	return b.String()
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
@@ -227,42 +130,7 @@ func FuzzOneLine(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c := collapseLine(s)
-		if isOneLine(s) && c != s {
-			t.Fatalf("isOneLine(%q) but collapseLine gives %q", s, c)
-		}
-		if !isOneLine(c) {
-			t.Fatalf("collapseLine(%q) = %q, which isOneLine rejects", s, c)
-		}
-	})
-}
-
-// FuzzMastodonLength: every URL Mastodon's rules find starts with a scheme
-// and "://" and lies on character boundaries; the countable text is valid
-// UTF-8; text with no "://" and no at sign counts its graphemes.
-func FuzzMastodonLength(f *testing.F) {
-	for _, s := range []string{"see https://example.com/a_(b)?q=日本 @mara@host.org", "xhttps://a.com", "gemini://x.org/", "@a.b@c.d://", "(https://e.com/a)."} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return
-		}
-		var x xScratch
-		for _, e := range x.appendMastodonURLs(nil, s) {
-			if e.start < 0 || e.end <= e.start || e.end > len(s) || !utf8.ValidString(s[e.start:e.end]) {
-				t.Fatalf("URL %d..%d in %q", e.start, e.end, s)
-			}
-			scheme, _, ok := strings.Cut(s[e.start:e.end], "://")
-			if !ok || !slices.Contains(mastodonSchemes, strings.ToLower(scheme)) {
-				t.Fatalf("URL %q in %q has no scheme", s[e.start:e.end], s)
-			}
-		}
-		c := x.mastodonCountable(s)
-		if !utf8.ValidString(c) {
-			t.Fatalf("countable text of %q is invalid UTF-8: %q", s, c)
-		}
-		if !strings.Contains(s, "://") && !strings.ContainsAny(s, "@＠") && strings.TrimSpace(s) != "" && MastodonLength(s) != Graphemes(s) {
-			t.Fatalf("MastodonLength(%q) = %d, want %d graphemes", s, MastodonLength(s), Graphemes(s))
-		}
+		require.False(t, isOneLine(s) && c != s, "isOneLine(%q) but collapseLine gives %q", s, c)
+		require.True(t, isOneLine(c), "collapseLine(%q) = %q, which isOneLine rejects", s, c)
 	})
 }

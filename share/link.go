@@ -19,13 +19,13 @@ type Link struct {
 	// Label is the accessible label for aria-label or visually hidden text
 	// ("Share on Facebook").
 	Label string `json:"label"`
-	// Href is the share intent URL. For Copy it is the article URL itself,
+	// Href is the share intent URL. For CopyLink it is the article URL itself,
 	// meant to be shown and copied rather than opened as an intent.
 	Href string `json:"href"`
 	// Color is the brand colour, #RRGGBB.
 	Color string `json:"color"`
 	// Popup is the suggested window size for target=_blank popups; zero for
-	// links that open in place (mailto:, sms:, viber:, Copy).
+	// links that open in place (mailto:, sms:, viber:, CopyLink).
 	Popup Size `json:"popup"`
 	// AppOnly marks links that open an installed app (sms:, viber:).
 	AppOnly bool `json:"app_only,omitempty"`
@@ -108,7 +108,7 @@ func (s *source) webShare() WebShareData {
 }
 
 // dest returns the destination URL for n: the canonical URL with n's UTM
-// parameters. Copy, Hacker News and Lobsters get the canonical URL: the
+// parameters. CopyLink, Hacker News and Lobsters get the canonical URL: the
 // link is republished as it is (aggregators also match submissions by
 // URL), so campaign tags would follow it to every later reader.
 func (s *source) dest(n Network) string {
@@ -119,7 +119,7 @@ func (s *source) dest(n Network) string {
 }
 
 // tagged reports whether n's destination carries UTM parameters.
-func tagged(n Network) bool { return n != Copy && n != HackerNews && n != Lobsters }
+func tagged(n Network) bool { return n != CopyLink && n != HackerNews && n != Lobsters }
 
 // dest appends escape(s.dest(n)) to the current value without building
 // the destination itself.
@@ -310,7 +310,7 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		q.destParam(s, "url", n)
 		q.title(s, "title")
 		q.add("image", s.imageURL())
-	case OK:
+	case Odnoklassniki:
 		q.start("https://connect.ok.ru/offer")
 		q.destParam(s, "url", n)
 		q.title(s, "title")
@@ -327,7 +327,7 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 	case SMS:
 		q.start("sms:")
 		q.titleAndDest(s, "body", n)
-	case Copy:
+	case CopyLink:
 		return s.canonical, nil
 	default:
 		return "", netErr(n, ErrUnknownNetwork)
@@ -349,7 +349,7 @@ func (s *source) mastodonHref(opts *Options, q *urlBuf) (string, error) {
 		}
 		base = "https://" + host + "/share"
 		if _, err := article.CheckURL(base); err != nil || strings.ContainsAny(host, "/?#@") {
-			return "", netErr(Mastodon, errorf("%w: instance %q", ErrInvalidURL, mo.Instance))
+			return "", netErrorf(Mastodon, "%w: instance %q is not a host name", ErrInvalidURL, mo.Instance)
 		}
 	case MastodonCustom:
 		if mo.Template == "" {
@@ -357,13 +357,14 @@ func (s *source) mastodonHref(opts *Options, q *urlBuf) (string, error) {
 		}
 		probe := strings.Replace(mo.Template, "{text}", "x", 1)
 		if !strings.Contains(mo.Template, "{text}") || !strings.HasPrefix(mo.Template, "https://") {
-			return "", netErr(Mastodon, errorf("%w: template %q needs https:// and {text}", ErrInvalidURL, mo.Template))
+			return "", netErrorf(Mastodon, "%w: template %q needs https:// and {text}", ErrInvalidURL, mo.Template)
 		}
-		if _, err := article.CheckURL(probe); err != nil {
-			return "", netErr(Mastodon, errorf("%w: template %q", ErrInvalidURL, mo.Template))
+		if err := checkURL("mastodon template", probe); err != nil {
+			return "", netErr(Mastodon, err)
 		}
 	default:
-		return "", netErr(Mastodon, errorf("%w: mastodon mode %d", ErrMissingInstance, mo.Mode))
+		// Options.check refuses an unknown mode before any link is built.
+		return "", netErrorf(Mastodon, "%w: mastodon mode %d", ErrInvalidOptions, mo.Mode)
 	}
 	p, err := s.fitted(Mastodon, opts)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/share/count"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -77,7 +78,7 @@ func TestLinksEncoding(t *testing.T) {
 		links, _ := Links(a, Options{Networks: AllNetworks()})
 		require.NotEmpty(t, links)
 		for _, l := range links {
-			if l.Network == Copy {
+			if l.Network == CopyLink {
 				assert.Equal(t, a.URL, l.Href)
 				continue
 			}
@@ -221,7 +222,7 @@ func TestThreadsLinkLimit(t *testing.T) {
 	a.SocialHeadline = "Five links: https://a.example.com/1 https://a.example.com/2 https://a.example.com/3 https://a.example.com/4"
 	p, err := Compose(a, Threads, Options{})
 	require.NoError(t, err)
-	assert.LessOrEqual(t, p.Length, ThreadsLimit)
+	assert.LessOrEqual(t, p.Length, count.ThreadsLimit)
 	c, err := NewThreadsContainer(a, Options{})
 	require.NoError(t, err)
 	assert.Equal(t, "KestrelBay", c.TopicTag)

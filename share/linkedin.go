@@ -58,7 +58,7 @@ type LinkedInArticle struct {
 // for little text; the link is the article card's source.
 func NewLinkedInPost(a *article.Article, opts Options, author string) (LinkedInPost, error) {
 	if !strings.HasPrefix(author, "urn:li:person:") && !strings.HasPrefix(author, "urn:li:organization:") {
-		return LinkedInPost{}, netErr(LinkedIn, errorf("%w: author URN (urn:li:person:… or urn:li:organization:…), got %q", ErrMissingField, author))
+		return LinkedInPost{}, netErrorf(LinkedIn, "%w: author URN (urn:li:person:… or urn:li:organization:…), got %q", ErrMissingField, author)
 	}
 	p, err := Compose(a, LinkedIn, opts)
 	if err != nil {

@@ -1,12 +1,8 @@
 package share
 
-import (
-	"fmt"
-)
-
 // Network is a place an article can be shared to. The zero value is
 // NetworkUnknown; every other value is a live network with a share intent
-// (or, for Copy, the copy-link action). Networks marshal to and from their
+// (or, for CopyLink, the copy-link action). Networks marshal to and from their
 // ID ("x", "bluesky", …) as JSON text.
 type Network uint8
 
@@ -33,11 +29,14 @@ const (
 	Line
 	Viber
 	VK
-	OK
+	// Odnoklassniki is OK.ru (ID "ok", shown as "OK").
+	Odnoklassniki
 	Weibo
 	Xing
 	SMS
-	Copy
+	// CopyLink is the copy-link action (ID "copy"): its Href is the
+	// article URL itself.
+	CopyLink
 	networkEnd
 )
 
@@ -78,11 +77,11 @@ var networkInfo = [networkEnd]info{
 	Line:           {"line", "LINE", "Send with LINE", "#06C755", Size{500, 500}, "social", false},
 	Viber:          {"viber", "Viber", "Send with Viber", "#7360F2", Size{}, "social", true},
 	VK:             {"vk", "VK", "Share on VK", "#0077FF", Size{660, 460}, "social", false},
-	OK:             {"ok", "OK", "Share on OK", "#EE8208", Size{588, 480}, "social", false},
+	Odnoklassniki:  {"ok", "OK", "Share on OK", "#EE8208", Size{588, 480}, "social", false},
 	Weibo:          {"weibo", "Weibo", "Share on Weibo", "#E6162D", Size{660, 550}, "social", false},
 	Xing:           {"xing", "XING", "Share on XING", "#006567", Size{600, 500}, "social", false},
 	SMS:            {"sms", "SMS", "Send by text message", "#4A4A4A", Size{}, "sms", true},
-	Copy:           {"copy", "Copy link", "Copy the link to this article", "#4A4A4A", Size{}, "copy", false},
+	CopyLink:       {"copy", "Copy link", "Copy the link to this article", "#4A4A4A", Size{}, "copy", false},
 }
 
 // ID is the network's stable lowercase identifier: its JSON text, its CLI
@@ -102,7 +101,7 @@ func (n Network) Label() string { return n.info().label }
 func (n Network) Color() string { return n.info().color }
 
 // Popup is the suggested popup window size; zero for links that should open
-// in place (mailto:, sms:, app links) and for Copy.
+// in place (mailto:, sms:, app links) and for CopyLink.
 func (n Network) Popup() Size { return n.info().popup }
 
 // AppOnly reports whether n's link opens an installed app (viber:, sms:)
@@ -123,7 +122,7 @@ func (n Network) info() info {
 // MarshalText returns n's ID. Unknown networks are an error.
 func (n Network) MarshalText() ([]byte, error) {
 	if !n.Valid() {
-		return nil, fmt.Errorf("share: %w: %d", ErrUnknownNetwork, uint8(n))
+		return nil, errorf("%w: %d", ErrUnknownNetwork, uint8(n))
 	}
 	return []byte(n.ID()), nil
 }
@@ -149,7 +148,7 @@ func ParseNetwork(id string) (Network, error) {
 			return n, nil
 		}
 	}
-	return NetworkUnknown, fmt.Errorf("share: %w: %q", ErrUnknownNetwork, id)
+	return NetworkUnknown, errorf("%w: %q", ErrUnknownNetwork, id)
 }
 
 // AllNetworks returns every network, in declaration order, as a fresh slice.
@@ -164,5 +163,5 @@ func AllNetworks() []Network {
 // DefaultNetworks returns the share bar a news page shows by default, as a
 // fresh slice: the networks most readers use, ending with email and copy.
 func DefaultNetworks() []Network {
-	return []Network{Facebook, X, WhatsApp, LinkedIn, Bluesky, Threads, Mastodon, Reddit, Telegram, Email, Copy}
+	return []Network{Facebook, X, WhatsApp, LinkedIn, Bluesky, Threads, Mastodon, Reddit, Telegram, Email, CopyLink}
 }

@@ -18,7 +18,8 @@ type Options struct {
 	// UTM sets the campaign parameters on destination URLs.
 	UTM UTM
 	// Via is the X handle (without '@') credited with via=; empty means
-	// the site's X handle. NoVia leaves via= out.
+	// the site's X handle. NoVia leaves via= out; setting both is an
+	// error ([ErrInvalidOptions]).
 	Via   string
 	NoVia bool
 	// FacebookAppID is Messenger's required app_id; empty means the site's
@@ -60,6 +61,35 @@ type MastodonOptions struct {
 	MaxCharacters int
 }
 
+// check reports options that contradict each other or that this package
+// does not know, wrapping [ErrInvalidOptions].
+func (o *Options) check() error {
+	if o.NoVia && strings.TrimSpace(o.Via) != "" {
+		return errorf("%w: Via %q with NoVia", ErrInvalidOptions, o.Via)
+	}
+	m := &o.Mastodon
+	switch m.Mode {
+	case MastodonChooser:
+		if m.Instance != "" || m.Template != "" {
+			return errorf("%w: Mastodon Instance or Template set in chooser mode; set Mode", ErrInvalidOptions)
+		}
+	case MastodonInstance:
+		if m.Template != "" {
+			return errorf("%w: Mastodon Template set in instance mode", ErrInvalidOptions)
+		}
+	case MastodonCustom:
+		if m.Instance != "" {
+			return errorf("%w: Mastodon Instance set in custom mode", ErrInvalidOptions)
+		}
+	default:
+		return errorf("%w: unknown Mastodon mode %d", ErrInvalidOptions, m.Mode)
+	}
+	if m.MaxCharacters < 0 {
+		return errorf("%w: Mastodon MaxCharacters %d is negative", ErrInvalidOptions, m.MaxCharacters)
+	}
+	return nil
+}
+
 // source is what every link and post is built from: the article's fields,
 // checked and cleaned once.
 type source struct {
@@ -76,16 +106,18 @@ type source struct {
 	a         *article.Article
 	d         destURL    // canonical split for per-network UTM parameters
 	titleEsc  string     // see escTitle
-	x         xScratch   // buffers for measuring on X
 	fits      [3]fitMemo // see memoSlot
 }
 
 func newSource(a *article.Article, opts *Options) (*source, error) {
 	if a == nil {
-		return nil, errorf("%w: nil article", ErrInvalidURL)
+		return nil, errorf("%w", ErrNilArticle)
 	}
-	if _, err := article.CheckURL(a.URL); err != nil {
-		return nil, errorf("%w: article url: %v", ErrInvalidURL, err)
+	if err := checkURL("url", a.URL); err != nil {
+		return nil, errorf("%w", err)
+	}
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
 	s := &source{
 		title:     oneLine(a.SocialTitle()),

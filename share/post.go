@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share/count"
 )
 
 // Post is a text fitted to one network's limit, in that network's own
@@ -102,25 +103,25 @@ func (s *source) posts(opts *Options) ([]Post, error) {
 func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 	switch n {
 	case X:
-		return meter{n, UnitWeighted, XLimit, s.xLength, headCount}, true
+		return meter{n, UnitWeighted, count.XLimit, xLength, headCount}, true
 	case Bluesky:
-		return meter{n, UnitGraphemes, BlueskyGraphemeLimit, blueskyCount, headBluesky}, true
+		return meter{n, UnitGraphemes, count.BlueskyGraphemeLimit, blueskyCount, headBluesky}, true
 	case Mastodon:
 		limit := opts.Mastodon.MaxCharacters
 		if limit <= 0 {
-			limit = MastodonDefaultLimit
+			limit = count.MastodonDefaultLimit
 		}
-		return meter{n, UnitGraphemes, limit, s.x.mastodonLength, headCount}, true
+		return meter{n, UnitGraphemes, limit, count.Mastodon, headCount}, true
 	case Threads:
-		return meter{n, UnitCharacters, ThreadsLimit, ThreadsLength, headCount}, true
+		return meter{n, UnitCharacters, count.ThreadsLimit, count.Threads, headCount}, true
 	case LinkedIn:
-		return meter{n, UnitUTF16, LinkedInLimit, UTF16Length, headCount}, true
+		return meter{n, UnitUTF16, count.LinkedInLimit, count.UTF16, headCount}, true
 	case Facebook:
-		return meter{n, UnitUTF16, FacebookMessageLimit, UTF16Length, headCount}, true
+		return meter{n, UnitUTF16, count.FacebookMessageLimit, count.UTF16, headCount}, true
 	case Telegram:
 		// The headline is escaped and set in <b>, neither of which
 		// Telegram counts.
-		return meter{n, UnitUTF16, TelegramMessageLimit, TelegramLength, headUTF16}, true
+		return meter{n, UnitUTF16, count.TelegramMessageLimit, count.Telegram, headUTF16}, true
 	}
 	return meter{}, false
 }
@@ -129,9 +130,9 @@ func (s *source) meterFor(n Network, opts *Options) (meter, bool) {
 // limit; for a text that fits it is the grapheme count, which a post
 // reports as its Length.
 func blueskyCount(s string) int {
-	g := Graphemes(s)
-	if len(s) > BlueskyByteLimit && g <= BlueskyGraphemeLimit {
-		return BlueskyGraphemeLimit + 1
+	g, b := count.Bluesky(s)
+	if b > count.BlueskyByteLimit && g <= count.BlueskyGraphemeLimit {
+		return count.BlueskyGraphemeLimit + 1
 	}
 	return g
 }
@@ -208,7 +209,7 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 		p.Hashtags = append([]string(nil), l.tags[:f.ntags]...)
 	}
 	if n == Threads {
-		if s.threadsLinks(p.Text) > ThreadsLinkLimit {
+		if s.threadsLinks(p.Text) > count.ThreadsLinkLimit {
 			return Post{}, netErr(n, ErrTooManyLinks)
 		}
 	}
@@ -217,17 +218,16 @@ func (s *source) fitText(n Network, opts *Options, l layout) (Post, error) {
 
 // threadsLinks counts the links in s as twitter-text extracts them. Every
 // link has a '.' of its own in its domain, so a text with at most
-// ThreadsLinkLimit dots is within the limit without extracting anything.
+// count.ThreadsLinkLimit dots is within the limit without extracting anything.
 func (s *source) threadsLinks(text string) int {
-	if dots := strings.Count(text, "."); dots <= ThreadsLinkLimit {
+	if dots := strings.Count(text, "."); dots <= count.ThreadsLinkLimit {
 		return dots
 	}
-	s.x.units = appendUTF16(s.x.units[:0], text, isASCII(text))
-	return len(s.x.extractURLs(s.x.units))
+	return count.Links(text)
 }
 
-// xLength is XLength with s's buffers.
-func (s *source) xLength(text string) int { return s.x.parse(text, &xV3).WeightedLength }
+// xLength is X's weighted length of text.
+func xLength(text string) int { return count.X(text).WeightedLength }
 
 // xIntent fits the X intent: the text parameter is the headline; X adds
 // the URL, the hashtags and "via @handle", and all of it together must fit

@@ -11,6 +11,8 @@ import (
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/golden"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
+	"github.com/broadsheet/broadsheet/share/count"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,18 +23,18 @@ func measure(t *testing.T, n Network, text string) int {
 	t.Helper()
 	switch n {
 	case X:
-		return XLength(text)
+		return count.X(text).WeightedLength
 	case Bluesky:
-		g, _ := BlueskyLength(text)
+		g, _ := count.Bluesky(text)
 		return g
 	case Mastodon:
-		return MastodonLength(text)
+		return count.Mastodon(text)
 	case Threads:
-		return ThreadsLength(text)
+		return count.Threads(text)
 	case Telegram:
-		return TelegramLength(text)
+		return count.Telegram(text)
 	default:
-		return UTF16Length(text)
+		return count.UTF16(text)
 	}
 }
 
@@ -42,10 +44,10 @@ func checkPost(t *testing.T, p Post) {
 	assert.LessOrEqual(t, p.Length, p.Limit, "%s: %q", p.Network, p.Text)
 	assert.Equal(t, measure(t, p.Network, p.Text), p.Length, "%s: length of %q", p.Network, p.Text)
 	if p.Network == Bluesky {
-		assert.LessOrEqual(t, len(p.Text), BlueskyByteLimit)
+		assert.LessOrEqual(t, len(p.Text), count.BlueskyByteLimit)
 	}
 	if p.Network == X {
-		assert.True(t, XParse(p.Text).Valid, "X refuses %q", p.Text)
+		assert.True(t, count.X(p.Text).Valid, "X refuses %q", p.Text)
 	}
 	switch p.Network {
 	case Facebook, LinkedIn:
@@ -81,7 +83,7 @@ func TestFitOrder(t *testing.T) {
 	// first (last one first), then the headline is cut on a word.
 	head := a.SocialTitle()
 	url := "https://news.example.com/local/kestrel-bay-camera-vote?utm_source=mastodon&utm_medium=social&utm_campaign=share"
-	full := Graphemes(head) + 1 + MastodonURLLength
+	full := sanitize.Graphemes(head) + 1 + count.MastodonURLLength
 	tests := []struct {
 		limit    int
 		wantTags []string
@@ -92,8 +94,8 @@ func TestFitOrder(t *testing.T) {
 		{full + len(" #KestrelBay"), []string{"KestrelBay"}, head},
 		{full, nil, head},
 		{full - 1, nil, "Kestrel Bay switches off its seafront face-scanning…"},
-		{1 + MastodonURLLength + len("Kestrel…"), nil, "Kestrel…"},
-		{MastodonURLLength, nil, ""},
+		{1 + count.MastodonURLLength + len("Kestrel…"), nil, "Kestrel…"},
+		{count.MastodonURLLength, nil, ""},
 	}
 	for _, tt := range tests {
 		p, err := Compose(a, Mastodon, Options{Mastodon: MastodonOptions{MaxCharacters: tt.limit}})
@@ -103,10 +105,10 @@ func TestFitOrder(t *testing.T) {
 		assert.Contains(t, p.Text, url)
 		checkPost(t, p)
 	}
-	_, err := Compose(a, Mastodon, Options{Mastodon: MastodonOptions{MaxCharacters: MastodonURLLength - 1}})
+	_, err := Compose(a, Mastodon, Options{Mastodon: MastodonOptions{MaxCharacters: count.MastodonURLLength - 1}})
 	var tl *TooLongError
 	require.ErrorAs(t, err, &tl)
-	assert.Equal(t, MastodonURLLength, tl.Length)
+	assert.Equal(t, count.MastodonURLLength, tl.Length)
 	assert.ErrorIs(t, err, ErrTooLong)
 }
 
@@ -126,66 +128,7 @@ func TestComposeNoPost(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNoPost)
 }
 
-func TestMastodonLength(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       int
-	}{
-		{"plain", "hello", 5},
-		{"url is 23", "see https://example.com/a/very/long/path/that/goes/on?x=1", 4 + 23},
-		{"two urls", "https://a.example.com/1 https://b.example.org/2", 23 + 1 + 23},
-		{"reserved TLD is no URL", "https://a.example/1", 19},
-		{"no TLD is no URL", "https://localhost/a", 19},
-		{"scheme after a letter is no URL", "xhttps://example.com/a/long/path/indeed", 39},
-		{"ftp is not linked", "ftp://example.com/a/long/path/indeed", 36},
-		{"dat is linked", "dat://example.com/a/long/path/indeed", 23},
-		{"gemini is linked", "gemini://example.org/a/long/path/indeed", 23},
-		{"balanced parentheses", "https://en.wikipedia.org/wiki/Kestrel_(bird)", 23},
-		{"closing parenthesis after", "(see https://example.com/a)", 5 + 23 + 1},
-		{"non-ASCII query", "https://example.com/?q=日本語", 23},
-		{"query ends before punctuation", "https://example.com/?q=a.", 23 + 1},
-		{"mention inside a URL", "https://social.example.com/@mara@host.org", 23},
-		{"mention then ://", "@mara@host.org://x", 18},
-		{"mention then accent", "@maraé x", 8},
-		{"dotted user", "@a.b@host.org", 4},
-		{"mention after =", "x=@mara@host.org", 16},
-		{"no scheme is text", "example.com", 11},
-		{"trailing dot not in url", "https://example.com/a.", 23 + 1},
-		{"remote mention", "hi @mara@social.example.org", 3 + len("@mara")},
-		{"local mention", "hi @mara", 8},
-		{"mention after word", "a@b@c.example", 13},
-		{"emoji graphemes", "👩🏽\u200d🚀🇬🇧", 2},
-		{"combining", "e\u0301", 1},
-		{"blank", "   ", 0},
-		{"cjk", "日本語", 3},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, MastodonLength(tt.text), "%s: MastodonLength(%q)", tt.name, tt.text)
-	}
-}
-
-func TestThreadsLength(t *testing.T) {
-	assert.Equal(t, 5, ThreadsLength("hello"))
-	assert.Equal(t, 3, ThreadsLength("日本語"))
-	assert.Equal(t, 4, ThreadsLength("🐟"))
-	assert.Equal(t, len("👩🏽\u200d🚀"), ThreadsLength("👩🏽\u200d🚀"))
-	assert.Equal(t, 2+len("❤\ufe0f"), ThreadsLength("a ❤\ufe0f"))
-}
-
 func TestTelegram(t *testing.T) {
-	tests := []struct {
-		html string
-		want int
-	}{
-		{"<b>Fish &amp; chips</b>", len("Fish & chips")},
-		{"a &lt;b&gt; &quot;c&quot; &#233; &#x1F41F;", len(`a <b> "c" é `) - 1 + 2},
-		{"<a href=\"https://x.example/\">link</a>", 4},
-		{"🐟", 2},
-		{"&unknown; &", len("&unknown; &")},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, TelegramLength(tt.html), "TelegramLength(%q)", tt.html)
-	}
 	assert.Equal(t, "a &amp; b &lt;i&gt;", telegramEscape("a & b <i>"))
 
 	m, err := NewTelegramMessage(hostileArticle(), Options{}, "@kestrelcourier")
@@ -199,7 +142,7 @@ func TestTelegram(t *testing.T) {
 	a.Standfirst = strings.Repeat("Long standfirst sentence. ", 60)
 	ph, err := NewTelegramPhoto(a, Options{}, "-100123")
 	require.NoError(t, err)
-	assert.LessOrEqual(t, TelegramLength(ph.Caption), TelegramCaptionLimit)
+	assert.LessOrEqual(t, count.Telegram(ph.Caption), count.TelegramCaptionLimit)
 	a.Image = nil
 	_, err = NewTelegramPhoto(a, Options{}, "-100123")
 	assert.ErrorIs(t, err, ErrMissingImage)

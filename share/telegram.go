@@ -1,71 +1,9 @@
 package share
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share/count"
 )
-
-// TelegramLength returns the length Telegram limits a parse_mode HTML
-// message or caption by: the UTF-16 length of its text after entity
-// parsing, that is with the tags removed and the character references
-// (&lt; &gt; &amp; &quot; and numeric ones) decoded.
-func TelegramLength(html string) int {
-	if !strings.ContainsAny(html, "<&") {
-		return UTF16Length(html)
-	}
-	n, start := 0, 0
-	for i := 0; i < len(html); {
-		switch html[i] {
-		case '<':
-			j := strings.IndexByte(html[i:], '>')
-			if j < 0 {
-				return n + UTF16Length(html[start:])
-			}
-			n += UTF16Length(html[start:i])
-			i += j + 1
-			start = i
-			continue
-		case '&':
-			if j := strings.IndexByte(html[i:], ';'); j > 1 {
-				if r, ok := telegramRef(html[i+1 : i+j]); ok {
-					n += UTF16Length(html[start:i]) + UTF16Length(r)
-					i += j + 1
-					start = i
-					continue
-				}
-			}
-		}
-		i++
-	}
-	return n + UTF16Length(html[start:])
-}
-
-func telegramRef(name string) (string, bool) {
-	switch name {
-	case "lt":
-		return "<", true
-	case "gt":
-		return ">", true
-	case "amp":
-		return "&", true
-	case "quot":
-		return `"`, true
-	}
-	if len(name) > 1 && name[0] == '#' {
-		base, digits := 10, name[1:]
-		if digits[0] == 'x' || digits[0] == 'X' {
-			base, digits = 16, digits[1:]
-		}
-		v, err := strconv.ParseUint(digits, base, 32)
-		if err != nil || v > 0x10FFFF {
-			return "", false
-		}
-		return string(rune(v)), true
-	}
-	return "", false
-}
 
 // Telegram Bot API endpoints (POST, JSON).
 const (
@@ -106,7 +44,7 @@ type TelegramPhoto struct {
 // preview of the article link.
 func NewTelegramMessage(a *article.Article, opts Options, chatID string) (TelegramMessage, error) {
 	if chatID == "" {
-		return TelegramMessage{}, netErr(Telegram, errorf("%w: chat_id", ErrMissingField))
+		return TelegramMessage{}, netErrorf(Telegram, "%w: chat_id", ErrMissingField)
 	}
 	p, err := Compose(a, Telegram, opts)
 	if err != nil {
@@ -123,7 +61,7 @@ func NewTelegramMessage(a *article.Article, opts Options, chatID string) (Telegr
 // article without an image is an error wrapping ErrMissingImage.
 func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (TelegramPhoto, error) {
 	if chatID == "" {
-		return TelegramPhoto{}, netErr(Telegram, errorf("%w: chat_id", ErrMissingField))
+		return TelegramPhoto{}, netErrorf(Telegram, "%w: chat_id", ErrMissingField)
 	}
 	s, err := newSource(a, &opts)
 	if err != nil {
@@ -132,7 +70,7 @@ func NewTelegramPhoto(a *article.Article, opts Options, chatID string) (Telegram
 	if s.imageURL() == "" {
 		return TelegramPhoto{}, netErr(Telegram, ErrMissingImage)
 	}
-	m := meter{Telegram, UnitUTF16, TelegramCaptionLimit, TelegramLength, headUTF16}
+	m := meter{Telegram, UnitUTF16, count.TelegramCaptionLimit, count.Telegram, headUTF16}
 	f, err := fit(s.layoutFor(Telegram, s.dest(Telegram)), m)
 	if err != nil {
 		return TelegramPhoto{}, err

@@ -2,6 +2,7 @@ package share
 
 import (
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/share/count"
 )
 
 // XTweetEndpoint is the X API v2 endpoint XTweet is posted to (POST, JSON,
@@ -59,12 +60,12 @@ func (t XTweet) Validate() error {
 	}
 	switch {
 	case n > 1:
-		return netErr(X, errorf("%w: media, poll and quote_tweet_id are mutually exclusive", ErrMissingField))
+		return netErrorf(X, "%w: media, poll and quote_tweet_id exclude each other", ErrConflictingFields)
 	case t.Text == "" && t.Media == nil:
-		return netErr(X, errorf("%w: text or media", ErrMissingField))
+		return netErrorf(X, "%w: text or media", ErrMissingField)
 	}
-	if l := XLength(t.Text); l > XLimit {
-		return &TooLongError{Network: X, Length: l, Limit: XLimit, Unit: UnitWeighted}
+	if l := xLength(t.Text); l > count.XLimit {
+		return &TooLongError{Network: X, Length: l, Limit: count.XLimit, Unit: UnitWeighted}
 	}
 	return nil
 }

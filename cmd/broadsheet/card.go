@@ -85,7 +85,7 @@ func runCard(e *env, args []string) error {
 			return err
 		}
 	}
-	a, err := readArticle(e, arg)
+	a, err := f.readArticle(arg)
 	if err != nil {
 		return err
 	}

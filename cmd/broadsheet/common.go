@@ -24,6 +24,7 @@ type flags struct {
 	cmd    command
 	e      *env
 	output *string
+	inputs []string // files the command read: -o must not be one of them
 }
 
 // newFlags returns the flag set for c. withOutput adds -o FILE.
@@ -79,7 +80,8 @@ func (f *flags) help(w io.Writer) {
 
 // out returns where the command's output goes and a function that
 // finishes it: for -o FILE the output is written to the file only when the
-// command succeeds.
+// command succeeds, atomically (see writeFile), and never over one of the
+// command's own input files.
 func (f *flags) out() (io.Writer, func(error) error) {
 	if f.output == nil || *f.output == "" || *f.output == "-" {
 		return f.e.stdout, func(err error) error { return err }
@@ -89,10 +91,7 @@ func (f *flags) out() (io.Writer, func(error) error) {
 		if err != nil {
 			return err
 		}
-		if werr := os.WriteFile(*f.output, buf.Bytes(), 0o644); werr != nil {
-			return fmt.Errorf("writing output: %w", werr)
-		}
-		return nil
+		return writeFile(*f.output, buf.Bytes(), f.inputs)
 	}
 }
 
@@ -107,45 +106,65 @@ func source(arg string) string {
 	return arg
 }
 
-// readArticle reads and validates the article named by arg ("" for the
-// sample, "-" for stdin). Warnings go to stderr; a decoding problem or an
-// error-severity finding is printed with its path and returns errSilent.
-func readArticle(e *env, arg string) (*article.Article, error) {
-	a, err := loadArticle(e, arg)
-	if err != nil && a == nil {
-		return nil, fmt.Errorf("%s: %w", source(arg), err)
-	}
+// article is the start every command taking one optional ARTICLE shares:
+// it parses args, runs check (the command's own flag checks, so usage
+// errors come before any reading), and reads and validates the article.
+// It returns the article and the ARTICLE argument ("" for the sample).
+func (f *flags) article(args []string, check func() error) (*article.Article, string, error) {
+	pos, err := f.parse(args)
 	if err != nil {
-		var ve *article.ValidationError
-		if errors.As(err, &ve) {
-			for _, f := range ve.Findings {
-				fmt.Fprintf(e.stderr, "%s: %s\n", source(arg), describe(f))
-			}
+		return nil, "", err
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return nil, "", err
 		}
-		if article.Blocking(err) {
-			return nil, errSilent
-		}
+	}
+	arg, err := oneArticle(pos)
+	if err != nil {
+		return nil, "", err
+	}
+	a, err := f.readArticle(arg)
+	return a, arg, err
+}
+
+// readArticle reads and validates the article named by arg ("" for the
+// sample, "-" for stdin). Every finding goes to stderr with its path; an
+// unreadable document or an error-severity finding returns errSilent once
+// they are printed.
+func (f *flags) readArticle(arg string) (*article.Article, error) {
+	a, findings, err := f.loadArticle(arg)
+	for _, fd := range findings {
+		fmt.Fprintf(f.e.stderr, "%s: %s\n", source(arg), describe(fd))
+	}
+	switch {
+	case a == nil:
+		return nil, fmt.Errorf("%s: %w", source(arg), err)
+	case err != nil:
+		return nil, errSilent
 	}
 	return a, nil
 }
 
-// loadArticle decodes and validates arg; see article.DecodeOptions.Read.
-func loadArticle(e *env, arg string) (*article.Article, error) {
+// loadArticle decodes and validates arg; see article.DecodeAndValidate.
+// It records a file argument as one of the command's inputs.
+func (f *flags) loadArticle(arg string) (*article.Article, []article.Finding, error) {
 	var r io.Reader
 	switch arg {
 	case "":
 		r = bytes.NewReader(sample.JSON())
 	case "-":
-		r = e.stdin
+		r = f.e.stdin
 	default:
 		file, err := os.Open(arg)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		defer file.Close()
+		f.inputs = append(f.inputs, arg)
 		r = file
 	}
-	return article.DecodeOptions{}.Read(r)
+	return article.DecodeAndValidate(r, article.DecodeOptions{})
 }
 
 // describe formats a finding for people: "error: url: message [code]".
@@ -157,7 +176,8 @@ func describe(f article.Finding) string {
 	return fmt.Sprintf("%s: %s: %s [%s]", f.Severity, path, f.Message, f.Code)
 }
 
-// oneArticle returns the single optional ARTICLE argument.
+// oneArticle returns the single optional ARTICLE argument, for a command
+// that reads other files before the article (card reads fonts and images).
 func oneArticle(pos []string) (string, error) {
 	switch len(pos) {
 	case 0:

@@ -31,8 +31,7 @@ type command struct {
 	run     func(e *env, args []string) error
 }
 
-// commands lists the subcommands in the order help shows them. A command
-// appears here only once it fully works.
+// commands lists the subcommands in the order help shows them.
 func commands() []command {
 	return []command{
 		validateCommand(),

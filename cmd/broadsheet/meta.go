@@ -18,22 +18,16 @@ func metaCommand() command {
 func runMeta(e *env, args []string) error {
 	f := newFlags(e, metaCommand(), true)
 	format := f.String("format", "html", "output `format`: html (the head tags) or json (the resolved metadata)")
-	pos, err := f.parse(args)
+	a, _, err := f.article(args, func() error {
+		if *format != "html" && *format != "json" {
+			return usagef("--format must be html or json, not %q", *format)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if *format != "html" && *format != "json" {
-		return usagef("--format must be html or json, not %q", *format)
-	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	a, err := readArticle(e, arg)
-	if err != nil {
-		return err
-	}
-	r, err := render.New(renderOptions(a))
+	r, err := render.New(render.Options{})
 	if err != nil {
 		return err
 	}

@@ -27,34 +27,30 @@ func runPost(e *env, args []string) error {
 	repo := f.String("repo", "", "Bluesky repo `handle` or DID (default: the site's Bluesky handle)")
 	created := f.String("created", "", "Bluesky createdAt `time`, RFC 3339 (default: now)")
 	campaign := f.String("utm-campaign", "", "utm_campaign `value` (default share)")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if *network == "" {
-		return usagef("--network is required (facebook, x, bluesky, mastodon, linkedin, threads, telegram)")
-	}
-	n, err := share.ParseNetwork(*network)
-	if err != nil || !share.HasPost(n) {
-		return usagef("--network: %q has no posting API here; want facebook, x, bluesky, mastodon, linkedin, threads or telegram", *network)
-	}
-	switch {
-	case n == share.LinkedIn && *author == "":
-		return usagef("--author is required for linkedin (urn:li:organization:ID or urn:li:person:ID)")
-	case n == share.Telegram && *chat == "":
-		return usagef("--chat is required for telegram (a chat id or @channelusername)")
-	}
+	var n share.Network
 	var createdAt time.Time
-	if *created != "" {
-		if createdAt, err = time.Parse(time.RFC3339, *created); err != nil {
-			return usagef("--created: %v", err)
+	a, _, err := f.article(args, func() error {
+		if *network == "" {
+			return usagef("--network is required (facebook, x, bluesky, mastodon, linkedin, threads, telegram)")
 		}
-	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	a, err := readArticle(e, arg)
+		var err error
+		n, err = share.ParseNetwork(*network)
+		if err != nil || !share.HasPost(n) {
+			return usagef("--network: %q has no posting API here; want facebook, x, bluesky, mastodon, linkedin, threads or telegram", *network)
+		}
+		switch {
+		case n == share.LinkedIn && *author == "":
+			return usagef("--author is required for linkedin (urn:li:organization:ID or urn:li:person:ID)")
+		case n == share.Telegram && *chat == "":
+			return usagef("--chat is required for telegram (a chat id or @channelusername)")
+		}
+		if *created != "" {
+			if createdAt, err = time.Parse(time.RFC3339, *created); err != nil {
+				return usagef("--created: %v", err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}

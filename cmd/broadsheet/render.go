@@ -3,10 +3,8 @@ package main
 import (
 	"strings"
 
-	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/render"
-	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 func renderCommand() command {
@@ -24,19 +22,11 @@ func runRender(e *env, args []string) error {
 	var ticker headlines
 	f.Var(&ticker, "ticker", "a breaking-news `HEADLINE` for the ticker (repeatable; the sample article has its own)")
 	noTicker := f.Bool("no-ticker", false, "render no ticker, not even the sample's")
-	pos, err := f.parse(args)
+	a, arg, err := f.article(args, nil)
 	if err != nil {
 		return err
 	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	a, err := readArticle(e, arg)
-	if err != nil {
-		return err
-	}
-	r, err := render.New(renderOptions(a))
+	r, err := render.New(render.Options{})
 	if err != nil {
 		return err
 	}
@@ -44,14 +34,13 @@ func runRender(e *env, args []string) error {
 	if *fragment {
 		return finish(r.Fragment(w, a))
 	}
-	in := render.Input{Ticker: ticker}
 	switch {
 	case *noTicker:
-		in.Ticker = nil
+		ticker = nil
 	case arg == "" && len(ticker) == 0:
-		in.Ticker = sample.Ticker()
+		ticker = sample.Ticker()
 	}
-	return finish(r.Page(w, a, in))
+	return finish(r.Page(w, a, tickerView(ticker)))
 }
 
 // headlines is a repeatable string flag.
@@ -64,9 +53,11 @@ func (h *headlines) Set(s string) error {
 	return nil
 }
 
-// renderOptions are the render options for a: links within the article's
-// site are the site's own (no rel="nofollow"), relative links resolve
-// against the article's URL.
-func renderOptions(a *article.Article) render.Options {
-	return render.Options{Sanitize: sanitize.Options{BaseURL: a.URL}}
+// tickerView is the page view showing the headlines in its ticker.
+func tickerView(headlines []string) render.View {
+	var v render.View
+	for _, h := range headlines {
+		v.Ticker.Items = append(v.Ticker.Items, render.TickerItem{Headline: h})
+	}
+	return v
 }

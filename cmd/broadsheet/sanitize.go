@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/sanitize"
 )
 
@@ -14,6 +17,24 @@ func sanitizeCommand() command {
 		summary: "sanitise untrusted HTML from FILE (or standard input) with the body, inline or text policy",
 		run:     runSanitize,
 	}
+}
+
+// maxSanitizeInput is the most HTML sanitize reads: 10 MiB, the limit on
+// article documents (article.DefaultMaxBytes), so a body that fits in an
+// article fits here.
+const maxSanitizeInput = article.DefaultMaxBytes
+
+// readLimited reads r whole, or fails without reading more than max+1
+// bytes when r holds more than max.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("input larger than %d bytes (10 MiB)", max)
+	}
+	return b, nil
 }
 
 func runSanitize(e *env, args []string) error {
@@ -43,14 +64,19 @@ func runSanitize(e *env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	var in []byte
-	if len(pos) == 0 || pos[0] == "-" {
-		in, err = io.ReadAll(e.stdin)
-	} else {
-		in, err = os.ReadFile(pos[0])
+	var r io.Reader = e.stdin
+	if len(pos) == 1 && pos[0] != "-" {
+		file, err := os.Open(pos[0])
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		f.inputs = append(f.inputs, pos[0])
+		r = file
 	}
+	in, err := readLimited(r, maxSanitizeInput)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", source(strings.Join(pos, "")), err)
 	}
 	w, finish := f.out()
 	return finish(p.SanitizeTo(w, string(in)))

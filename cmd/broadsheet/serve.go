@@ -47,7 +47,7 @@ func runServe(e *env, args []string) error {
 	}
 	var arts []*article.Article
 	for _, arg := range pos {
-		a, err := readArticle(e, arg)
+		a, err := f.readArticle(arg)
 		if err != nil {
 			return err
 		}
@@ -142,7 +142,7 @@ func newDemoSite(arts []*article.Article, ticker []string) (*demoSite, error) {
 		base := "/a/" + slug
 
 		var page, frag bytes.Buffer
-		if err := r.Page(&page, a, render.Input{Ticker: ticker}); err != nil {
+		if err := r.Page(&page, a, tickerView(ticker)); err != nil {
 			return nil, fmt.Errorf("%s: %w", slug, err)
 		}
 		if err := r.Fragment(&frag, a); err != nil {

@@ -62,25 +62,18 @@ func runShare(e *env, args []string) error {
 	networks := f.String("network", "", "comma-separated network `IDs` (default: every network)")
 	format := f.String("format", "text", "output `format`: text or json")
 	campaign := f.String("utm-campaign", "", "utm_campaign `value` (default share)")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if *format != "text" && *format != "json" {
-		return usagef("--format must be text or json, not %q", *format)
-	}
-	arg, err := oneArticle(pos)
-	if err != nil {
-		return err
-	}
-	opts := share.Options{UTM: share.UTM{Campaign: *campaign}, Networks: share.AllNetworks()}
-	explicit := *networks != ""
-	if explicit {
-		if opts.Networks, err = parseNetworks(*networks); err != nil {
-			return err
+	opts := share.Options{Networks: share.AllNetworks()}
+	explicit := false
+	a, arg, err := f.article(args, func() (err error) {
+		if *format != "text" && *format != "json" {
+			return usagef("--format must be text or json, not %q", *format)
 		}
-	}
-	a, err := readArticle(e, arg)
+		opts.UTM.Campaign = *campaign
+		if explicit = *networks != ""; explicit {
+			opts.Networks, err = parseNetworks(*networks)
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}

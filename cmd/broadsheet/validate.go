@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -43,15 +42,14 @@ func runValidate(e *env, args []string) error {
 	var results []validateResult
 	for _, arg := range pos {
 		res := validateResult{Article: source(arg), Valid: true, Findings: []article.Finding{}}
-		_, err := loadArticle(e, arg)
-		var ve *article.ValidationError
+		a, findings, err := f.loadArticle(arg)
 		switch {
-		case errors.As(err, &ve):
-			res.Findings = ve.Findings
-			res.Valid = !ve.HasErrors()
-		case err != nil:
+		case a == nil:
 			res.Valid = false
 			res.Error = err.Error()
+		default:
+			res.Findings = append(res.Findings, findings...)
+			res.Valid = err == nil
 		}
 		failed = failed || !res.Valid
 		if *format == "json" {

@@ -1,6 +1,7 @@
-// Command article shows the article package at work: it decodes an article
-// (the built-in sample, or the JSON file named as its argument), tidies it
-// with Normalize, validates it and prints every finding with its path.
+// Command article shows the article package at work: it reads an article
+// (the sample next to this file, or the JSON file named as its argument),
+// tidies it with Normalize, validates it and prints every finding with its
+// path. It exits 1 when some finding is an error.
 //
 //	go run ./examples/article                 # the sample: no findings
 //	go run ./examples/article my-article.json
@@ -8,18 +9,22 @@ package main
 
 import (
 	"bytes"
-	"errors"
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/broadsheet/broadsheet/article"
-	"github.com/broadsheet/broadsheet/internal/sample"
 )
 
+// sampleJSON is a copy of the built-in sample article (original fiction).
+//
+//go:embed article.json
+var sampleJSON []byte
+
 func main() {
-	var r io.Reader = bytes.NewReader(sample.JSON())
-	name := "sample"
+	var r io.Reader = bytes.NewReader(sampleJSON)
+	name := "article.json"
 	if len(os.Args) > 1 {
 		f, err := os.Open(os.Args[1])
 		if err != nil {
@@ -29,26 +34,28 @@ func main() {
 		defer f.Close()
 		r, name = f, os.Args[1]
 	}
-	a, err := article.Decode(r)
+	// Decode is strict (unknown fields are findings) and size-limited.
+	a, err := article.Decode(r, article.DecodeOptions{})
 	if a == nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, err) // not an article at all
 		os.Exit(1)
 	}
 	a.Normalize()
-	if verr := a.Validate(); verr != nil {
-		err = errors.Join(err, verr)
-	}
+	// Validated merges the decoder's findings with Check's; err is non-nil
+	// only when some finding is an error.
+	a, findings, err := article.Validated(a, err)
 	fmt.Printf("%s: %q by %d author(s), %d key points, %d explainers\n",
 		name, a.Headline, len(a.Authors), len(a.KeyPoints), len(a.Explainers))
 	for _, e := range a.Explainers {
 		fmt.Printf("  explainer %q (%s)\n", e.Label(), e.Kind)
 	}
-	if err == nil {
+	if len(findings) == 0 {
 		fmt.Println("no findings")
-		return
 	}
-	fmt.Println(err)
-	if article.Blocking(err) {
+	for _, f := range findings {
+		fmt.Printf("%s (%s)\n", f, f.Severity)
+	}
+	if err != nil {
 		os.Exit(1)
 	}
 }

@@ -1,19 +1,25 @@
-// Command render shows the render package at work: it renders the built-in
-// sample article's page into a temporary directory, prints the resolved
-// Open Graph and X Cards values and the JSON-LD nodes, and says where the
-// page is, so you can open it in a browser.
+// Command render shows the render package at work: it decodes its own
+// article (embedded, fiction), prepares it once, prints the resolved Open
+// Graph and X Cards values, the JSON-LD nodes and the content hash, and
+// writes the page with a linked ticker into a temporary directory, so you
+// can open it in a browser.
 //
 //	go run ./examples/render
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
-	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/render"
 )
+
+//go:embed article.json
+var articleJSON string
 
 func main() {
 	if err := run(); err != nil {
@@ -23,18 +29,36 @@ func main() {
 }
 
 func run() error {
-	r, err := render.New(render.Options{})
+	a, err := article.Decode(strings.NewReader(articleJSON), article.DecodeOptions{})
 	if err != nil {
 		return err
 	}
-	a := sample.Article()
-	p, err := r.Prepare(a)
+	// The article has no photograph: its share card (package render/card,
+	// served by your own handler) stands in for it in the metadata, without
+	// a figure on the page.
+	r, err := render.New(render.Options{
+		ShareImage: func(a *article.Article) *article.Image {
+			return &article.Image{
+				URL:   "https://news.example.com/cards/" + a.ID + ".png",
+				Width: 1200, Height: 630, Type: "image/png",
+				Alt: "Share card: " + a.Headline,
+			}
+		},
+	})
+	if err != nil {
+		return err
+	}
+	// Prepare does the per-article work once; keep the *Prepared (the
+	// Renderer also caches it) and render any number of views from it.
+	p, err := r.Prepare(a, render.PrepareOptions{
+		Alternates: []render.Alternate{{Lang: "cy", URL: "https://news.example.com/cy/local/lighthouse-keepers-cottage"}},
+	})
 	if err != nil {
 		return err
 	}
 	m := p.Meta()
 	fmt.Println("title:      ", m.Title)
-	fmt.Println("og:title:   ", m.OpenGraph.Title)
+	fmt.Println("og:image:   ", m.OpenGraph.Image.URL)
 	fmt.Println("twitter:    ", m.Twitter.Card, "—", m.Twitter.Title)
 	fmt.Println("reading:    ", m.ReadingMinutes, "min,", m.WordCount, "words")
 	fmt.Print("JSON-LD:     ")
@@ -46,6 +70,14 @@ func run() error {
 		fmt.Println("dropped:    ", d.Node, "—", d.Reason)
 	}
 
+	view := render.View{Ticker: render.Ticker{Label: "Latest", Items: []render.TickerItem{
+		{Headline: "Harbour ferry timetable cut to hourly", URL: "https://news.example.com/local/ferry-timetable"},
+		{Headline: "Rhybudd storm ar gyfer yr arfordir", Lang: "cy"},
+	}}}
+	// The entity tag is known before rendering: a handler answers
+	// If-None-Match with 304 from it.
+	fmt.Println("ETag:       ", p.ETag(view))
+
 	dir, err := os.MkdirTemp("", "broadsheet-render-")
 	if err != nil {
 		return err
@@ -55,7 +87,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := p.Page(f, sample.Ticker()); err != nil {
+	if err := p.Page(f, view); err != nil {
 		f.Close()
 		return err
 	}

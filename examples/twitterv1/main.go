@@ -1,5 +1,5 @@
 // Command twitterv1 shows share/twitterv1 at work without touching the
-// internet: it fits the sample article's post for X, converts it to
+// internet: it fits a small article's post for X, converts it to
 // go-twitter's StatusUpdateParams, and sends it to a local stand-in for
 // the X API v1.1 (an httptest server) that prints what it received.
 //
@@ -20,14 +20,14 @@ import (
 	"os"
 	"time"
 
-	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/share"
 	"github.com/broadsheet/broadsheet/share/twitterv1"
 	"github.com/dghubble/oauth1"
 )
 
 func main() {
-	post, err := share.Compose(sample.Article(), share.X, share.Options{UTM: share.UTM{Content: "autopost"}})
+	post, err := share.Compose(demoArticle(), share.X, share.Options{UTM: share.UTM{Content: "autopost"}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -69,4 +69,24 @@ func main() {
 	}
 	fmt.Println("unexpected result:", err)
 	os.Exit(1)
+}
+
+// demoArticle is a small article of the example's own, with what share
+// reads: URL, headlines, standfirst, hashtags, language, lead image and
+// the site's accounts.
+func demoArticle() *article.Article {
+	return &article.Article{
+		ID:             "harbour-ferry-timetable",
+		URL:            "https://news.example.com/local/harbour-ferry-timetable",
+		Headline:       "Harbour ferry adds a late crossing on Fridays from December",
+		SocialHeadline: "Kestrel Bay's harbour ferry will run until midnight on Fridays",
+		Standfirst:     "The operator says a trial of the 23:30 crossing carried 140 passengers a night over the summer.",
+		Hashtags:       []string{"KestrelBay", "Ferry"},
+		Language:       "en-GB",
+		Image: &article.Image{
+			URL: "https://news.example.com/media/2026/11/ferry.jpg", Alt: "The ferry leaving the harbour at dusk",
+			Width: 1600, Height: 900,
+		},
+		Site: &article.Site{Name: "The Kestrel Courier", URL: "https://news.example.com/", X: "kestrelcourier", Bluesky: "courier.news.example.com", FacebookAppID: "1234567890123456"},
+	}
 }

@@ -42,7 +42,11 @@ func pages(t *testing.T) map[string]string {
 		"hostile-page.html": {fixture.Hostile, fixture.HostileTicker()},
 		"bare-page.html":    {fixture.Bare, nil},
 	} {
-		page, err := r.PageString(in.a(), render.Input{Ticker: in.ticker})
+		var v render.View
+		for _, h := range in.ticker {
+			v.Ticker.Items = append(v.Ticker.Items, render.TickerItem{Headline: h})
+		}
+		page, err := r.PageString(in.a(), v)
 		require.NoError(t, err)
 		docs[name] = page
 	}

@@ -18,7 +18,7 @@ func JSON() []byte { return bytes.Clone(articleJSON) }
 // Article returns a freshly decoded copy of the sample article. It panics if
 // the embedded document does not decode, which a test guards against.
 func Article() *article.Article {
-	a, err := article.Decode(bytes.NewReader(articleJSON))
+	a, err := article.Decode(bytes.NewReader(articleJSON), article.DecodeOptions{})
 	if err != nil {
 		panic("sample: embedded article does not decode: " + err.Error())
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/broadsheet/broadsheet/share"
+	"github.com/broadsheet/broadsheet/share/count"
 	//lint:ignore SA1019 go-twitter is archived upstream; wrapping it is this package's job (see doc.go)
 	"github.com/dghubble/go-twitter/twitter"
 )
@@ -27,8 +28,16 @@ type Client struct {
 	base *url.URL
 }
 
-// ErrNoClient: New was given a nil *http.Client.
-var ErrNoClient = errors.New("twitterv1: nil *http.Client; pass an OAuth 1.0a client with a Timeout")
+var (
+	// ErrNoClient is returned when New is given a nil *http.Client.
+	ErrNoClient = errors.New("twitterv1: nil *http.Client; pass an OAuth 1.0a client with a Timeout")
+	// ErrNotX is returned when Params or Post is given a post fitted for
+	// another network than X.
+	ErrNotX = errors.New("post is not for x")
+	// ErrNilContext is returned when Update or Post is given a nil
+	// context.
+	ErrNilContext = errors.New("twitterv1: nil context")
+)
 
 // New returns a Client sending through hc, which must sign requests with
 // OAuth 1.0a user context (github.com/dghubble/oauth1's Config.Client) and
@@ -41,7 +50,7 @@ func New(hc *http.Client, opts Options) (*Client, error) {
 	if opts.BaseURL != "" {
 		u, err := url.Parse(opts.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("twitterv1: base URL %q: want absolute http(s)", opts.BaseURL)
+			return nil, fmt.Errorf("twitterv1: base URL %q: %w: want absolute http(s)", opts.BaseURL, share.ErrInvalidURL)
 		}
 		c.base = u
 	}
@@ -53,13 +62,13 @@ func New(hc *http.Client, opts Options) (*Client, error) {
 // is an error.
 func Params(p share.Post) (*twitter.StatusUpdateParams, error) {
 	if p.Network != share.X {
-		return nil, fmt.Errorf("twitterv1: post is for %s, not x", p.Network)
+		return nil, fmt.Errorf("twitterv1: %w: it is for %s", ErrNotX, p.Network)
 	}
 	if p.Text == "" {
 		return nil, &ValidationError{APIError{Message: "empty status"}}
 	}
-	if n := share.XLength(p.Text); n > share.XLimit {
-		return nil, &share.TooLongError{Network: share.X, Length: n, Limit: share.XLimit, Unit: share.UnitWeighted}
+	if n := count.X(p.Text).WeightedLength; n > count.XLimit {
+		return nil, &share.TooLongError{Network: share.X, Length: n, Limit: count.XLimit, Unit: share.UnitWeighted}
 	}
 	return &twitter.StatusUpdateParams{Status: p.Text}, nil
 }
@@ -79,7 +88,7 @@ func (c *Client) Post(ctx context.Context, p share.Post) (*twitter.Tweet, error)
 // (in_reply_to_status_id, media_ids …).
 func (c *Client) Update(ctx context.Context, params *twitter.StatusUpdateParams) (*twitter.Tweet, error) {
 	if ctx == nil {
-		return nil, errors.New("twitterv1: nil context")
+		return nil, ErrNilContext
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("twitterv1: %w", err)
@@ -126,8 +135,8 @@ func (e *APIError) Error() string {
 	return fmt.Sprintf("twitterv1: HTTP %d: code %d: %s", e.StatusCode, e.Code, e.Message)
 }
 
-// RateLimitError: HTTP 429 or error 88. Reset is when the window resets
-// (from x-rate-limit-reset), zero if X did not say.
+// RateLimitError is returned for HTTP 429 or error 88. Reset is when the
+// window resets (from x-rate-limit-reset), zero if X did not say.
 type RateLimitError struct {
 	APIError
 	Reset time.Time
@@ -138,8 +147,8 @@ func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("twitterv1: rate limited until %s: %s", e.Reset.UTC().Format(time.RFC3339), e.Message)
 }
 
-// AuthError: HTTP 401, or 403 for credentials or access level (codes 32,
-// 64, 89, 135, 220, 261, 326, 453). Error 453 means the app has no v1.1
+// AuthError is returned for HTTP 401, or 403 for credentials or access
+// level (codes 32, 64, 89, 135, 220, 261, 326, 453). Error 453 means the app has no v1.1
 // posting access: use the v2 body (share.NewXTweet).
 type AuthError struct{ APIError }
 
@@ -148,9 +157,9 @@ func (e *AuthError) Error() string {
 	return fmt.Sprintf("twitterv1: not authorised (HTTP %d, code %d): %s", e.StatusCode, e.Code, e.Message)
 }
 
-// ValidationError: X refused the status itself: too long (186), a
-// duplicate (187), missing (170), or another HTTP 400/403 about the
-// content.
+// ValidationError is returned when X refuses the status itself: too long
+// (186), a duplicate (187), missing (170), or another HTTP 400/403 about
+// the content.
 type ValidationError struct{ APIError }
 
 // Error reports why X refused the status.

@@ -131,6 +131,10 @@ func TestPostContext(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, context.DeadlineExceeded), "%v", err)
 
+	//lint:ignore SA1012 a nil context is the input under test
+	_, err = c.Post(nil, xPost(t))
+	assert.ErrorIs(t, err, ErrNilContext)
+
 	cancelled, cancel2 := context.WithCancel(context.Background())
 	cancel2()
 	_, err = c.Post(cancelled, xPost(t))
@@ -146,7 +150,8 @@ func TestParams(t *testing.T) {
 	bsky, err := share.Compose(sample.Article(), share.Bluesky, share.Options{})
 	require.NoError(t, err)
 	_, err = Params(bsky)
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, ErrNotX)
+	assert.EqualError(t, err, "twitterv1: post is not for x: it is for bluesky")
 
 	long := p
 	long.Text = strings.Repeat("x", 281)
@@ -156,5 +161,5 @@ func TestParams(t *testing.T) {
 	_, err = New(nil, Options{})
 	assert.ErrorIs(t, err, ErrNoClient)
 	_, err = New(http.DefaultClient, Options{BaseURL: "ftp://x"})
-	assert.Error(t, err)
+	assert.ErrorIs(t, err, share.ErrInvalidURL)
 }

@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"regexp"
@@ -8,33 +8,35 @@ import (
 	"unicode/utf8"
 )
 
-// MastodonLength returns the length Mastodon's StatusLengthValidator
-// checks: grapheme clusters, after every URL becomes 23 characters and
-// every mention @user@domain becomes @user.
+// Mastodon returns the length Mastodon's StatusLengthValidator checks:
+// grapheme clusters, after every URL becomes [MastodonURLLength]
+// characters and every mention @user@domain becomes @user.
 //
 // URLs are found as Mastodon finds them: twitter-text's extractor (its
-// Ruby version, which this package's X counting shares the structure of)
-// with Mastodon's changes: a protocol is required (http, https, dat,
-// dweb, ipfs, ipns, ssb, gopher, gemini), the domain must end in a known
-// top-level domain, a path runs to white space or <>()? with balanced
-// parentheses allowed and trailing punctuation left out, and a query may
-// hold non-ASCII characters. Mentions follow Mastodon's MENTION_RE; a
-// mention followed by '@', a Latin accented letter or "://" is none. An
-// entity overlapping an earlier one is dropped.
+// Ruby version, which [X] shares the structure of) with Mastodon's
+// changes: a protocol is required (http, https, dat, dweb, ipfs, ipns,
+// ssb, gopher, gemini), the domain must end in a known top-level domain,
+// a path runs to white space or <>()? with balanced parentheses allowed
+// and trailing punctuation left out, and a query may hold non-ASCII
+// characters. Mentions follow Mastodon's MENTION_RE; a mention followed by
+// '@', a Latin accented letter or "://" is none. An entity overlapping an
+// earlier one is dropped.
 //
-// This follows Mastodon's source as read, not a run of it: there is no
-// Ruby here to check against, so exotic URLs may still differ.
-func MastodonLength(s string) int {
-	var x xScratch
+// These rules are transcribed from Mastodon's Ruby source and checked by
+// table tests, not against a running Mastodon, so exotic URLs may still
+// differ.
+func Mastodon(s string) int {
+	x := getScratch()
+	defer putScratch(x)
 	return x.mastodonLength(s)
 }
 
-// mastodonLength is MastodonLength using x's buffers.
+// mastodonLength is Mastodon using x's buffers.
 func (x *xScratch) mastodonLength(s string) int {
-	return Graphemes(x.mastodonCountable(s))
+	return graphemeCount(x.mastodonCountable(s))
 }
 
-const mastodonURLPlaceholder = "xxxxxxxxxxxxxxxxxxxxxxx" // 23
+const mastodonURLPlaceholder = "xxxxxxxxxxxxxxxxxxxxxxx" // MastodonURLLength
 
 // mastodonSchemes are the schemes Mastodon links, in its expression's
 // order.

@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"regexp"
@@ -405,19 +405,7 @@ func reMatch(re *regexp.Regexp, t []uint16, i int, in func(uint16) bool) int {
 	if loc == nil {
 		return i
 	}
-	return i + utf16Len(s[:loc[1]])
-}
-
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
+	return i + UTF16(s[:loc[1]])
 }
 
 // urlDialect is what differs between the two twitter-text extractors

@@ -1,16 +1,12 @@
 package share
 
-import (
-	"fmt"
-)
-
 // Unit is what a length is counted in.
 type Unit uint8
 
 // The units networks count in.
 const (
 	UnitUnknown Unit = iota
-	// UnitWeighted is X's weighted length (see XParse).
+	// UnitWeighted is X's weighted length (see [count.X]).
 	UnitWeighted
 	// UnitGraphemes counts extended grapheme clusters (what a reader sees
 	// as one character): Bluesky and Mastodon.
@@ -46,5 +42,5 @@ func (u *Unit) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("share: unknown unit %q", b)
+	return errorf("%w: %q", ErrUnknownUnit, b)
 }

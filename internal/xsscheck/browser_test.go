@@ -1,4 +1,4 @@
-package sanitize
+package xsscheck
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,7 +19,78 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/broadsheet/broadsheet/internal/testenv"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
+
+// vector is one entry of sanitize's attack corpus.
+type vector struct {
+	name, category, html string
+}
+
+// loadVectors reads sanitize/testdata/vectors.txt: "=== NAME CATEGORY"
+// headers, each followed by the vector's HTML.
+func loadVectors(t testing.TB) []vector {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(testenv.RepoRoot(t), "sanitize", "testdata", "vectors.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []vector
+	var cur *vector
+	var body []string
+	flush := func() {
+		if cur != nil {
+			cur.html = strings.Join(body, "\n")
+			vs = append(vs, *cur)
+		}
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "=== "); ok {
+			flush()
+			f := strings.Fields(rest)
+			if len(f) != 2 {
+				t.Fatalf("vectors.txt: bad header %q", line)
+			}
+			cur, body = &vector{name: f[0], category: f[1]}, nil
+			continue
+		}
+		if cur != nil {
+			body = append(body, line)
+		}
+	}
+	if cur != nil && len(body) > 0 && body[len(body)-1] == "" {
+		body = body[:len(body)-1] // the file's final newline
+	}
+	flush()
+	if len(vs) < 200 {
+		t.Fatalf("corpus has %d vectors, want at least 200", len(vs))
+	}
+	return vs
+}
+
+// testPage wraps a body in a page with the parts an attack would want to
+// reach: a share link, a newsletter form, a footer.
+func testPage(body string) string {
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>` +
+		`<main id="__main"><article id="__article"><div id="__body">` + body + `</div>` +
+		`<aside id="__share"><a id="__sharelink" href="https://share.example/">share</a></aside>` +
+		`<form id="__nl" action="https://news.example.com/subscribe"><input id="__email" name="email"></form>` +
+		`</article><footer id="__foot">footer</footer></main></body></html>`
+}
+
+// policies are the body policies the browser checks.
+func policies(t testing.TB) map[string]*sanitize.Policy {
+	t.Helper()
+	body, err := sanitize.BodyPolicy(sanitize.Options{BaseURL: "https://news.example.com/local/story"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	embeds, err := sanitize.BodyPolicy(sanitize.Options{BaseURL: "https://news.example.com/", Embeds: true, DropIDs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*sanitize.Policy{"body": body, "body-embeds": embeds}
+}
 
 // browserPage wraps a body in the test page plus the globals and the last
 // script that checks.js looks at.
@@ -235,7 +307,7 @@ func TestBrowser(t *testing.T) {
 	testenv.SkipIfShort(t, "browser test skipped in -short mode")
 	h := newHarness(t)
 	vs := loadVectors(t)
-	pols := corpusPolicies(t)
+	pols := policies(t)
 	modes := []string{"raw", "body", "body-embeds"}
 	var paths []string
 	for _, mode := range modes {

@@ -1,4 +1,4 @@
-package share
+package count
 
 // punycodeLabelLen returns the length of a domain label (UTF-16 units)
 // after punycode's toASCII: the label itself if it is ASCII, else "xn--"

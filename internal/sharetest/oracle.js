@@ -1,7 +1,7 @@
 // Reads a JSON array of strings on stdin and prints, for each, what the
 // official libraries count: twitter-text 3.1.0's parseTweet and
 // extractUrlsWithIndices (indices in UTF-16 units), and @atproto/api's
-// RichText grapheme length and UTF-8 byte length. Run by share's tests
+// RichText grapheme length and UTF-8 byte length. Run by the tests of share and share/count (through internal/sharetest)
 // with NODE_PATH pointing at tools/node/node_modules.
 'use strict';
 const twttr = require('twitter-text');

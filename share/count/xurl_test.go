@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"math/rand/v2"
@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/broadsheet/broadsheet/internal/sharetest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // urlMatcherUnits are the units that decide path and query matches: path
@@ -47,13 +51,9 @@ func checkURLMatchers(t *testing.T, units []uint16) {
 	t.Helper()
 	tab := xTab()
 	path := append([]uint16{'/'}, units...)
-	if got, want := matchPath(path, 0), reMatch(tab.pathRe, path, 0, tab.pathUnits.has); got != want {
-		t.Fatalf("matchPath(%q) = %d, regexp %d", string(utf16.Decode(path)), got, want)
-	}
+	require.Equal(t, reMatch(tab.pathRe, path, 0, tab.pathUnits.has), matchPath(path, 0), "matchPath(%q), want the regexp's", string(utf16.Decode(path)))
 	query := append([]uint16{'?'}, units...)
-	if got, want := matchQuery(query, 0), reMatch(xQueryRe, query, 0, isQueryUnit); got != want {
-		t.Fatalf("matchQuery(%q) = %d, regexp %d", string(utf16.Decode(query)), got, want)
-	}
+	require.Equal(t, reMatch(xQueryRe, query, 0, isQueryUnit), matchQuery(query, 0), "matchQuery(%q), want the regexp's", string(utf16.Decode(query)))
 }
 
 // matchDomainDirect is matchDomain without the memo: the chain of labels
@@ -95,9 +95,7 @@ func TestMatchDomainMemo(t *testing.T) {
 		var sc urlScan
 		sc.reset(units)
 		for _, p := range r.Perm(len(units) + 1) {
-			if got, want := matchDomainOnce(&sc, p), matchDomainDirect(&sc, p); got != want {
-				t.Fatalf("matchDomain(%q, %d) = %d, direct %d", string(utf16.Decode(units)), p, got, want)
-			}
+			require.Equal(t, matchDomainDirect(&sc, p), matchDomainOnce(&sc, p), "matchDomain(%q, %d), want the direct match", string(utf16.Decode(units)), p)
 		}
 	}
 }
@@ -117,19 +115,15 @@ func TestMatchDomainLinear(t *testing.T) {
 	for p := range units {
 		matchDomain(&sc, p, nil)
 	}
-	if sc.tldTries > 5000 {
-		t.Errorf("%d TLD lookups for 5,000 labels", sc.tldTries)
-	}
-	if got := XLength(strings.Repeat("a.", 5000)); got != 10000 {
-		t.Errorf("XLength = %d, want 10000", got)
-	}
+	assert.LessOrEqual(t, sc.tldTries, 5000, "TLD lookups for 5,000 labels")
+	assert.Equal(t, 10000, X(strings.Repeat("a.", 5000)).WeightedLength, "X(a.a.…).WeightedLength")
 }
 
 // TestExtractByRuns checks that searching each run between spaces on its
 // own finds exactly what one search of the whole text finds, in both
 // dialects, on the oracle corpus.
 func TestExtractByRuns(t *testing.T) {
-	for _, s := range buildCorpus(3000) {
+	for _, s := range sharetest.Corpus(3000) {
 		u := toUTF16(nfc(s), false)
 		for _, d := range []*urlDialect{xDialect, mastodonDialect} {
 			var x, y xScratch
@@ -138,9 +132,7 @@ func TestExtractByRuns(t *testing.T) {
 			if len(whole) == 0 && len(runs) == 0 {
 				continue
 			}
-			if !slices.Equal(whole, runs) {
-				t.Fatalf("%q (protocol required: %v): by runs %v, whole %v", s, !d.noProtocol, runs, whole)
-			}
+			require.True(t, slices.Equal(whole, runs), "%q (protocol required: %v): by runs %v, whole %v", s, !d.noProtocol, runs, whole)
 		}
 	}
 }

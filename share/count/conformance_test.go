@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"bufio"
@@ -53,7 +53,7 @@ func readConformance(t *testing.T, name string) map[string][]ttCase {
 			c := &groups[group][len(groups[group])-1]
 			c.Block = append(c.Block, trimmed)
 		default:
-			t.Fatalf("%s: unexpected line %q", name, line)
+			require.FailNowf(t, "failed", "%s: unexpected line %q", name, line)
 		}
 	}
 	require.NoError(t, sc.Err())
@@ -93,7 +93,7 @@ func yamlString(t *testing.T, s string) string {
 		case 'U':
 			hex = 8
 		default:
-			t.Fatalf("unknown escape \\%c", s[i])
+			require.FailNowf(t, "failed", "unknown escape \\%c", s[i])
 		}
 		if hex > 0 {
 			v, err := strconv.ParseUint(s[i+1:i+1+hex], 16, 32)

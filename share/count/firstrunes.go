@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"regexp/syntax"

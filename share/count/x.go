@@ -1,4 +1,4 @@
-package share
+package count
 
 import (
 	"math"
@@ -23,7 +23,7 @@ type xRange struct{ start, end, weight int }
 
 // xV3 is twitter-text's config/v3.json: the counting x.com uses.
 var xV3 = xConfig{
-	maxLength: 280, scale: 100, defaultWeight: 200, urlLength: 23, emoji: true,
+	maxLength: XLimit, scale: 100, defaultWeight: 200, urlLength: 23, emoji: true,
 	ranges: []xRange{{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}},
 }
 
@@ -31,9 +31,10 @@ var xV3 = xConfig{
 // validity of a post on X. Indices are UTF-16 code units, inclusive, as in
 // twitter-text.
 type XResult struct {
-	// WeightedLength is the length X counts: 280 is the limit.
+	// WeightedLength is the length X counts; [XLimit] is the limit.
 	WeightedLength int `json:"weightedLength"`
-	// Valid: 0 < WeightedLength ≤ 280 and no U+FFFE, U+FEFF, U+FFFF.
+	// Valid reports 0 < WeightedLength ≤ [XLimit] and no U+FFFE, U+FEFF
+	// or U+FFFF in the text.
 	Valid bool `json:"valid"`
 	// Permillage is WeightedLength in thousandths of the limit, rounded down.
 	Permillage int `json:"permillage"`
@@ -46,22 +47,18 @@ type XResult struct {
 	DisplayRangeEnd   int `json:"displayRangeEnd"`
 }
 
-// XParse measures text as X does, following twitter-text v3
+// X measures text as X does, following twitter-text v3
 // (https://docs.x.com/fundamentals/counting-characters): the text is
 // NFC-normalised; every URL counts 23 whatever its length; every emoji
 // sequence (ZWJ sequences, flags, keycaps, skin tones) counts 2; code
 // points in U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F and
 // U+2032–U+2037 count 1 and all others 2. It agrees with twitter-text
-// 3.1.0's parseTweet on its whole conformance suite.
-func XParse(text string) XResult {
-	var x xScratch
+// 3.1.0's parseTweet on its whole conformance suite. The limit it checks
+// is [XLimit].
+func X(text string) XResult {
+	x := getScratch()
+	defer putScratch(x)
 	return x.parse(text, &xV3)
-}
-
-// XLength is XParse(text).WeightedLength.
-func XLength(text string) int {
-	var x xScratch
-	return x.parse(text, &xV3).WeightedLength
 }
 
 func isASCII(s string) bool {
@@ -73,13 +70,13 @@ func isASCII(s string) bool {
 	return true
 }
 
-// xParse is XParse under cfg.
+// xParse is X under cfg.
 func xParse(text string, cfg *xConfig) XResult {
 	var x xScratch
 	return x.parse(text, cfg)
 }
 
-// parse is XParse under cfg, using x's buffers.
+// parse is X under cfg, using x's buffers.
 func (x *xScratch) parse(text string, cfg *xConfig) XResult {
 	ascii := isASCII(text)
 	normalized := text
@@ -126,7 +123,7 @@ func (x *xScratch) parse(text string, cfg *xConfig) XResult {
 	}
 	rawLen := len(t)
 	if !ascii {
-		rawLen = utf16Len(text)
+		rawLen = UTF16(text)
 	}
 	r := XResult{
 		WeightedLength: weighted / cfg.scale,
