@@ -48,7 +48,7 @@ func runPublish(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("takes one ARTICLE (a file, or - for standard input)")
 	}
-	a, err := readArticle(e, pos[0])
+	a, err := f.readArticle(pos[0])
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func run() error {
 		defer f.Close()
 		r = f
 	}
-	a, err := article.Decode(r)
+	a, err := article.Decode(r, article.DecodeOptions{})
 	if a == nil {
 		return err
 	}
