@@ -216,3 +216,7 @@ func clip(s string) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// IsReauth reports whether err says the account's credentials were
+// refused (errors.Is(err, ErrReauth)).
+func IsReauth(err error) bool { return errors.Is(err, ErrReauth) }

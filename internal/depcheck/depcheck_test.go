@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"sanitize":        {"github.com/microcosm-cc/bluemonday", "golang.org/x/net/html", "github.com/rivo/uniseg"},
 	"share":           {mod + "/article", mod + "/sanitize", mod + "/share/count", "golang.org/x/text/"},
 	"share/count":     {"golang.org/x/text/", "github.com/rivo/uniseg"},
-	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
+	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/publish", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
 	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld"},
 	"render/jsonld":   {},
 	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
