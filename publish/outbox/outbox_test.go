@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
@@ -96,9 +97,14 @@ func containsQuery(s string) bool {
 // accounts resolves every network's default account to a client of srv.
 func accounts(t *testing.T, srv *fakenet.Server) outbox.Resolver {
 	t.Helper()
-	hc := srv.Client()
-	hc.Timeout = 10 * time.Second
-	u := srv.URL
+	return accountsAt(t, srv.URL)
+}
+
+// accountsAt resolves every network's default account to a client of the
+// fake at u.
+func accountsAt(t *testing.T, u string) outbox.Resolver {
+	t.Helper()
+	hc := &http.Client{Timeout: 10 * time.Second}
 	var cs = map[share.Network]publish.Client{}
 	add := func(c publish.Client, err error) {
 		require.NoError(t, err)
@@ -129,7 +135,21 @@ func fastOptions(r outbox.Resolver) outbox.Options {
 
 func post(t *testing.T, n share.Network) publish.Post {
 	t.Helper()
-	p, err := publish.NewPost(sample.Article(), n, publish.PostOptions{LinkedInAuthor: "urn:li:organization:77", TelegramChat: fakenet.TelegramChat})
+	return storyPost(t, n, -1)
+}
+
+// storyPost is the sample article's post for n, made a different story
+// (its own id, URL and headline) when i >= 0.
+func storyPost(t *testing.T, n share.Network, i int) publish.Post {
+	t.Helper()
+	a := sample.Article()
+	if i >= 0 {
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		a.URL = fmt.Sprintf("%s-%d", a.URL, i)
+		a.Headline = fmt.Sprintf("%s (part %d)", a.Headline, i)
+		a.SocialHeadline = ""
+	}
+	p, err := publish.NewPost(a, n, publish.PostOptions{LinkedInAuthor: "urn:li:organization:77", TelegramChat: fakenet.TelegramChat})
 	require.NoError(t, err)
 	return p
 }
