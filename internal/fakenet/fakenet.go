@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -899,7 +900,7 @@ func (s *Server) telegram(w http.ResponseWriter, r *http.Request, body []byte) {
 		return
 	}
 	text := in.Text + in.Caption
-	p := s.record(Post{Network: share.Telegram, Text: text, Link: firstLink(text)})
+	p := s.record(Post{Network: share.Telegram, Text: text, Link: firstLink(html.UnescapeString(text))})
 	s.mu.Unlock()
 	if s.afterCreate(w, f, func() {
 		writeJSON(w, 502, map[string]any{"ok": false, "error_code": 502, "description": "Bad Gateway"})
