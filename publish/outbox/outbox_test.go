@@ -115,7 +115,7 @@ func accountsAt(t *testing.T, u string) outbox.Resolver {
 	add(publish.NewX(hc, publish.XOptions{BaseURL: u, Token: publish.XToken{AccessToken: fakenet.XAccess, RefreshToken: fakenet.XRefresh}, ClientID: fakenet.XClientID}))
 	add(publish.NewFacebook(hc, publish.FacebookOptions{BaseURL: u, PageID: fakenet.FacebookPageID, Token: fakenet.FacebookToken}))
 	add(publish.NewLinkedIn(hc, publish.LinkedInOptions{BaseURL: u, Token: fakenet.LinkedInToken}))
-	add(publish.NewThreads(hc, publish.ThreadsOptions{BaseURL: u, UserID: fakenet.ThreadsUserID, Token: fakenet.ThreadsToken, PollInterval: time.Millisecond, PollTimeout: 50 * time.Millisecond}))
+	add(publish.NewThreads(hc, publish.ThreadsOptions{BaseURL: u, UserID: fakenet.ThreadsUserID, Token: fakenet.ThreadsToken, PollInterval: time.Millisecond, PollTimeout: 10 * time.Second}))
 	add(publish.NewTelegram(hc, publish.TelegramOptions{BaseURL: u, Token: fakenet.TelegramBotToken}))
 	return func(n share.Network, account string) (publish.Client, error) {
 		if c, ok := cs[n]; ok && account == "default" {
