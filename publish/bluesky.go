@@ -271,6 +271,10 @@ func (b *Bluesky) Publish(ctx context.Context, p Post) (Result, error) {
 		return Result{}, err
 	}
 	rec := blueskyCreate{*p.Bluesky, p.Key}
+	if !p.Since.IsZero() {
+		// A post queued for later is dated when it is first sent.
+		rec.Record.CreatedAt = p.Since.UTC().Format("2006-01-02T15:04:05.000Z")
+	}
 	if rec.Repo == "" {
 		rec.Repo = s.DID
 	}
