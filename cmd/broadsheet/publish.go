@@ -11,15 +11,17 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/publish"
 	"github.com/broadsheet/broadsheet/publish/outbox"
+	"github.com/broadsheet/broadsheet/render/card"
 	"github.com/broadsheet/broadsheet/share"
 )
 
 func publishCommand() command {
 	return command{
 		name:    "publish",
-		args:    "--network N[,N…] [--outbox FILE|postgres://…] [--at TIME] [--wait DUR] [--dry-run] ARTICLE",
+		args:    "--network N[,N…] [--outbox FILE|postgres://…] [--at TIME] [--wait DUR] [--card] [--dry-run] ARTICLE",
 		summary: "post an article to the accounts in the environment, exactly once, through the outbox",
 		run:     runPublish,
 	}
@@ -33,6 +35,7 @@ func runPublish(e *env, args []string) error {
 	wait := f.Duration("wait", 2*time.Minute, "how long to wait for the posts before leaving them to 'broadsheet outbox run'")
 	dry := f.Bool("dry-run", false, "print each network's request (endpoint, key, body) and send nothing")
 	campaign := f.String("utm-campaign", "", "utm_campaign `value` (default share)")
+	withCard := f.Bool("card", false, "attach the article's share card (JPEG) where the network takes an upload: Mastodon, the Bluesky link card, X")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -57,6 +60,13 @@ func runPublish(e *env, args []string) error {
 		story = a.URL
 	}
 	opts := postOptions(*campaign)
+	if *withCard {
+		img, err := shareCard(a)
+		if err != nil {
+			return err
+		}
+		opts.Image = img
+	}
 	if *dry {
 		// Show where the account's values go even when they are unset.
 		if opts.TelegramChat == "" {
@@ -257,4 +267,17 @@ func dryRun(e *env, reqs []outbox.Request) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// shareCard renders a's standard share card as a JPEG to attach.
+func shareCard(a *article.Article) (*publish.Image, error) {
+	r, err := card.New(card.DefaultTheme())
+	if err != nil {
+		return nil, err
+	}
+	b, _, err := r.Bytes(a, card.Options{Format: card.FormatJPEG})
+	if err != nil {
+		return nil, fmt.Errorf("share card: %w", err)
+	}
+	return &publish.Image{Data: b, Type: "image/jpeg", Alt: a.SocialTitle()}, nil
 }

@@ -71,6 +71,17 @@ func TestPublishCommand(t *testing.T) {
 	assert.Len(t, es, 7)
 }
 
+func TestPublishWithCard(t *testing.T) {
+	srv := fakenet.New()
+	defer srv.Close()
+	fakeAccounts(t, srv)
+	code, _, stderr := runCLI(t, "", "publish", "--network", "bluesky,mastodon,x", "--card", "--outbox", filepath.Join(t.TempDir(), "o.db"), sampleFile(t))
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, 1, srv.Calls("mastodon media"), "the card uploaded to Mastodon")
+	assert.Equal(t, 1, srv.Calls("bluesky com.atproto.repo.uploadBlob"), "the card as the Bluesky thumbnail")
+	assert.Len(t, srv.Posts(share.NetworkUnknown), 3)
+}
+
 func TestPublishRefusedToken(t *testing.T) {
 	srv := fakenet.New()
 	defer srv.Close()
