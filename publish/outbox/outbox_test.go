@@ -416,3 +416,32 @@ func TestConcurrentEnqueueOnce(t *testing.T) {
 		})
 	}
 }
+
+// down is a client whose server never answers: every attempt fails
+// without a hint.
+type down struct{}
+
+func (down) Network() share.Network { return share.Mastodon }
+func (down) Prepare(_ context.Context, p publish.Post) (publish.Post, error) {
+	return p, nil
+}
+func (down) Publish(context.Context, publish.Post) (publish.Result, error) {
+	return publish.Result{}, &publish.Error{Network: share.Mastodon, Op: "post", Outcome: publish.NotSent, Message: "connection refused"}
+}
+func (down) Lookup(context.Context, publish.Post) (publish.Result, error) {
+	return publish.Result{}, publish.ErrNotFound
+}
+
+func TestGivesUpAfterMaxAttempts(t *testing.T) {
+	b := backends(t)[0]
+	o := fastOptions(func(share.Network, string) (publish.Client, error) { return down{}, nil })
+	o.MaxAttempts = 3
+	ob := b.open(t, o)
+	enq, err := ob.Enqueue(context.Background(), outbox.Request{Story: "s", Post: post(t, share.Mastodon)})
+	require.NoError(t, err)
+	run(t, ob)
+	e := wait(t, ob, enq[0].ID)[0]
+	assert.Equal(t, outbox.Failed, e.State)
+	assert.Contains(t, e.Error, "gave up after 3 attempts")
+	assert.Equal(t, 3, e.Attempts)
+}

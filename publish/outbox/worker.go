@@ -23,6 +23,29 @@ type worker struct {
 }
 
 func (w *worker) Work(ctx context.Context, job *river.Job[postArgs]) error {
+	err := w.work(ctx, job)
+	var snooze *river.JobSnoozeError
+	var cancel *river.JobCancelError
+	if err == nil || errors.As(err, &snooze) || errors.As(err, &cancel) || job.Attempt < job.MaxAttempts {
+		return err
+	}
+	// River gives up after this attempt: say so in the entry, which
+	// otherwise would look live forever.
+	sctx, done := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer done()
+	r, gerr := w.o.store.get(sctx, job.Args.Entry)
+	if gerr != nil || r.State.Final() {
+		return err
+	}
+	st := Failed
+	if r.State == Sending {
+		st = Unconfirmed // an attempt may have posted it
+	}
+	_ = w.o.store.finish(sctx, r.ID, outcome{state: st, err: fmt.Sprintf("gave up after %d attempts: %v", job.Attempt, err), keepSending: st == Unconfirmed}, w.o.now())
+	return err
+}
+
+func (w *worker) work(ctx context.Context, job *river.Job[postArgs]) error {
 	o := w.o
 	now := o.now()
 	r, err := o.store.get(ctx, job.Args.Entry)
