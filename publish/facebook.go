@@ -102,7 +102,7 @@ func (f *Facebook) Lookup(ctx context.Context, p Post) (Result, error) {
 	if p.Facebook == nil {
 		return Result{}, needBody(share.Facebook, p)
 	}
-	q := url.Values{"fields": {"id,created_time,permalink_url,attachments{unshimmed_url,url}"}, "limit": {"25"}}
+	q := url.Values{"fields": {"id,created_time,permalink_url,attachments{unshimmed_url,url}"}, "limit": {"100"}}
 	if !p.Since.IsZero() {
 		q.Set("since", fmt.Sprint(p.Since.Add(-time.Minute).Unix()))
 	}

@@ -121,8 +121,10 @@ type Server struct {
 	mastodonKeys  map[string]string // Idempotency-Key → status id
 	mastodonMedia map[string]int    // media id → polls left while processing
 
-	bskyAccess, bskyRefresh string
-	bskyExpired             bool
+	// Bluesky keeps every session: access token → its refresh token.
+	bskySessions map[string]string
+	bskyRefresh  map[string]string // refresh token → its access token
+	bskyExpired  map[string]bool   // access tokens past their expiry
 	bskyRecords             map[string]Post // rkey → post
 	bskyLogins              int
 
@@ -150,6 +152,9 @@ func New() *Server {
 		mastodonKeys:  map[string]string{},
 		mastodonMedia: map[string]int{},
 		bskyRecords:   map[string]Post{},
+		bskySessions:  map[string]string{},
+		bskyRefresh:   map[string]string{},
+		bskyExpired:   map[string]bool{},
 		xAccess:       XAccess, xRefresh: XRefresh,
 		xMedia:  map[string]bool{},
 		revoked: map[share.Network]bool{},
@@ -167,7 +172,9 @@ func (s *Server) Inject(n share.Network, f ...Fault) {
 	for _, x := range f {
 		switch {
 		case x == ExpiredToken && n == share.Bluesky:
-			s.bskyExpired = true
+			for a := range s.bskySessions {
+				s.bskyExpired[a] = true
+			}
 			s.faults[n] = s.faults[n][:len(s.faults[n])-1]
 		case x == ExpiredToken && n == share.X:
 			s.xExpired = true
@@ -398,10 +405,11 @@ func xrpcErr(w http.ResponseWriter, status int, name, msg string) {
 
 func (s *Server) newBskySession() map[string]string {
 	s.seq++
-	s.bskyAccess = fmt.Sprintf("bsky-access-%d", s.seq)
-	s.bskyRefresh = fmt.Sprintf("bsky-refresh-%d", s.seq)
-	s.bskyExpired = false
-	return map[string]string{"did": BlueskyDID, "handle": BlueskyHandle, "accessJwt": s.bskyAccess, "refreshJwt": s.bskyRefresh}
+	access := fmt.Sprintf("bsky-access-%d", s.seq)
+	refresh := fmt.Sprintf("bsky-refresh-%d", s.seq)
+	s.bskySessions[access] = refresh
+	s.bskyRefresh[refresh] = access
+	return map[string]string{"did": BlueskyDID, "handle": BlueskyHandle, "accessJwt": access, "refreshJwt": refresh}
 }
 
 // BlueskyLogins returns how many times createSession succeeded.
@@ -430,23 +438,28 @@ func (s *Server) bluesky(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeJSON(w, 200, sess)
 		return
 	case "com.atproto.server.refreshSession":
-		if bearer(r) != s.bskyRefresh || s.bskyRefresh == "" {
+		old, ok := s.bskyRefresh[bearer(r)]
+		if !ok {
 			s.mu.Unlock()
 			xrpcErr(w, 400, "ExpiredToken", "Token has been revoked")
 			return
 		}
-		sess := s.newBskySession() // rotates: the old refresh token stops working
+		// Rotation: the old refresh token and its access token stop working.
+		delete(s.bskyRefresh, bearer(r))
+		delete(s.bskySessions, old)
+		delete(s.bskyExpired, old)
+		sess := s.newBskySession()
 		s.mu.Unlock()
 		writeJSON(w, 200, sess)
 		return
 	}
 	tok := bearer(r)
-	if tok != s.bskyAccess || s.bskyAccess == "" {
+	if _, ok := s.bskySessions[tok]; !ok || s.revoked[share.Bluesky] {
 		s.mu.Unlock()
 		xrpcErr(w, 401, "InvalidToken", "Bad token")
 		return
 	}
-	if s.bskyExpired {
+	if s.bskyExpired[tok] {
 		s.mu.Unlock()
 		xrpcErr(w, 400, "ExpiredToken", "Token has expired")
 		return
@@ -656,10 +669,13 @@ func (s *Server) facebook(w http.ResponseWriter, r *http.Request, body []byte) {
 	feed := "/v23.0/" + FacebookPageID + "/feed"
 	switch {
 	case r.Method == "GET" && r.URL.Path == feed:
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		limit = min(max(limit, 1), 100)
+		since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
 		var data []map[string]any
-		for i := len(s.posts) - 1; i >= 0 && len(data) < 25; i-- {
+		for i := len(s.posts) - 1; i >= 0 && len(data) < limit; i-- {
 			p := s.posts[i]
-			if p.Network != share.Facebook {
+			if p.Network != share.Facebook || p.Created.Unix() < since {
 				continue
 			}
 			data = append(data, map[string]any{
