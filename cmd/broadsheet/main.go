@@ -44,6 +44,8 @@ func commands() []command {
 		sanitizeCommand(),
 		serveCommand(),
 		importCommand(),
+		publishCommand(),
+		outboxCommand(),
 	}
 }
 
