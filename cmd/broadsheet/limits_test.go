@@ -82,3 +82,12 @@ func TestDroppedTextWarning(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, stderr, "warning: body: unclosed <style>")
 }
+
+// TestSanitizeCommandWarnsOfDroppedText: the sanitize command says when an
+// unclosed element swallows the rest of its input.
+func TestSanitizeCommandWarnsOfDroppedText(t *testing.T) {
+	code, stdout, stderr := runCLI(t, `<p>Before</p><math><style>x</math><p>After</p>`, "sanitize")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "<p>Before</p>", stdout)
+	assert.Equal(t, "stdin: warning: unclosed <style> at byte 19 drops the 27 bytes from there to the end; close it, or that text is lost\n", stderr)
+}
