@@ -61,5 +61,7 @@
 //
 // Article files are untrusted: each is read up to Options.MaxFileBytes and
 // decoded strictly; an article with error-severity findings is never in a
-// collection. Folder walks do not follow symbolic links to folders.
+// collection. Folder walks skip symbolic links (to files and to folders),
+// so a link cannot pull files from elsewhere into the site; a path named
+// on its own is followed.
 package site
