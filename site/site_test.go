@@ -414,3 +414,18 @@ func TestShareImageAndTicker(t *testing.T) {
 	assert.Equal(t, []string{"storm"}, ids(site.Ticker(latest, nil, 1)))
 	assert.Empty(t, site.Ticker(latest, nil, 0))
 }
+
+func TestLoadSkipsSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, map[string]string{"secret.json": story("secret", "2026-11-20T08:00:00Z", ""), "dir/other.json": story("other", "2026-11-20T08:00:00Z", "")})
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.json": story("a", "2026-11-20T08:00:00Z", "")})
+	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.json"), filepath.Join(dir, "link.json")))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "dir"), filepath.Join(dir, "linkdir")))
+	c, err := site.Load(site.Options{Site: loadConfig(t)}, dir)
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Len(), "links inside a folder are not followed")
+	c, err = site.Load(site.Options{Site: loadConfig(t)}, filepath.Join(dir, "link.json"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Len(), "a link named on its own is followed")
+}
