@@ -75,6 +75,7 @@ func runServe(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stderr, err)
 	}
+	printWarnings(e, c)
 	live := site.NewLive(c)
 	h, err := serve.New(live, serve.Options{PublicURL: *public})
 	if err != nil {
@@ -111,6 +112,7 @@ func runServe(e *env, args []string) error {
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 		}
+		printWarnings(e, c)
 		live.Store(c)
 		fmt.Fprintf(e.stderr, "broadsheet serve: reloaded (%s): %d article(s)\n", why, c.Len())
 	}
@@ -143,6 +145,14 @@ func runServe(e *env, args []string) error {
 				reload("files changed")
 			}
 		}
+	}
+}
+
+// printWarnings lists the loaded articles' warnings on standard error,
+// one per line with file and field.
+func printWarnings(e *env, c *site.Collection) {
+	for _, w := range c.Warnings() {
+		fmt.Fprintln(e.stderr, w)
 	}
 }
 
