@@ -56,10 +56,9 @@ func FuzzFeeds(f *testing.F) {
 		if err := xml.Unmarshal(b.Bytes(), &rss); err != nil {
 			t.Fatalf("RSS does not parse: %v\n%s", err, b.String())
 		}
-		// encoding/xml reads \r and \r\n as \n.
-		want := strings.ReplaceAll(strings.ReplaceAll(clean, "\r\n", "\n"), "\r", "\n")
-		if len(rss.Items) != 1 || rss.Items[0].Title != want {
-			t.Fatalf("RSS title = %q, want %q", rss.Items, want)
+		// Line breaks survive too: encoding/xml writes \r as &#xD;.
+		if len(rss.Items) != 1 || rss.Items[0].Title != clean {
+			t.Fatalf("RSS title = %q, want %q", rss.Items, clean)
 		}
 		if strings.Contains(strings.ToLower(rss.Items[0].Content), "<script") {
 			t.Fatalf("a script in the content: %q", rss.Items[0].Content)
