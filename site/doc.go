@@ -16,8 +16,9 @@
 // starting with "." or "_" are skipped, and so is a file named site.json,
 // the conventional name of the configuration). The decoders are a registry
 // by extension (Options.Decoders); DefaultDecoders has ".json" (strict
-// article JSON, package article). Another format plugs in by adding its
-// extension, for example ".md" for Markdown with front matter.
+// article JSON, package article) and ".md" (Markdown with YAML front
+// matter, package markdown). Another format plugs in by adding its
+// extension.
 //
 // # Inheritance
 //
