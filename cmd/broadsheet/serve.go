@@ -24,7 +24,7 @@ func serveCommand() command {
 	return command{
 		name:    "serve",
 		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [PATH...]",
-		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: article files or folders)",
+		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: .json or .md articles, or folders of them)",
 		run:     runServe,
 	}
 }
