@@ -43,6 +43,9 @@ func commands() []command {
 		cardCommand(),
 		sanitizeCommand(),
 		serveCommand(),
+		importCommand(),
+		publishCommand(),
+		outboxCommand(),
 	}
 }
 
