@@ -451,6 +451,12 @@ func (x *extractor) headline() {
 		if t == "" {
 			continue
 		}
+		if ns := normTitle(site); ns != "" && (strings.Contains(ns, normTitle(t)) || strings.Contains(ns, normTitle(v))) {
+			// A page-wide og:title ("Yahoo News - Latest News") is the
+			// site's name, not this article's headline.
+			x.r.note("headline: %s %q is the site's name; skipped", cand.src, clipNote(v))
+			continue
+		}
 		x.a.Headline = t
 		x.r.add("headline", cand.src, t)
 		return

@@ -331,7 +331,7 @@ func cleanName(s string) string {
 			return ""
 		}
 	}
-	if isTitleOnly(ls) {
+	if isTitleOnly(ls) || (len(strings.Fields(ls)) == 1 && contains(commonWords, ls)) {
 		return ""
 	}
 	if s == strings.ToUpper(s) && s != strings.ToLower(s) && utf8.RuneCountInString(s) > 3 {
@@ -376,6 +376,13 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// commonWords are words left over when a byline element held something
+// else ("Last updated …", "Share", "Follow"); alone, none is a name.
+var commonWords = []string{"last", "first", "latest", "new", "share", "follow", "more", "read", "home", "menu",
+	"search", "login", "subscribe", "comments", "comment", "reply", "like", "email", "print", "close", "open",
+	"next", "previous", "back", "top", "source", "sources", "credit", "credits", "photo", "image", "video",
+	"unknown", "anonymous", "none", "null", "undefined", "by", "written", "posted", "published", "updated"}
 
 var orgWords = []string{"organization", "organisation", "foundation", "inc", "ltd", "llc", "corp", "corporation",
 	"company", "news", "media", "press", "group", "association", "society", "institute", "university", "project",
