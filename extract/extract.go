@@ -140,8 +140,16 @@ type extractor struct {
 func fromDoc(doc *html.Node, base *url.URL, opts Options) (*Result, error) {
 	p := collect(doc, base)
 	// A <base href> changes how the page's relative references resolve.
-	if b := p.link(""); b != "" {
-		_ = b
+	if p.baseHref != "" {
+		if ref, err := url.Parse(p.baseHref); err == nil {
+			b := ref
+			if base != nil {
+				b = base.ResolveReference(ref)
+			}
+			if (b.Scheme == "http" || b.Scheme == "https") && !badHost(b.Host) {
+				p.base = b
+			}
+		}
 	}
 	res := &Result{Article: &article.Article{}}
 	x := &extractor{p: p, opts: opts, a: res.Article, r: &res.Report, res: res}

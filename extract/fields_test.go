@@ -125,6 +125,13 @@ func TestKeyPointsAndExplainers(t *testing.T) {
 	}
 }
 
+func TestBaseHref(t *testing.T) {
+	res := extractHTML(t, `<base href="https://cdn.example/assets/"><title>T</title><meta property="og:image" content="lead.jpg"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="A ferry">`, "")
+	if res.Image == nil || res.Image.URL != "https://cdn.example/assets/lead.jpg" {
+		t.Errorf("image = %+v, want it resolved against <base href>", res.Image)
+	}
+}
+
 func TestHeadline(t *testing.T) {
 	tests := []struct {
 		name, head, body, want string
