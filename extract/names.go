@@ -64,6 +64,11 @@ func (w *walker) textLine(n *html.Node) {
 	if len(s) < 2 || len(s) > 200 || w.byLines >= 6 || n.Parent == nil {
 		return
 	}
+	// Every form below starts with one of these letters; most text does
+	// not, and skips the regular expressions.
+	if !strings.ContainsRune("BVPDpfFv", rune(s[0])) {
+		return
+	}
 	by := byLineRe.MatchString(s)
 	posted := !by && postedRe.MatchString(s)
 	if !by && !posted {
