@@ -62,7 +62,13 @@ func (x *extractor) body(doc *html.Node, base *url.URL) {
 		var b strings.Builder
 		if err := html.Render(&b, art.Node); err == nil {
 			if body := strings.TrimSpace(string(pol.Sanitize(b.String()))); body != "" {
-				if txt := sanitize.Text(body); txt != "" {
+				// The report shows the body's first words: the text of its
+				// first 8 KB is enough unless that is all markup.
+				txt := sanitize.Text(body[:min(len(body), 8<<10)])
+				if txt == "" {
+					txt = sanitize.Text(body)
+				}
+				if txt != "" {
 					x.a.Body = body
 					x.r.add("body", "readability, sanitised", txt)
 				}

@@ -295,6 +295,19 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
+// sameInstantElsewhere reports whether a zone-less wall clock reading is
+// plausibly the exact stamp read in some other zone: the same minutes and
+// seconds (not both zero), hours apart by a real UTC offset (−12 to +14).
+func sameInstantElsewhere(wall, exact time.Time) bool {
+	u := exact.UTC()
+	if wall.Minute() != u.Minute() || wall.Second() != u.Second() || (wall.Minute() == 0 && wall.Second() == 0) {
+		return false
+	}
+	w := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), 0, time.UTC)
+	d := w.Sub(u)
+	return d >= -12*time.Hour && d <= 14*time.Hour && d%time.Hour == 0
+}
+
 // sameWall reports whether a zone-less stamp and an exact one read the
 // same on the clock, to the minute.
 func sameWall(wall, exact time.Time) bool {

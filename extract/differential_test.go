@@ -73,6 +73,7 @@ var handJudged = map[string]string{
 	"archive-of-our-own title":                      "worse: ours keeps \"| My Hero Academia [Archive of Our Own]\"; the page names no site, so nothing says the tail is not the title",
 	"dropbox-blog title":                            "equivalent: og:title and <title> are the publisher's two wordings",
 	"title-en-dash title":                           "worse: Readability cuts \"– My website\" on a guess; we cut a site name only when the page names the site",
+	"yahoo-2 title":                                 "better: Readability takes the site-wide og:title (the site's name); ours is the page's <title>, the story's headline",
 	"mathjax title":                                 "equivalent: the page's <title> and og:title differ; we follow og:title",
 }
 
@@ -84,6 +85,8 @@ func judgeTitle(ours, theirs, site string) string {
 	switch {
 	case o == "" && t != "":
 		return "WORSE: we found none"
+	case o == normText(site):
+		return "WORSE: ours is the site's name"
 	case t == "":
 		return "better: Readability found none"
 	case strings.HasPrefix(t, o) || strings.HasSuffix(t, o):

@@ -66,7 +66,8 @@
 // the article URL as base, so links and images are absolute. A list under
 // a "Key points", "Summary", "At a glance" (and similar) heading becomes
 // KeyPoints; sections headed "Why it matters", "What it means for you",
-// "Background", "What happens next" become Explainers. The lead image is
+// "Background", "What happens next" become Explainers; both are taken out
+// of the body so a renderer does not show them twice. The lead image is
 // the largest stated candidate from the structured data (else the largest
 // sized picture in the article), never a tracking pixel, icon, avatar or
 // logo; an image the page gives no alt text or size for is kept out of the

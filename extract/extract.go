@@ -140,8 +140,16 @@ type extractor struct {
 func fromDoc(doc *html.Node, base *url.URL, opts Options) (*Result, error) {
 	p := collect(doc, base)
 	// A <base href> changes how the page's relative references resolve.
-	if b := p.link(""); b != "" {
-		_ = b
+	if p.baseHref != "" {
+		if ref, err := url.Parse(p.baseHref); err == nil {
+			b := ref
+			if base != nil {
+				b = base.ResolveReference(ref)
+			}
+			if (b.Scheme == "http" || b.Scheme == "https") && !badHost(b.Host) {
+				p.base = b
+			}
+		}
 	}
 	res := &Result{Article: &article.Article{}}
 	x := &extractor{p: p, opts: opts, a: res.Article, r: &res.Report, res: res}
@@ -449,6 +457,12 @@ func (x *extractor) headline() {
 			cand.src += " (site name removed)"
 		}
 		if t == "" {
+			continue
+		}
+		if ns := normTitle(site); ns != "" && (strings.Contains(ns, normTitle(t)) || strings.Contains(ns, normTitle(v))) {
+			// A page-wide og:title ("Yahoo News - Latest News") is the
+			// site's name, not this article's headline.
+			x.r.note("headline: %s %q is the site's name; skipped", cand.src, clipNote(v))
 			continue
 		}
 		x.a.Headline = t

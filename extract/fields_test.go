@@ -125,6 +125,13 @@ func TestKeyPointsAndExplainers(t *testing.T) {
 	}
 }
 
+func TestBaseHref(t *testing.T) {
+	res := extractHTML(t, `<base href="https://cdn.example/assets/"><title>T</title><meta property="og:image" content="lead.jpg"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630"><meta property="og:image:alt" content="A ferry">`, "")
+	if res.Image == nil || res.Image.URL != "https://cdn.example/assets/lead.jpg" {
+		t.Errorf("image = %+v, want it resolved against <base href>", res.Image)
+	}
+}
+
 func TestHeadline(t *testing.T) {
 	tests := []struct {
 		name, head, body, want string
@@ -133,6 +140,7 @@ func TestHeadline(t *testing.T) {
 		{"site name cut from title", `<title>Ferry back | Courier</title><meta property="og:site_name" content="Courier">`, "", "Ferry back"},
 		{"unrelated h1 ignored", `<title>Ferry back</title>`, `<h1>Courier</h1>`, "Ferry back"},
 		{"json-ld headline the page does not repeat", `<title>Hermitian matrix - Wikipedia</title><script type="application/ld+json">{"@type":"Article","name":"Hermitian matrix","headline":"matrix equal to its conjugate-transpose"}</script>`, "", "Hermitian matrix"},
+		{"site-wide og:title skipped", `<title>Space ship breaks up over Siberia</title><meta name="application-name" content="Daily Wire - Latest News &amp; Headlines"><meta property="og:title" content="Daily Wire - Latest News &amp; Headlines"><meta name="twitter:title" content="Daily Wire">`, "", "Space ship breaks up over Siberia"},
 		{"markup in og:title", `<meta property="og:title" content="&lt;em&gt;Ferry&lt;/em&gt; back">`, "", "Ferry back"},
 	}
 	for _, tt := range tests {

@@ -231,6 +231,7 @@ func typeScore(n node) (article int, isPage bool) {
 // a list entry. It also returns the page's WebPage object, if any.
 func (g *ldGraph) mainEntity(pageURLs []string, headline string) (main, webpage node) {
 	best, bestScore := node(nil), -1
+	bestSure, candidates := false, 0
 	samePage := func(v string) bool {
 		v = normURL(v)
 		for _, u := range pageURLs {
@@ -262,27 +263,33 @@ func (g *ldGraph) mainEntity(pageURLs []string, headline string) (main, webpage 
 		if a == 0 {
 			return
 		}
+		candidates++
+		sure := false
 		score := a
 		if top {
 			score += 5
 		}
 		if samePage(g.str(n, "url")) || samePage(idOf(n)) {
 			score += 40
+			sure = true
 		}
 		for _, m := range g.all(n["mainEntityOfPage"]) {
 			switch m := m.(type) {
 			case string:
 				if samePage(m) {
 					score += 40
+					sure = true
 				}
 			case node:
 				if samePage(idOf(m)) || samePage(g.str(m, "url")) {
 					score += 40
+					sure = true
 				}
 			}
 		}
 		if id := idOf(n); id != "" && mainOf[id] || mainOf[ptrKey(n)] {
 			score += 30
+			sure = true
 		}
 		if headline != "" {
 			h := g.str(n, "headline")
@@ -291,6 +298,7 @@ func (g *ldGraph) mainEntity(pageURLs []string, headline string) (main, webpage 
 			}
 			if h != "" && (strings.EqualFold(collapse(h), headline) || strings.Contains(strings.ToLower(headline), strings.ToLower(collapse(h)))) {
 				score += 20
+				sure = true
 			}
 		}
 		if n["author"] != nil {
@@ -300,7 +308,7 @@ func (g *ldGraph) mainEntity(pageURLs []string, headline string) (main, webpage 
 			score += 3
 		}
 		if score > bestScore {
-			best, bestScore = n, score
+			best, bestScore, bestSure = n, score, sure
 		}
 	}
 	for _, n := range g.top {
@@ -315,6 +323,11 @@ func (g *ldGraph) mainEntity(pageURLs []string, headline string) (main, webpage 
 				seen[ptrKey(mn)] = true
 			}
 		}
+	}
+	// Several articles and nothing says which one this page is (a list
+	// of stories, a page of related links): none is trusted as the page's.
+	if candidates > 1 && !bestSure {
+		return nil, webpage
 	}
 	return best, webpage
 }

@@ -37,11 +37,12 @@ func TestMainEntity(t *testing.T) {
 		{"url names the page", `[{"@type":"Article","headline":"Related","url":"https://news.example/other"},{"@type":"Article","headline":"Mine","url":"https://news.example/story"}]`, "Mine"},
 		{"mainEntityOfPage names the page", `[{"@type":"BlogPosting","headline":"A"},{"@type":"BlogPosting","headline":"B","mainEntityOfPage":{"@type":"WebPage","@id":"https://news.example/story"}}]`, "B"},
 		{"article beats video", `[{"@type":"VideoObject","name":"Clip"},{"@type":["NewsArticle","Article"],"headline":"Story"}]`, "Story"},
+		{"several articles, none this page's", `[{"@type":"NewsArticle","headline":"One","url":"https://news.example/1"},{"@type":"NewsArticle","headline":"Two","url":"https://news.example/2"}]`, "T"},
 		{"type with vocabulary prefix", `{"@type":"http://schema.org/NewsArticle","headline":"Prefixed"}`, "Prefixed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := extractHTML(t, `<script type="application/ld+json">`+tt.block+`</script>`, "")
+			res := extractHTML(t, `<title>T</title><script type="application/ld+json">`+tt.block+`</script>`, "")
 			if res.Article.Headline != tt.want {
 				t.Errorf("headline = %q, want %q (report %+v)", res.Article.Headline, tt.want, res.Report.Fields)
 			}

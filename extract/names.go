@@ -64,6 +64,11 @@ func (w *walker) textLine(n *html.Node) {
 	if len(s) < 2 || len(s) > 200 || w.byLines >= 6 || n.Parent == nil {
 		return
 	}
+	// Every form below starts with one of these letters; most text does
+	// not, and skips the regular expressions.
+	if !strings.ContainsRune("BVPDpfFv", rune(s[0])) {
+		return
+	}
 	by := byLineRe.MatchString(s)
 	posted := !by && postedRe.MatchString(s)
 	if !by && !posted {
@@ -331,7 +336,7 @@ func cleanName(s string) string {
 			return ""
 		}
 	}
-	if isTitleOnly(ls) {
+	if isTitleOnly(ls) || (len(strings.Fields(ls)) == 1 && contains(commonWords, ls)) {
 		return ""
 	}
 	if s == strings.ToUpper(s) && s != strings.ToLower(s) && utf8.RuneCountInString(s) > 3 {
@@ -376,6 +381,13 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// commonWords are words left over when a byline element held something
+// else ("Last updated …", "Share", "Follow"); alone, none is a name.
+var commonWords = []string{"last", "first", "latest", "new", "share", "follow", "more", "read", "home", "menu",
+	"search", "login", "subscribe", "comments", "comment", "reply", "like", "email", "print", "close", "open",
+	"next", "previous", "back", "top", "source", "sources", "credit", "credits", "photo", "image", "video",
+	"unknown", "anonymous", "none", "null", "undefined", "by", "written", "posted", "published", "updated"}
 
 var orgWords = []string{"organization", "organisation", "foundation", "inc", "ltd", "llc", "corp", "corporation",
 	"company", "news", "media", "press", "group", "association", "society", "institute", "university", "project",

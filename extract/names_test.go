@@ -48,6 +48,8 @@ func TestCleanNames(t *testing.T) {
 		{"the agency", "Jane Roe and John Doe, The Associated Press", []string{"Jane Roe", "John Doe"}},
 		{"agency alone", "AFP", []string{"AFP"}},
 		{"degree", "Jane Roe, PhD", []string{"Jane Roe"}},
+		{"last updated", "Last Updated: July 10, 2020", nil},
+		{"share button", "Share", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 // metadata the extractor reads, before any of it is trusted.
 type page struct {
 	base      *url.URL // the page URL, for resolving relative references
+	baseHref  string   // the first <base href>
 	lang      string   // <html lang>
 	title     string   // <title>
 	metas     []metaTag
@@ -204,6 +205,10 @@ func (w *walker) node(n *html.Node, scope *item) {
 			p.title = textOf(n)
 		}
 		return
+	case atom.Base:
+		if p.baseHref == "" {
+			p.baseHref = strings.TrimSpace(attr(n, "href"))
+		}
 	case atom.Body:
 		w.inBody = true
 	case atom.Meta:

@@ -292,7 +292,7 @@ func (x *extractor) resolveDate(field string, cs []dcand) (time.Time, Precision,
 				}
 			}
 		}
-		if wall != nil && !sameWall(wall.st.t, e.st.t) && wall.tier < e.tier {
+		if wall != nil && !sameWall(wall.st.t, e.st.t) && !sameInstantElsewhere(wall.st.t, e.st.t) && wall.tier < e.tier {
 			x.r.note("%s: %s %q has no zone and does not match %s %q; only the date is kept", field, wall.src, wall.st.raw, e.src, e.st.raw)
 			return x.dateOnly(wall.st.t), PrecisionDate, wall.src
 		}
