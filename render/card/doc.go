@@ -76,6 +76,14 @@
 // shared by many Renderers. The same article, options and theme give the
 // same bytes, so a hash of them is a good cache key.
 //
+// Photo cards resample the lead image with a tent filter (widened by the
+// scale when shrinking) two channels at a time, and are written by the
+// package's own baseline JPEG writer, which uses image/jpeg's tables and
+// is faster on the same pixels. Decoding the lead image is image/jpeg's
+// (or image/png's, or x/image/webp's) and is most of a photo card's cost:
+// pass an already decoded Options.Image when a site renders several cards
+// from one image.
+//
 // # Security
 //
 // Article text, font files and lead images are untrusted; every one is
