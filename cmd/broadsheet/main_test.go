@@ -51,7 +51,7 @@ func TestUsage(t *testing.T) {
 	runCLICases(t, []cliCase{
 		{"no command", nil, 2, "", "usage: broadsheet COMMAND"},
 		{"help", []string{"--help"}, 0, "commands:", ""},
-		{"unknown command", []string{"publish"}, 2, "", `unknown command "publish"`},
+		{"unknown command", []string{"tweet"}, 2, "", `unknown command "tweet"`},
 		{"unknown flag", []string{"validate", "--colour"}, 2, "", "flag provided but not defined: -colour"},
 		{"bad format", []string{"validate", "--format", "xml"}, 2, "", "--format must be text or json"},
 		{"command help", []string{"validate", "--help"}, 0, "usage: broadsheet validate", ""},

@@ -22,11 +22,24 @@ var allowed = map[string][]string{
 	"sanitize":        {"github.com/microcosm-cc/bluemonday", "golang.org/x/net/html", "github.com/rivo/uniseg"},
 	"share":           {mod + "/article", mod + "/sanitize", mod + "/share/count", "golang.org/x/text/"},
 	"share/count":     {"golang.org/x/text/", "github.com/rivo/uniseg"},
-	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
-	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld"},
+	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/publish", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
+	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld", mod + "/locale"},
 	"render/jsonld":   {},
-	"render/card":     {mod + "/article", mod + "/sanitize", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"markdown":        {mod + "/article", "github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
+	"render/card":     {mod + "/article", mod + "/sanitize", mod + "/locale", "golang.org/x/image/", "github.com/go-text/typesetting/"},
+	"locale":          {"golang.org/x/text/", "github.com/go-playground/locales/"},
+	"site":            {mod + "/article", mod + "/markdown"},
+	"feed":            {mod + "/article", mod + "/sanitize"},
+	"serve":           {mod + "/article", mod + "/sanitize", mod + "/render/card", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
+	"extract":         {mod + "/article", mod + "/sanitize", "golang.org/x/net/html", "codeberg.org/readeck/go-readability/v2", "github.com/andybalholm/brotli"},
+	"publish":         {mod + "/article", mod + "/share"},
+	"publish/outbox": {mod + "/article", mod + "/share", mod + "/publish",
+		"github.com/riverqueue/river", "github.com/jackc/pgx/v5", "modernc.org/sqlite"},
 }
+
+// databaseModules may be imported (directly or not) only by publish/outbox
+// and the programs that wire it (cmd, examples, bench).
+var databaseModules = []string{"github.com/riverqueue/", "github.com/jackc/", "modernc.org/"}
 
 type pkg struct {
 	ImportPath string
@@ -97,6 +110,11 @@ func TestImportRules(t *testing.T) {
 			}
 			if strings.HasPrefix(dep, "github.com/dghubble/") && !inCmd && rel != "share/twitterv1" {
 				t.Errorf("%s reaches %s: only share/twitterv1 may use go-twitter", rel, dep)
+			}
+			for _, db := range databaseModules {
+				if strings.HasPrefix(dep, db) && !inCmd && top != "bench" && rel != "publish/outbox" && !strings.HasPrefix(rel, "publish/outbox/") {
+					t.Errorf("%s reaches %s: River and database drivers belong to publish/outbox only", rel, dep)
+				}
 			}
 		}
 		rules, ok := allowed[rel]

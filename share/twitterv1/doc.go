@@ -28,6 +28,11 @@
 //		// retry after rl.Reset
 //	}
 //
+// Publisher(c) adapts a Client to publish.Client, so that the outbox
+// (package publish/outbox) can post through v1.1 like any other network;
+// it is the legacy path, kept here so that go-twitter stays in this one
+// package. publish.NewX is the v2 client to use instead.
+//
 // A Client is safe for concurrent use if its *http.Client is.
 //
 // # Security
