@@ -55,8 +55,9 @@
 //
 // Options.Labels carries the words a card prints besides the article's
 // text — the BREAKING and key-point badges, the footer's date and the
-// reading time — with English defaults; fill it from the locale
-// package's words for the article's language (the Labels doc shows how).
+// reading time — with English defaults; LabelsFor fills it from the
+// locale package's words for the article's language (CLDR dates, plural
+// reading times); `broadsheet card` does so.
 // A card for a right-to-left language (the article's Language is Arabic,
 // Hebrew, Persian, Urdu…; Options.Direction overrides) is mirrored: the
 // logo or tile, the badges, the headline and the key point's bar start at

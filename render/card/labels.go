@@ -4,22 +4,19 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/broadsheet/broadsheet/locale"
 )
 
 // Labels are the words a card prints besides the article's own text: the
 // badges, the footer's date and the reading time. The zero value prints
 // English; each empty field or nil func keeps its English default, so a
-// caller may translate only some.
+// caller may translate only some. LabelsFor fills them from the locale
+// package's words for the article's language:
 //
-// The locale package's words fit here directly:
-//
-//	w, _ := catalogue.Words(a.Language)
-//	o.Labels = card.Labels{
-//		Breaking:    w.Get("breaking"),
-//		KeyPoint:    w.Get("key_point"),
-//		Date:        func(t time.Time) string { return w.Date(t, locale.DateShort) },
-//		ReadingTime: func(min int) string { return w.Count("reading_time", min) },
-//	}
+//	w, err := locale.New().Words(a.Language) // build the catalogue once
+//	…
+//	o.Labels = card.LabelsFor(w)
 type Labels struct {
 	// Breaking is the badge of a breaking article; "" means "Breaking".
 	// Badges are set in capitals where the script has them.
@@ -33,6 +30,22 @@ type Labels struct {
 	// ReadingTime writes Options.ReadingMinutes for the footer; nil means
 	// "1 min read", "5 min read".
 	ReadingTime func(minutes int) string
+}
+
+// LabelsFor returns the labels in w's language: its "breaking" and
+// "key_point" words, its medium date (CLDR: "26 Nov 2026", "26 nov.
+// 2026", "2026/11/26") and its plural "{n} min read". The date is shown in
+// w's zone when it has one (locale's Words.InZone), else in the time's own.
+func LabelsFor(w *locale.Words) Labels {
+	if w == nil {
+		return Labels{}
+	}
+	return Labels{
+		Breaking:    w.Get(locale.Breaking),
+		KeyPoint:    w.Get(locale.KeyPoint),
+		Date:        func(t time.Time) string { return w.Date(t, locale.DateMedium) },
+		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
+	}
 }
 
 func (l *Labels) breaking() string { return cmpOr(l.Breaking, "Breaking") }
