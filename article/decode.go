@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 )
 
-// DefaultMaxBytes is the largest article document Decode reads when
-// DecodeOptions.MaxBytes is zero: 10 MiB.
+// DefaultMaxBytes is the largest article document [Decode] reads when
+// [DecodeOptions].MaxBytes is zero: 10 MiB.
 const DefaultMaxBytes = 10 << 20
 
 // DecodeOptions configures [Decode]. The zero value uses the defaults.
@@ -53,7 +53,7 @@ func Decode(r io.Reader, opts DecodeOptions) (*Article, error) {
 	return decode(data)
 }
 
-// decode decodes one document held in memory; Decode has bounded it.
+// decode decodes one document held in memory; [Decode] has bounded it.
 func decode(data []byte) (*Article, error) {
 	if !utf8.Valid(data) {
 		off := 0
@@ -139,7 +139,7 @@ func Validated(a *Article, err error) (*Article, []Finding, error) {
 	return a, findings, errorsOnly(findings)
 }
 
-// errorsOnly returns a *ValidationError holding the error findings, or nil
+// errorsOnly returns a *[ValidationError] holding the error findings, or nil
 // when there is none.
 func errorsOnly(findings []Finding) error {
 	var errs []Finding
@@ -397,7 +397,7 @@ func jsonFields(t reflect.Type) map[string]int {
 }
 
 // parseTime accepts RFC 3339 with an explicit offset and explains anything
-// else in a Finding (without its path).
+// else in a [Finding] (without its path).
 func parseTime(s string) (time.Time, *Finding) {
 	bad := func(code string, sentinel error, format string, args ...any) (time.Time, *Finding) {
 		return time.Time{}, &Finding{Code: code, Err: sentinel, Message: fmt.Sprintf(format, args...)}

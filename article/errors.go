@@ -85,7 +85,7 @@ var (
 	ErrTooLarge = errors.New("input too large")
 )
 
-// Severity grades a Finding. The zero value is unknown.
+// Severity grades a [Finding]. The zero value is unknown.
 type Severity int
 
 // Severities.
@@ -207,7 +207,7 @@ func (e *ValidationError) Unwrap() []error {
 	return errs
 }
 
-// HasErrors reports whether any finding has SeverityError.
+// HasErrors reports whether any finding has [SeverityError].
 func (e *ValidationError) HasErrors() bool {
 	for _, f := range e.Findings {
 		if f.Severity == SeverityError {

@@ -2,7 +2,7 @@ package article
 
 import "fmt"
 
-// ExplainerKind says what an Explainer explains. The zero value is unknown
+// ExplainerKind says what an [Explainer] explains. The zero value is unknown
 // and fails validation. It marshals to and from its JSON name.
 type ExplainerKind int
 
@@ -35,7 +35,7 @@ func (k ExplainerKind) String() string {
 }
 
 // DefaultTitle returns the label shown when the explainer has no Title; it
-// is empty for KindCustom and unknown kinds.
+// is empty for [KindCustom] and unknown kinds.
 func (k ExplainerKind) DefaultTitle() string {
 	if k > 0 && int(k) < len(explainerKinds) {
 		return explainerKinds[k].title
@@ -53,7 +53,7 @@ func (k ExplainerKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. An unknown name is an
-// error wrapping ErrInvalidKind.
+// error wrapping [ErrInvalidKind].
 func (k *ExplainerKind) UnmarshalText(b []byte) error {
 	for i := 1; i < len(explainerKinds); i++ {
 		if string(b) == explainerKinds[i].name {

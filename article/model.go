@@ -7,7 +7,7 @@ import (
 
 // Article is one news article: the unit every other package renders, shares
 // and draws. Plain-text fields hold decoded text (never HTML or entities);
-// HTML fields (Body, KeyPoints, Explainer.Body) are untrusted until package
+// HTML fields (Body, KeyPoints, [Explainer].Body) are untrusted until package
 // sanitize has cleaned them. The zero value of every field means "absent".
 //
 // An Article is a plain value: it is safe to read from many goroutines and
@@ -66,7 +66,7 @@ type Article struct {
 	Site *Site `json:"site,omitempty"`
 }
 
-// Person is a byline: a journalist or, when Kind is KindOrganization, a desk
+// Person is a byline: a journalist or, when Kind is [KindOrganization], a desk
 // or agency. Each becomes a JSON-LD Person (or Organization) with url and
 // sameAs links built from the handles.
 type Person struct {
@@ -76,7 +76,7 @@ type Person struct {
 	// article:author and the JSON-LD url.
 	URL string `json:"url,omitempty"`
 	// Kind says whether the byline is a person or an organisation. The zero
-	// value is KindPerson.
+	// value is [KindPerson].
 	Kind PersonKind `json:"kind,omitzero"`
 	// X is the X (Twitter) handle without '@': twitter:creator.
 	X string `json:"x,omitempty"`
@@ -111,7 +111,7 @@ type Site struct {
 	// Name is the publication's plain-text name: og:site_name and the
 	// JSON-LD Organization and WebSite name.
 	Name string `json:"name,omitempty"`
-	// URL is the home page, absolute http(s). Article URLs must share its
+	// URL is the home page, absolute http(s). [Article] URLs must share its
 	// origin.
 	URL string `json:"url,omitempty"`
 	// Tagline is a short plain-text motto shown in the page header.
@@ -152,7 +152,7 @@ type Newsletter struct {
 type Explainer struct {
 	// Kind says what the section explains.
 	Kind ExplainerKind `json:"kind,omitzero"`
-	// Title overrides the kind's default label; required for KindCustom.
+	// Title overrides the kind's default label; required for [KindCustom].
 	Title string `json:"title,omitempty"`
 	// Body is untrusted HTML.
 	Body string `json:"body,omitempty"`

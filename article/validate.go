@@ -30,7 +30,7 @@ const (
 
 // Hard limits, in bytes of UTF-8 and in entries, far above real use: a
 // field over its limit is an error (code too_large, unwrapping to
-// ErrTooLong) and is not checked further, so a hostile document costs
+// [ErrTooLong]) and is not checked further, so a hostile document costs
 // validation, rendering and sharing no more than these sizes allow. The
 // package documentation lists them.
 const (

@@ -208,11 +208,10 @@ func TestOGLocale(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := article.OGLocale(tt.in)
-		if (err == nil) != tt.ok || got != tt.want {
-			t.Errorf("OGLocale(%q) = %q, %v; want %q, ok=%v", tt.in, got, err, tt.want, tt.ok)
-		}
-		if err != nil && !errors.Is(err, article.ErrInvalidLocale) {
-			t.Errorf("OGLocale(%q) error %v does not wrap ErrInvalidLocale", tt.in, err)
+		assert.Equal(t, tt.want, got, "OGLocale(%q)", tt.in)
+		assert.Equal(t, tt.ok, err == nil, "OGLocale(%q) error = %v", tt.in, err)
+		if err != nil {
+			assert.ErrorIs(t, err, article.ErrInvalidLocale, "OGLocale(%q)", tt.in)
 		}
 	}
 }
@@ -258,8 +257,9 @@ func TestCheckURL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := article.CheckURL(tt.in)
-		if (err == nil) != tt.ok {
-			t.Errorf("CheckURL(%q) = %v, want ok=%v", tt.in, err, tt.ok)
+		assert.Equal(t, tt.ok, err == nil, "CheckURL(%q) = %v", tt.in, err)
+		if err != nil {
+			assert.ErrorIs(t, err, article.ErrInvalidURL, "CheckURL(%q)", tt.in)
 		}
 	}
 }

@@ -179,9 +179,7 @@ func TestConcurrentUse(t *testing.T) {
 	for g := range 8 {
 		wg.Go(func() {
 			for i := g; i < len(vs); i += 3 {
-				if got := string(p.Sanitize(vs[i].html)); got != want[i] {
-					t.Errorf("%s: concurrent result differs", vs[i].name)
-				}
+				assert.Equal(t, want[i], string(p.Sanitize(vs[i].html)), "%s: concurrent result", vs[i].name)
 			}
 		})
 	}

@@ -98,7 +98,5 @@ func checkText(t testing.TB, in, got string) {
 
 func TestTextAllocs(t *testing.T) {
 	clean := "Councillors voted 7–4 to end the trial."
-	if n := testing.AllocsPerRun(100, func() { _ = Text(clean) }); n != 0 {
-		t.Errorf("Text(clean plain text) allocates %v times, want 0", n)
-	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Text(clean) }), "Text(clean plain text) allocations")
 }

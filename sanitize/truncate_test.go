@@ -137,15 +137,9 @@ func TestTruncateCalls(t *testing.T) {
 
 func TestTruncateAllocs(t *testing.T) {
 	long := strings.Repeat("Councillors voted to end the trial. ", 20)
-	if n := testing.AllocsPerRun(100, func() { _ = Truncate(long, 100) }); n > 1 {
-		t.Errorf("Truncate allocates %v times, want at most 1 (its result)", n)
-	}
-	if n := testing.AllocsPerRun(100, func() { _ = Truncate("short", 100) }); n != 0 {
-		t.Errorf("Truncate of fitting text allocates %v times, want 0", n)
-	}
-	if n := testing.AllocsPerRun(100, func() { _ = TruncateFunc(long, 100, bytesCount) }); n > 1 {
-		t.Errorf("TruncateFunc allocates %v times, want at most 1 (its result)", n)
-	}
+	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _ = Truncate(long, 100) }), 1.0, "Truncate allocations (its result)")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Truncate("short", 100) }), "Truncate of fitting text allocations")
+	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _ = TruncateFunc(long, 100, bytesCount) }), 1.0, "TruncateFunc allocations (its result)")
 }
 
 func TestDescription(t *testing.T) {

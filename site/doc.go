@@ -16,8 +16,9 @@
 // starting with "." or "_" are skipped, and so is a file named site.json,
 // the conventional name of the configuration). The decoders are a registry
 // by extension (Options.Decoders); DefaultDecoders has ".json" (strict
-// article JSON, package article). Another format plugs in by adding its
-// extension, for example ".md" for Markdown with front matter.
+// article JSON, package article) and ".md" (Markdown with YAML front
+// matter, package markdown). Another format plugs in by adding its
+// extension.
 //
 // # Inheritance
 //
@@ -61,5 +62,7 @@
 //
 // Article files are untrusted: each is read up to Options.MaxFileBytes and
 // decoded strictly; an article with error-severity findings is never in a
-// collection. Folder walks do not follow symbolic links to folders.
+// collection. Folder walks skip symbolic links (to files and to folders),
+// so a link cannot pull files from elsewhere into the site; a path named
+// on its own is followed.
 package site

@@ -35,8 +35,9 @@ type FileError struct {
 	Err error
 }
 
-// Error returns one line per problem, each starting with the file name:
-// "a.json: authors[0].url: must be absolute" (warnings marked as such).
+// Error returns one line per problem, each starting with the file name and,
+// where the decoder knows it, the line: "a.json: authors[0].url: must be
+// absolute", "b.md:7: tags: want a list" (warnings marked as such).
 func (e *FileError) Error() string {
 	var ve *article.ValidationError
 	if errors.As(e.Err, &ve) && len(ve.Findings) > 0 {
@@ -46,6 +47,10 @@ func (e *FileError) Error() string {
 				b.WriteByte('\n')
 			}
 			b.WriteString(e.Path)
+			if f.Line > 0 {
+				b.WriteByte(':')
+				b.WriteString(strconv.Itoa(f.Line))
+			}
 			b.WriteString(": ")
 			if f.Path != "" {
 				b.WriteString(f.Path)

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/markdown"
 )
 
 // Decoder turns one file's bytes into an article. name is the file's path,
@@ -29,10 +30,17 @@ func JSON(_ string, data []byte) (*article.Article, error) {
 	return article.Decode(bytes.NewReader(data), article.DecodeOptions{MaxBytes: int64(len(data)) + 1})
 }
 
-// DefaultDecoders returns a new registry with ".json" → JSON. Add an
-// extension (with its dot, lower case) to load another format.
+// Markdown is the Decoder for Markdown with YAML front matter (package
+// markdown, with its default limits): findings carry the line of their key.
+func Markdown(name string, data []byte) (*article.Article, error) {
+	return markdown.Decode(bytes.NewReader(data), name, markdown.Options{})
+}
+
+// DefaultDecoders returns a new registry with ".json" → JSON and ".md" →
+// Markdown. Add an extension (with its dot, lower case) to load another
+// format.
 func DefaultDecoders() map[string]Decoder {
-	return map[string]Decoder{".json": JSON}
+	return map[string]Decoder{".json": JSON, ".md": Markdown}
 }
 
 // Options configures Load. The zero value loads *.json articles with no

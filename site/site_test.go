@@ -414,3 +414,37 @@ func TestShareImageAndTicker(t *testing.T) {
 	assert.Equal(t, []string{"storm"}, ids(site.Ticker(latest, nil, 1)))
 	assert.Empty(t, site.Ticker(latest, nil, 0))
 }
+
+func TestLoadSkipsSymlinks(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, map[string]string{"secret.json": story("secret", "2026-11-20T08:00:00Z", ""), "dir/other.json": story("other", "2026-11-20T08:00:00Z", "")})
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.json": story("a", "2026-11-20T08:00:00Z", "")})
+	require.NoError(t, os.Symlink(filepath.Join(outside, "secret.json"), filepath.Join(dir, "link.json")))
+	require.NoError(t, os.Symlink(filepath.Join(outside, "dir"), filepath.Join(dir, "linkdir")))
+	c, err := site.Load(site.Options{Site: loadConfig(t)}, dir)
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Len(), "links inside a folder are not followed")
+	c, err = site.Load(site.Options{Site: loadConfig(t)}, filepath.Join(dir, "link.json"))
+	require.NoError(t, err)
+	assert.Equal(t, 1, c.Len(), "a link named on its own is followed")
+}
+
+func TestLoadMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"harbour-wall.md": "---\nurl: https://news.example.com/local/harbour-wall\nheadline: Harbour wall repairs delayed\nstandfirst: Spring at the earliest.\nlanguage: en-GB\npublished: 2026-11-26T10:30:00+01:00\nkey_points:\n  - Finished in **March**.\n---\nThe contractor asked for *three more months*.\n",
+		"broken.md":       "---\nurl: https://news.example.com/local/broken\nheadline: Broken\npublished: 2026-11-26T10:30:00Z\ncolour: blue\n---\nText.\n",
+		"a.json":          story("a", "2026-11-20T08:00:00Z", ""),
+	})
+	c, err := site.Load(site.Options{Site: loadConfig(t), KeepGoing: true}, dir)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "broken.md:5: colour: unknown field", "file, line and field")
+	require.NotNil(t, c)
+	a, ok := c.ByID("harbour-wall")
+	require.True(t, ok, "the id comes from the file name")
+	assert.Equal(t, "The Harbour Gazette", a.Site.Name, "Markdown articles inherit the site too")
+	assert.Equal(t, "Finished in <strong>March</strong>.", a.KeyPoints[0])
+	assert.Contains(t, a.Body, "<em>three more months</em>")
+	assert.Equal(t, 2, c.Len())
+}

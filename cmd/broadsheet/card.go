@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/render/card"
 )
 
@@ -87,11 +86,6 @@ func runCard(e *env, args []string) error {
 	a, err := f.readArticle(arg)
 	if err != nil {
 		return err
-	}
-	// The badge, date and reading-time words in the article's language
-	// (English when the catalogue has no match).
-	if w, err := locale.New().Words(a.Language); err == nil {
-		o.Labels = card.LabelsFor(w)
 	}
 	r, err := card.New(theme)
 	if err != nil {

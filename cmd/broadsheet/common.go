@@ -37,7 +37,7 @@ func newFlags(e *env, c command, withOutput bool) *flags {
 	fs.SetOutput(io.Discard)
 	f := &flags{FlagSet: fs, cmd: c, e: e}
 	if withOutput {
-		f.output = fs.String("o", "", "write the output to `FILE` instead of standard output")
+		f.output = fs.String("o", "", "write the output to `FILE` instead of standard output: atomically (a temporary file, then a rename), replacing a symbolic link there rather than its target, and never over an input")
 	}
 	return f
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/sanitize"
@@ -65,7 +64,9 @@ func runSanitize(e *env, args []string) error {
 		return usagef("%v", err)
 	}
 	var r io.Reader = e.stdin
+	name := "stdin"
 	if len(pos) == 1 && pos[0] != "-" {
+		name = pos[0]
 		file, err := os.Open(pos[0])
 		if err != nil {
 			return err
@@ -76,7 +77,10 @@ func runSanitize(e *env, args []string) error {
 	}
 	in, err := readLimited(r, maxSanitizeInput)
 	if err != nil {
-		return fmt.Errorf("%s: %w", source(strings.Join(pos, "")), err)
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if sw, ok := sanitize.Swallowed(string(in)); ok {
+		fmt.Fprintf(e.stderr, "%s: warning: %s; close it, or that text is lost\n", name, sw)
 	}
 	w, finish := f.out()
 	return finish(p.SanitizeTo(w, string(in)))

@@ -24,7 +24,7 @@ func serveCommand() command {
 	return command{
 		name:    "serve",
 		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [PATH...]",
-		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: article files or folders)",
+		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: .json or .md articles, or folders of them)",
 		run:     runServe,
 	}
 }
@@ -75,6 +75,7 @@ func runServe(e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stderr, err)
 	}
+	printWarnings(e, c)
 	live := site.NewLive(c)
 	h, err := serve.New(live, serve.Options{PublicURL: *public})
 	if err != nil {
@@ -111,6 +112,7 @@ func runServe(e *env, args []string) error {
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 		}
+		printWarnings(e, c)
 		live.Store(c)
 		fmt.Fprintf(e.stderr, "broadsheet serve: reloaded (%s): %d article(s)\n", why, c.Len())
 	}
@@ -143,6 +145,14 @@ func runServe(e *env, args []string) error {
 				reload("files changed")
 			}
 		}
+	}
+}
+
+// printWarnings lists the loaded articles' warnings on standard error,
+// one per line with file and field.
+func printWarnings(e *env, c *site.Collection) {
+	for _, w := range c.Warnings() {
+		fmt.Fprintln(e.stderr, w)
 	}
 }
 

@@ -170,9 +170,16 @@ func TestServeFindsSiteJSON(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, a.Encode(&b))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "story.json"), b.Bytes(), 0o644))
-	base, _, code := startServe(t, dir)
+	// A second article with a warning (no standfirst).
+	wa := sample.Article()
+	wa.ID, wa.URL, wa.Site, wa.Standfirst = "warned", "https://news.example.com/local/warned", nil, ""
+	var w bytes.Buffer
+	require.NoError(t, wa.Encode(&w))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "warned.json"), w.Bytes(), 0o644))
+	base, stderr, code := startServe(t, dir)
 	status, body := fetch(t, base)
 	assert.Equal(t, 200, status)
 	assert.Contains(t, body, "Folder Gazette", "site.json in the folder is the configuration")
+	assert.Contains(t, stderr.String(), "warned.json: standfirst: ", "warnings are listed with file and field")
 	stopServe(t, code)
 }

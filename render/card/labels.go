@@ -9,14 +9,15 @@ import (
 )
 
 // Labels are the words a card prints besides the article's own text: the
-// badges, the footer's date and the reading time. The zero value prints
-// English; each empty field or nil func keeps its English default, so a
-// caller may translate only some. LabelsFor fills them from the locale
-// package's words for the article's language:
+// badges, the footer's date and the reading time. An empty field or nil
+// func takes the article's language from package locale's shipped
+// catalogue (see Options.Labels), English for an English article.
 //
-//	w, err := locale.New().Words(a.Language) // build the catalogue once
-//	…
-//	o.Labels = card.LabelsFor(w)
+// To use a site's own catalogue, or a display zone, fill them from its
+// words with LabelsFor:
+//
+//	w, _ := catalogue.Words(a.Language)
+//	o.Labels = card.LabelsFor(w.InZone(zone))
 type Labels struct {
 	// Breaking is the badge of a breaking article; "" means "Breaking".
 	// Badges are set in capitals where the script has them.
@@ -33,9 +34,11 @@ type Labels struct {
 }
 
 // LabelsFor returns the labels in w's language: its "breaking" and
-// "key_point" words, its medium date (CLDR: "26 Nov 2026", "26 nov.
-// 2026", "2026/11/26") and its plural "{n} min read". The date is shown in
-// w's zone when it has one (locale's Words.InZone), else in the time's own.
+// "key_point" words, its long date (CLDR: "26 November 2026",
+// "26 novembre 2026", "2026年11月26日") and its plural "{n} min read" —
+// the words a card takes from the shipped catalogue by itself, here from
+// w (a site's own catalogue, or words with a display zone from
+// locale's Words.InZone).
 func LabelsFor(w *locale.Words) Labels {
 	if w == nil {
 		return Labels{}
@@ -43,7 +46,7 @@ func LabelsFor(w *locale.Words) Labels {
 	return Labels{
 		Breaking:    w.Get(locale.Breaking),
 		KeyPoint:    w.Get(locale.KeyPoint),
-		Date:        func(t time.Time) string { return w.Date(t, locale.DateMedium) },
+		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
 		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
 	}
 }

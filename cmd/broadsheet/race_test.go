@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// raceEnabled is true under the race detector, which makes big inputs
+// slow and changes allocation counts.
+const raceEnabled = true
