@@ -55,9 +55,10 @@
 //
 // Options.Labels carries the words a card prints besides the article's
 // text — the BREAKING and key-point badges, the footer's date and the
-// reading time — with English defaults; LabelsFor fills it from the
-// locale package's words for the article's language (CLDR dates, plural
-// reading times); `broadsheet card` does so.
+// reading time. Fields left empty come from package locale's catalogue
+// for the article's language (CLDR dates, plural reading times), English
+// for an English article; LabelsFor fills them from a site's own
+// catalogue or from words with a display time zone.
 // A card for a right-to-left language (the article's Language is Arabic,
 // Hebrew, Persian, Urdu…; Options.Direction overrides) is mirrored: the
 // logo or tile, the badges, the headline and the key point's bar start at
