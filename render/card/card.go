@@ -194,7 +194,7 @@ func (r *Renderer) Render(w io.Writer, a *article.Article, o Options) (Info, err
 		if q <= 0 || q > 100 {
 			q = 85
 		}
-		return info, writeJPEG(w, img, q)
+		return info, e.writeJPEG(w, img, q)
 	}
 	return info, e.writePNG(w, img)
 }

@@ -55,8 +55,10 @@
 //
 // Options.Labels carries the words a card prints besides the article's
 // text — the BREAKING and key-point badges, the footer's date and the
-// reading time — with English defaults; fill it from the locale
-// package's words for the article's language (the Labels doc shows how).
+// reading time. Fields left empty come from package locale's catalogue
+// for the article's language (CLDR dates, plural reading times), English
+// for an English article; LabelsFor fills them from a site's own
+// catalogue or from words with a display time zone.
 // A card for a right-to-left language (the article's Language is Arabic,
 // Hebrew, Persian, Urdu…; Options.Direction overrides) is mirrored: the
 // logo or tile, the badges, the headline and the key point's bar start at
@@ -75,6 +77,14 @@
 // Renderer is safe for concurrent use; a *Font is read-only and may be
 // shared by many Renderers. The same article, options and theme give the
 // same bytes, so a hash of them is a good cache key.
+//
+// Photo cards resample the lead image with a tent filter (widened by the
+// scale when shrinking) two channels at a time, and are written by the
+// package's own baseline JPEG writer, which uses image/jpeg's tables and
+// is faster on the same pixels. Decoding the lead image is image/jpeg's
+// (or image/png's, or x/image/webp's) and is most of a photo card's cost:
+// pass an already decoded Options.Image when a site renders several cards
+// from one image.
 //
 // # Security
 //

@@ -7,20 +7,23 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
-	"image/jpeg"
 	"io"
 )
 
 // encoder holds reusable buffers for one encode; encoders are pooled.
 type encoder struct {
-	canvas *image.RGBA // the card, reused between renders
-	idx    []uint8     // palette index per pixel
-	raw    []uint8     // filtered scanlines
-	z      bytes.Buffer
-	zw     *zlib.Writer
-	keys   [1024]uint32
-	vals   [1024]uint8
-	used   [1024]bool
+	canvas    *image.RGBA // the card, reused between renders
+	idx       []uint8     // palette index per pixel
+	raw       []uint8     // filtered scanlines
+	z         bytes.Buffer
+	zw        *zlib.Writer
+	jpeg      jpegEncoder
+	jpegHdr   []byte
+	jt        *jpegTables // JPEG tables for jtQuality
+	jtQuality int
+	keys      [1024]uint32
+	vals      [1024]uint8
+	used      [1024]bool
 }
 
 // palettise maps img's pixels to an exact palette of at most 256 colours
@@ -184,13 +187,4 @@ func chunk(w *bufio.Writer, typ string, data []byte) {
 	var sum [4]byte
 	binary.BigEndian.PutUint32(sum[:], crc.Sum32())
 	w.Write(sum[:])
-}
-
-// writeJPEG writes img as a baseline JPEG.
-func writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
-	bw := bufio.NewWriterSize(w, 32<<10)
-	if err := jpeg.Encode(bw, img, &jpeg.Options{Quality: quality}); err != nil {
-		return err
-	}
-	return bw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -111,16 +112,14 @@ func assertImage(t *testing.T, name string, got []byte) {
 		t.Fatalf("%s: size %v, golden %v", name, gi.Bounds(), wi.Bounds())
 	}
 	b := gi.Bounds()
+	g, w := toRGBA(gi), toRGBA(wi)
 	diff := 0
 	diffImg := image.NewGray(b)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r1, g1, b1, _ := gi.At(x, y).RGBA()
-			r2, g2, b2, _ := wi.At(x, y).RGBA()
-			if absDiff(r1, r2) > pixelTolerance<<8 || absDiff(g1, g2) > pixelTolerance<<8 || absDiff(b1, b2) > pixelTolerance<<8 {
-				diff++
-				diffImg.Pix[(y-b.Min.Y)*diffImg.Stride+(x-b.Min.X)] = 0xff
-			}
+	const tol = pixelTolerance
+	for i := 0; i+4 <= len(g.Pix); i += 4 {
+		if absDiff8(g.Pix[i], w.Pix[i]) > tol || absDiff8(g.Pix[i+1], w.Pix[i+1]) > tol || absDiff8(g.Pix[i+2], w.Pix[i+2]) > tol {
+			diff++
+			diffImg.Pix[i/4] = 0xff
 		}
 	}
 	if limit := int(float64(b.Dx()*b.Dy()) * maxDiffFraction); diff > limit {
@@ -147,9 +146,17 @@ func assertImage(t *testing.T, name string, got []byte) {
 	}
 }
 
-func absDiff(a, b uint32) uint32 {
+func absDiff8(a, b uint8) uint8 {
 	if a > b {
 		return a - b
 	}
 	return b - a
+}
+
+// toRGBA converts img to RGBA at the origin (image/draw's fast paths).
+func toRGBA(img image.Image) *image.RGBA {
+	b := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Rect, img, b.Min, draw.Src)
+	return out
 }

@@ -77,9 +77,20 @@ func decodeImage(data []byte, card Size) (image.Image, error) {
 	if h.decodeBytes > MaxImageDecodeBytes {
 		return nil, fmt.Errorf("%w: a %dx%d %s needs about %d MB to decode (limit %d MB); re-encode it smaller or as a baseline image", ErrImage, h.width, h.height, h.what, h.decodeBytes>>20, MaxImageDecodeBytes>>20)
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	return decodeRecovered(data, h.what)
+}
+
+// decodeRecovered decodes data, turning a decoder panic into an error
+// wrapping ErrImage.
+func decodeRecovered(data []byte, what string) (img image.Image, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			img, err = nil, fmt.Errorf("%w: the %s decoder failed on this file: %v", ErrImage, what, p)
+		}
+	}()
+	img, _, err = image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrImage, h.what, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrImage, what, err)
 	}
 	return img, nil
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/broadsheet/broadsheet/locale"
 )
 
 // Labels are the words a card prints besides the article's own text: the
@@ -12,16 +14,10 @@ import (
 // catalogue (see Options.Labels), English for an English article.
 //
 // To use a site's own catalogue, or a display zone, fill them from its
-// words:
+// words with LabelsFor:
 //
 //	w, _ := catalogue.Words(a.Language)
-//	w = w.InZone(zone)
-//	o.Labels = card.Labels{
-//		Breaking:    w.Get(locale.Breaking),
-//		KeyPoint:    w.Get(locale.KeyPoint),
-//		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
-//		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
-//	}
+//	o.Labels = card.LabelsFor(w.InZone(zone))
 type Labels struct {
 	// Breaking is the badge of a breaking article; "" means "Breaking".
 	// Badges are set in capitals where the script has them.
@@ -35,6 +31,24 @@ type Labels struct {
 	// ReadingTime writes Options.ReadingMinutes for the footer; nil means
 	// "1 min read", "5 min read".
 	ReadingTime func(minutes int) string
+}
+
+// LabelsFor returns the labels in w's language: its "breaking" and
+// "key_point" words, its long date (CLDR: "26 November 2026",
+// "26 novembre 2026", "2026年11月26日") and its plural "{n} min read" —
+// the words a card takes from the shipped catalogue by itself, here from
+// w (a site's own catalogue, or words with a display zone from
+// locale's Words.InZone).
+func LabelsFor(w *locale.Words) Labels {
+	if w == nil {
+		return Labels{}
+	}
+	return Labels{
+		Breaking:    w.Get(locale.Breaking),
+		KeyPoint:    w.Get(locale.KeyPoint),
+		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
+		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
+	}
 }
 
 func (l *Labels) breaking() string { return cmpOr(l.Breaking, "Breaking") }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/testenv"
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -172,4 +173,44 @@ func TestDirection(t *testing.T) {
 			t.Errorf("Direction(%d).rtl(%q) = %v, want %v", tt.d, tt.lang, got, tt.want)
 		}
 	}
+}
+
+// LabelsFor takes the words from a locale catalogue.
+func TestLabelsFor(t *testing.T) {
+	cat := locale.New()
+	at := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+	tests := []struct {
+		lang, breaking, keyPoint, date, reading string
+	}{
+		{"en-GB", "Breaking", "Key point", "26 November 2026", "4 min read"},
+	}
+	for _, tt := range tests {
+		w, err := cat.Words(tt.lang)
+		require.NoError(t, err)
+		l := LabelsFor(w)
+		assert.Equal(t, tt.breaking, l.breaking(), tt.lang)
+		assert.Equal(t, tt.keyPoint, l.keyPoint(1, 1), tt.lang)
+		assert.Equal(t, tt.date, l.date(at, ""), tt.lang)
+		assert.Equal(t, tt.reading, l.readingTime(4), tt.lang)
+	}
+	for _, lang := range []string{"fr", "ar", "he", "ja", "hi", "de"} {
+		w, err := cat.Words(lang)
+		require.NoError(t, err)
+		l := LabelsFor(w)
+		assert.NotEqual(t, "Breaking", l.breaking(), lang)
+		assert.NotEqual(t, "26 November 2026", l.date(at, ""), lang)
+		assert.NotEqual(t, "4 min read", l.readingTime(4), lang)
+		t.Logf("%s: %q %q %q %q", lang, l.breaking(), l.keyPoint(2, 3), l.date(at, ""), l.readingTime(4))
+	}
+	assert.Equal(t, Labels{}, LabelsFor(nil))
+}
+
+// Direction marks in the text (CLDR's Arabic dates hold U+200F) need no
+// glyph: the card draws, nothing is reported missing.
+func TestInvisibleControlsNeedNoGlyph(t *testing.T) {
+	r, err := New(Theme{NoSystemFonts: true})
+	require.NoError(t, err)
+	_, info, err := r.Bytes(withHeadline("Ferry\u200f timetable\u2066 cut\u2069 to\u00ad hourly\u200b"), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, info.Missing)
 }

@@ -271,7 +271,7 @@ func pickFont(fonts []*Font, g []rune) int {
 // that needs one (joiners and variation selectors need none).
 func covers(f *Font, g []rune) bool {
 	for _, r := range g {
-		if r == 0x200D || r == 0x200C || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF) {
+		if r == 0x200D || r == 0x200C || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF) || invisible(r) {
 			continue
 		}
 		if !f.Has(r) {
@@ -279,6 +279,19 @@ func covers(f *Font, g []rune) bool {
 		}
 	}
 	return true
+}
+
+// invisible reports whether r is a default-ignorable format control that
+// shaping hides and no font needs a glyph for: direction marks and
+// embeddings (CLDR puts U+200F in Arabic dates), word joiners, the zero
+// width space and no-break space, the soft hyphen.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064,
+		r >= 0x2066 && r <= 0x206F, r == 0xFEFF, r == 0x061C, r == 0x00AD, r == 0x180E:
+		return true
+	}
+	return false
 }
 
 // isEmoji reports whether a cluster asks for emoji presentation: an

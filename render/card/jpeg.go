@@ -1,0 +1,343 @@
+package card
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"image"
+	"image/jpeg"
+	"io"
+)
+
+// A baseline JPEG writer for opaque cards (photo layout), about twice as
+// fast as image/jpeg on the same pixels: colour conversion and 4:2:0
+// subsampling straight from the RGBA rows of each 16×16 macroblock, a
+// floating-point AAN forward DCT with the DCT's scale folded into the
+// quantisation (one multiply per coefficient instead of a division), and
+// a 64-bit bit writer. Its quantisation and Huffman tables are image/jpeg's
+// own for the same quality (taken from the header image/jpeg writes for a
+// tiny image), so the files differ from image/jpeg's only by rounding.
+
+// jpegTables are the tables for one quality, built once.
+type jpegTables struct {
+	header []byte         // SOI, DQT, SOF0 (size patched per image), DHT
+	sos    []byte         // the SOS segment
+	sofAt  int            // offset of SOF0's height field in header
+	recip  [2][64]float32 // natural order: 1 / (q × AAN scale × 8)
+	huff   [4]huffTable   // DC luma, AC luma, DC chroma, AC chroma
+}
+
+type huffTable struct {
+	code [256]uint16
+	size [256]uint8
+}
+
+// zigzag[k] is the natural-order index of the k-th coefficient in zigzag
+// order.
+var zigzag = func() (z [64]int) {
+	k := 0
+	for s := 0; s < 15; s++ { // anti-diagonals, alternating direction
+		for i := range 8 {
+			j := s - i
+			if j < 0 || j > 7 {
+				continue
+			}
+			r, c := i, j // walking down-left
+			if s%2 == 0 {
+				r, c = j, i // walking up-right
+			}
+			z[k] = r*8 + c
+			k++
+		}
+	}
+	return z
+}()
+
+// aanScale are the AAN DCT's output scale factors per frequency.
+var aanScale = [8]float64{1, 1.387039845, 1.306562965, 1.175875602, 1, 0.785694958, 0.541196100, 0.275899379}
+
+// tablesFor returns the tables for quality, built on first use and kept
+// by the (pooled) encoder while the quality stays the same.
+func (enc *encoder) tablesFor(quality int) (*jpegTables, error) {
+	if enc.jt != nil && enc.jtQuality == quality {
+		return enc.jt, nil
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, image.NewRGBA(image.Rect(0, 0, 16, 16)), &jpeg.Options{Quality: quality}); err != nil {
+		return nil, err
+	}
+	data := b.Bytes()
+	t := &jpegTables{}
+	hi := 0
+	for i := 2; i+4 <= len(data); {
+		if data[i] != 0xff {
+			return nil, errors.New("card: unexpected JPEG header layout")
+		}
+		m := data[i+1]
+		n := int(binary.BigEndian.Uint16(data[i+2:]))
+		seg := data[i+4 : i+2+n]
+		switch m {
+		case 0xdb: // DQT: [Pq|Tq] then 64 zigzag bytes, repeated
+			for len(seg) >= 65 {
+				id := seg[0] & 15
+				if id > 1 {
+					return nil, errors.New("card: unexpected JPEG quantisation table")
+				}
+				for k := range 64 {
+					u, v := zigzag[k]/8, zigzag[k]%8
+					t.recip[id][zigzag[k]] = float32(1 / (float64(seg[1+k]) * aanScale[u] * aanScale[v] * 8))
+				}
+				seg = seg[65:]
+			}
+		case 0xc0: // SOF0
+			t.sofAt = i + 5
+		case 0xc4: // DHT: [Tc|Th], 16 counts, the values; repeated
+			for len(seg) >= 17 {
+				class, id := seg[0]>>4, seg[0]&15
+				counts := seg[1:17]
+				total := 0
+				for _, c := range counts {
+					total += int(c)
+				}
+				vals := seg[17 : 17+total]
+				ht := &t.huff[int(id)*2+int(class)]
+				code, k := uint16(0), 0
+				for l, c := range counts {
+					for range int(c) {
+						ht.code[vals[k]], ht.size[vals[k]] = code, uint8(l+1)
+						code++
+						k++
+					}
+					code <<= 1
+				}
+				seg = seg[17+total:]
+				hi++
+			}
+		case 0xda: // SOS: the header ends here
+			t.header = bytes.Clone(data[:i])
+			t.sos = bytes.Clone(data[i : i+2+n])
+			if t.sofAt == 0 || hi != 4 {
+				return nil, errors.New("card: unexpected JPEG header layout")
+			}
+			enc.jt, enc.jtQuality = t, quality
+			return t, nil
+		}
+		i += 2 + n
+	}
+	return nil, errors.New("card: unexpected JPEG header layout")
+}
+
+// bitWriter writes Huffman-coded bits with JPEG's byte stuffing.
+type bitWriter struct {
+	out  []byte
+	acc  uint64
+	nacc uint
+}
+
+func (w *bitWriter) put(code uint32, size uint8) {
+	w.acc = w.acc<<size | uint64(code)&(1<<size-1)
+	w.nacc += uint(size)
+	for w.nacc >= 8 {
+		b := byte(w.acc >> (w.nacc - 8))
+		w.out = append(w.out, b)
+		if b == 0xff {
+			w.out = append(w.out, 0)
+		}
+		w.nacc -= 8
+	}
+}
+
+func (w *bitWriter) flush() {
+	if w.nacc > 0 {
+		w.put(1<<(8-w.nacc)-1, uint8(8-w.nacc))
+	}
+}
+
+// fdct is the floating-point AAN forward DCT of an 8×8 block in place
+// (rows, then columns); the output is scaled by aanScale[u]·aanScale[v]·8,
+// which the quantisation reciprocals undo.
+func fdct(d *[64]float32) {
+	for p := 0; p < 64; p += 8 {
+		fdct8(d[p:p+8:p+8], 1)
+	}
+	for c := range 8 {
+		fdct8(d[c:], 8)
+	}
+}
+
+func fdct8(d []float32, s int) {
+	t0, t7 := d[0]+d[7*s], d[0]-d[7*s]
+	t1, t6 := d[s]+d[6*s], d[s]-d[6*s]
+	t2, t5 := d[2*s]+d[5*s], d[2*s]-d[5*s]
+	t3, t4 := d[3*s]+d[4*s], d[3*s]-d[4*s]
+
+	t10, t13 := t0+t3, t0-t3
+	t11, t12 := t1+t2, t1-t2
+	d[0], d[4*s] = t10+t11, t10-t11
+	z1 := (t12 + t13) * 0.707106781
+	d[2*s], d[6*s] = t13+z1, t13-z1
+
+	t10, t11, t12 = t4+t5, t5+t6, t6+t7
+	z5 := (t10 - t12) * 0.382683433
+	z2 := 0.541196100*t10 + z5
+	z4 := 1.306562965*t12 + z5
+	z3 := t11 * 0.707106781
+	z11, z13 := t7+z3, t7-z3
+	d[5*s], d[3*s] = z13+z2, z13-z2
+	d[s], d[7*s] = z11+z4, z11-z4
+}
+
+// jpegEncoder holds one encode's scratch; it lives in the pooled encoder.
+type jpegEncoder struct {
+	bw   bitWriter
+	prev [3]int32
+	blk  [64]float32
+}
+
+// block transforms, quantises and writes one block of level-shifted
+// samples for component comp (0 luma, 1–2 chroma).
+func (e *jpegEncoder) block(t *jpegTables, comp int) {
+	fdct(&e.blk)
+	q := &t.recip[min(comp, 1)]
+	dc, ac := &t.huff[0], &t.huff[1]
+	if comp > 0 {
+		dc, ac = &t.huff[2], &t.huff[3]
+	}
+	var coef [64]int32
+	for k := range 64 {
+		v := e.blk[k] * q[k]
+		if v < 0 {
+			coef[k] = int32(v - 0.5)
+		} else {
+			coef[k] = int32(v + 0.5)
+		}
+	}
+	d := coef[0] - e.prev[comp]
+	e.prev[comp] = coef[0]
+	cat, bits := magnitude(d)
+	e.bw.put(uint32(dc.code[cat]), dc.size[cat])
+	if cat > 0 {
+		e.bw.put(bits, cat)
+	}
+	run := 0
+	for k := 1; k < 64; k++ {
+		v := coef[zigzag[k]]
+		if v == 0 {
+			run++
+			continue
+		}
+		for run > 15 {
+			e.bw.put(uint32(ac.code[0xf0]), ac.size[0xf0])
+			run -= 16
+		}
+		cat, bits := magnitude(v)
+		sym := uint8(run<<4) | cat
+		e.bw.put(uint32(ac.code[sym]), ac.size[sym])
+		e.bw.put(bits, cat)
+		run = 0
+	}
+	if run > 0 {
+		e.bw.put(uint32(ac.code[0]), ac.size[0])
+	}
+}
+
+// magnitude returns a coefficient's size category and its extra bits.
+func magnitude(v int32) (uint8, uint32) {
+	a := v
+	if a < 0 {
+		a = -a
+		v--
+	}
+	cat := uint8(0)
+	for a > 0 {
+		cat++
+		a >>= 1
+	}
+	return cat, uint32(v) & (1<<cat - 1)
+}
+
+// writeJPEG writes img (opaque) as a baseline 4:2:0 JPEG at quality.
+func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
+	t, err := enc.tablesFor(quality)
+	if err != nil {
+		return err
+	}
+	e := &enc.jpeg
+	e.bw.out = e.bw.out[:0]
+	e.bw.acc, e.bw.nacc = 0, 0
+	e.prev = [3]int32{}
+	W, H := img.Rect.Dx(), img.Rect.Dy()
+	pix, stride := img.Pix, img.Stride
+	at := func(x, y int) int { return min(y, H-1)*stride + min(x, W-1)*4 }
+	var cb, cr [64]float32
+	for my := 0; my < H; my += 16 {
+		for mx := 0; mx < W; mx += 16 {
+			// Four luma blocks, then the averaged chroma block pair.
+			for by := 0; by < 16; by += 8 {
+				for bx := 0; bx < 16; bx += 8 {
+					inside := mx+bx+8 <= W && my+by+8 <= H
+					for y := range 8 {
+						if inside {
+							row := pix[(my+by+y)*stride+(mx+bx)*4:]
+							row = row[:32]
+							for x := range 8 {
+								r, g, b := int32(row[4*x]), int32(row[4*x+1]), int32(row[4*x+2])
+								e.blk[y*8+x] = float32((19595*r+38470*g+7471*b+1<<15)>>16) - 128
+							}
+							continue
+						}
+						for x := range 8 {
+							o := at(mx+bx+x, my+by+y)
+							r, g, b := int32(pix[o]), int32(pix[o+1]), int32(pix[o+2])
+							e.blk[y*8+x] = float32((19595*r+38470*g+7471*b+1<<15)>>16) - 128
+						}
+					}
+					e.block(t, 0)
+				}
+			}
+			inside := mx+16 <= W && my+16 <= H
+			for y := range 8 {
+				var r0, r1 []uint8
+				if inside {
+					r0 = pix[(my+2*y)*stride+mx*4:][:64]
+					r1 = pix[(my+2*y+1)*stride+mx*4:][:64]
+				}
+				for x := range 8 {
+					var r, g, b int32
+					if inside {
+						o := 8 * x
+						r = int32(r0[o]) + int32(r0[o+4]) + int32(r1[o]) + int32(r1[o+4])
+						g = int32(r0[o+1]) + int32(r0[o+5]) + int32(r1[o+1]) + int32(r1[o+5])
+						b = int32(r0[o+2]) + int32(r0[o+6]) + int32(r1[o+2]) + int32(r1[o+6])
+					} else {
+						for _, o := range [4]int{at(mx+2*x, my+2*y), at(mx+2*x+1, my+2*y), at(mx+2*x, my+2*y+1), at(mx+2*x+1, my+2*y+1)} {
+							r += int32(pix[o])
+							g += int32(pix[o+1])
+							b += int32(pix[o+2])
+						}
+					}
+					cb[y*8+x] = float32(-11056*r-21712*g+32768*b) / (4 << 16)
+					cr[y*8+x] = float32(32768*r-27440*g-5328*b) / (4 << 16)
+				}
+			}
+			e.blk = cb
+			e.block(t, 1)
+			e.blk = cr
+			e.block(t, 2)
+		}
+	}
+	e.bw.flush()
+
+	bw := bufio.NewWriterSize(w, 32<<10)
+	hdr := enc.jpegHdr[:0]
+	hdr = append(hdr, t.header...)
+	binary.BigEndian.PutUint16(hdr[t.sofAt:], uint16(H))
+	binary.BigEndian.PutUint16(hdr[t.sofAt+2:], uint16(W))
+	enc.jpegHdr = hdr
+	bw.Write(hdr)
+	bw.Write(t.sos)
+	bw.Write(e.bw.out)
+	bw.Write([]byte{0xff, 0xd9})
+	return bw.Flush()
+}
