@@ -3,6 +3,7 @@ package publish_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -500,4 +501,26 @@ func TestNewTID(t *testing.T) {
 	assert.NotEqual(t, publish.NewTID(at, 1), publish.NewTID(at, 2))
 	assert.Equal(t, publish.NewTID(at, 1), publish.NewTID(at, 1))
 	assert.Contains(t, "234567abcdefghij", a[:1], "top bit 0")
+}
+
+// TestFacebookLookupPages: the post made by an ambiguous attempt is found
+// even when the Page posted more than a page of posts after it.
+func TestFacebookLookupPages(t *testing.T) {
+	srv := fakenet.New()
+	defer srv.Close()
+	c := clients(t, srv)[share.Facebook]
+	p := newPost(t, share.Facebook)
+	srv.Inject(share.Facebook, fakenet.DropAfterCreate)
+	_, err := c.Publish(context.Background(), p)
+	require.ErrorIs(t, err, publish.ErrAmbiguous)
+	for i := range 230 {
+		q := newPost(t, share.Facebook)
+		q.Facebook.Link = fmt.Sprintf("https://news.example.com/other-%d", i)
+		_, err := c.Publish(context.Background(), q)
+		require.NoError(t, err)
+	}
+	r, err := c.Lookup(context.Background(), p)
+	require.NoError(t, err)
+	assert.Equal(t, srv.Posts(share.Facebook)[0].ID, r.ID)
+	assert.Len(t, srv.Posts(share.Facebook), 231)
 }

@@ -672,8 +672,13 @@ func (s *Server) facebook(w http.ResponseWriter, r *http.Request, body []byte) {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		limit = min(max(limit, 1), 100)
 		since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+		start := len(s.posts) - 1
+		if a, err := strconv.Atoi(r.URL.Query().Get("after")); err == nil && a < start {
+			start = a
+		}
 		var data []map[string]any
-		for i := len(s.posts) - 1; i >= 0 && len(data) < limit; i-- {
+		i := start
+		for ; i >= 0 && len(data) < limit; i-- {
 			p := s.posts[i]
 			if p.Network != share.Facebook || p.Created.Unix() < since {
 				continue
@@ -685,7 +690,13 @@ func (s *Server) facebook(w http.ResponseWriter, r *http.Request, body []byte) {
 			})
 		}
 		s.mu.Unlock()
-		writeJSON(w, 200, map[string]any{"data": data})
+		out := map[string]any{"data": data}
+		if i >= 0 {
+			q := r.URL.Query()
+			q.Set("after", strconv.Itoa(i))
+			out["paging"] = map[string]string{"next": s.URL + r.URL.Path + "?" + q.Encode()}
+		}
+		writeJSON(w, 200, out)
 	case r.Method == "POST" && r.URL.Path == feed:
 		s.calls["facebook feed"]++
 		form, _ := url.ParseQuery(string(body))
