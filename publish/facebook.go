@@ -107,9 +107,11 @@ func (f *Facebook) Lookup(ctx context.Context, p Post) (Result, error) {
 		q.Set("since", fmt.Sprint(p.Since.Add(-time.Minute).Unix()))
 	}
 	next := f.base + "/" + url.PathEscape(f.opts.PageID) + "/feed?" + q.Encode()
-	// Follow the pages back to Since (at most 10 of 100 posts): a busy
-	// Page may have posted more since the ambiguous attempt.
-	for page := 0; page < 10 && next != ""; page++ {
+	// Follow the pages back to Since (at most 100 pages of 100 posts): a
+	// busy Page may have posted more since the ambiguous attempt. Not
+	// found is said only when the whole window was read.
+	covered := false
+	for page := 0; page < 100 && next != ""; page++ {
 		r, err := f.do(ctx, call{op: "lookup", method: http.MethodGet, url: next, header: f.auth()})
 		if err != nil {
 			return Result{}, err
@@ -153,9 +155,15 @@ func (f *Facebook) Lookup(ctx context.Context, p Post) (Result, error) {
 			}
 		}
 		next = ""
-		if !older && len(out.Data) > 0 && f.sameServer(out.Paging.Next) {
+		switch {
+		case older || len(out.Data) == 0 || out.Paging.Next == "":
+			covered = true
+		case f.sameServer(out.Paging.Next):
 			next = out.Paging.Next
 		}
+	}
+	if !covered {
+		return Result{}, fmt.Errorf("%w: facebook: the feed since the attempt is longer than could be read", ErrUnresolvable)
 	}
 	return Result{}, fmt.Errorf("%w: facebook: no recent page post links %s", ErrNotFound, p.Facebook.Link)
 }
