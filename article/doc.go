@@ -45,15 +45,18 @@
 //	url                     no fragment                                             E  url_fragment
 //	url                     no utm_*, fbclid, gclid, dclid, msclkid, … parameter    E  tracking_param
 //	url                     same scheme and host as site.url                        E  origin
-//	any URL field           absolute http(s) with a host; no user info, spaces or   E  invalid_url
-//	                        control characters; javascript:, data:, vbscript:,
-//	                        relative and //host URLs refused
+//	any URL field           absolute http(s) with a host; no user info; no raw      E  invalid_url
+//	                        white space, control or invisible characters, nor
+//	                        " < > \ ^ ` { | } (percent-encode them); javascript:,
+//	                        data:, vbscript:, relative and //host URLs refused
 //	headline                required; no markup or control characters               E  required, markup, control_char
 //	headline                over 110 characters                                     W  too_long
 //	social_headline         over 70 characters (twitter:title)                      W  too_long
 //	standfirst              empty (description falls back to the body)              W  missing_description
 //	standfirst              over 200 characters (twitter:description)               W  too_long
 //	plain-text fields       HTML entity left in (Normalize decodes it)              W  entity
+//	plain-text fields       bidirectional controls U+202A–202E, U+2066–2069         W  bidi_control
+//	every field and list    over its hard limit (below)                             E  too_large
 //	language                valid BCP 47 tag (en-GB; not en_GB)                     E  invalid_language
 //	published               required, with an explicit UTC offset, not zero         E  required, no_offset, invalid_time
 //	modified                before published (it will be left out)                  W  modified_before_published
@@ -78,6 +81,29 @@
 //	site.facebook_app_id    digits                                                  E  invalid_value
 //	site.newsletter         action URL required; a title or a pitch                 E  required
 //
+// Hard limits keep a hostile document cheap: a field over its limit is an
+// error that names it (code too_large, unwrapping to ErrTooLong) and is
+// not checked further, before any other package renders or shares it.
+// They are far above real use; sizes are bytes of UTF-8.
+//
+//	field                                        limit
+//	id                                           200 bytes
+//	url and every other URL field                2,048 bytes (sitemaps.org's longest URL)
+//	headline, social_headline, image.alt         2,000 bytes
+//	standfirst, image.caption, newsletter.pitch  5,000 bytes
+//	kicker, section, authors[i].name,            500 bytes
+//	explainers[i].title, image.credit,
+//	site.name, site.tagline, newsletter.title
+//	tags[i], hashtags[i]                         200 bytes
+//	language, site.locale, image.type,           100 bytes
+//	site.facebook_app_id, newsletter.button
+//	handles (x, bluesky, mastodon)               320 bytes
+//	key_points[i]                                10,000 bytes
+//	explainers[i].body                           100,000 bytes
+//	body                                         the document's 10 MiB
+//	tags, hashtags, authors, key_points,         100, 50, 100, 50 and 20 entries
+//	explainers
+//
 // Decoding adds its own findings, all errors: unknown_field,
 // duplicate_field, invalid_type, invalid_value (unknown kinds), no_offset
 // and invalid_time.
@@ -88,7 +114,7 @@
 // [DecodeOptions].MaxBytes says otherwise); it is the one way to read
 // article JSON. Encode writes
 // indented JSON without HTML escaping. Decoding then encoding gives back
-// the same JSON value: members holding their zero value are left out, and
-// a zero UTC offset is written as Z (RFC 3339 defines it as equal to
-// +00:00).
+// the same JSON value: members holding their zero value are left out (a
+// byline's "kind": "person" is the zero value too), and a zero UTC offset
+// is written as Z (RFC 3339 defines it as equal to +00:00).
 package article

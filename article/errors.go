@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 )
 
@@ -40,6 +41,12 @@ var (
 	// character, or a bidirectional control that can reorder what a reader
 	// sees (codes control_char, bidi_control).
 	ErrControlChar = errors.New("control character")
+	// ErrDroppedText is the sentinel of a finding about an HTML field that
+	// leaves an element, comment or tag open at its end, so that the
+	// sanitiser drops the rest of the field (code dropped_text, a
+	// warning). This package does not parse HTML: package render and the
+	// broadsheet CLI report it, from package sanitize's Swallowed.
+	ErrDroppedText = errors.New("text would be dropped")
 	// ErrInvalidTime is returned when a time is not an RFC 3339 date-time.
 	ErrInvalidTime = errors.New("invalid time")
 	// ErrNoOffset is returned when a time has no UTC offset.
@@ -131,14 +138,37 @@ type Finding struct {
 	Message string `json:"message"`
 	// Err is the sentinel the finding unwraps to.
 	Err error `json:"-"`
+	// File names the source file, when the decoder was told it (package
+	// markdown is); empty otherwise.
+	File string `json:"file,omitempty"`
+	// Line is the 1-based line of the field in File, when the decoder
+	// knows it (package markdown's front matter does); 0 otherwise.
+	Line int `json:"line,omitempty"`
 }
 
-// Error returns "article: PATH: MESSAGE".
+// Error returns "article: PATH: MESSAGE", with "FILE:LINE: " before the
+// path when they are known.
 func (f Finding) Error() string {
-	if f.Path == "" {
-		return "article: " + f.Message
+	var b strings.Builder
+	b.WriteString("article: ")
+	if f.File != "" {
+		b.WriteString(f.File)
+		if f.Line > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(f.Line))
+		}
+		b.WriteString(": ")
+	} else if f.Line > 0 {
+		b.WriteString("line ")
+		b.WriteString(strconv.Itoa(f.Line))
+		b.WriteString(": ")
 	}
-	return "article: " + f.Path + ": " + f.Message
+	if f.Path != "" {
+		b.WriteString(f.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(f.Message)
+	return b.String()
 }
 
 // Unwrap returns the finding's sentinel error.

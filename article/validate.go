@@ -28,6 +28,29 @@ const (
 	MinImageSide = 200
 )
 
+// Hard limits, in bytes of UTF-8 and in entries, far above real use: a
+// field over its limit is an error (code too_large, unwrapping to
+// ErrTooLong) and is not checked further, so a hostile document costs
+// validation, rendering and sharing no more than these sizes allow. The
+// package documentation lists them.
+const (
+	limID         = 200
+	limURL        = 2048 // sitemaps.org's longest URL
+	limHeadline   = 2000
+	limText       = 5000 // standfirst, caption, key point text
+	limLabel      = 500  // kicker, section, names, titles, credit, tagline
+	limTag        = 200
+	limShort      = 100 // language, locale, image type, button, app id
+	limHandle     = 320
+	limKeyPoint   = 10000
+	limExplBody   = 100000
+	limTags       = 100
+	limHashtags   = 50
+	limAuthors    = 100
+	limKeyPoints  = 50
+	limExplainers = 20
+)
+
 var (
 	xHandle        = regexp.MustCompile(`^@?[A-Za-z0-9_]{1,15}$`)
 	domainLabel    = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
@@ -65,7 +88,28 @@ func (v *validator) warnf(path, code string, sentinel error, format string, args
 	v.findings = append(v.findings, Finding{Path: path, Code: code, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
+// size records a too_large error when s is over max bytes, and reports
+// whether s is within it.
+func (v *validator) size(path, s string, max int) bool {
+	if len(s) > max {
+		v.errorf(path, "too_large", ErrTooLong, "%d bytes; the limit is %d", len(s), max)
+		return false
+	}
+	return true
+}
+
+// count records a too_large error when a list has more than max entries,
+// and returns how many of them to check.
+func (v *validator) count(path string, n, max int) int {
+	if n > max {
+		v.errorf(path, "too_large", ErrTooLong, "%d entries; the limit is %d", n, max)
+		return max
+	}
+	return n
+}
+
 func (v *validator) article(a *Article) {
+	v.size("id", a.ID, limID)
 	var site *url.URL
 	if a.Site != nil {
 		site, _ = url.Parse(a.Site.URL)
@@ -88,26 +132,23 @@ func (v *validator) article(a *Article) {
 
 	if strings.TrimSpace(a.Headline) == "" {
 		v.errorf("headline", "required", ErrRequired, "required")
-	} else {
-		v.plain("headline", a.Headline)
+	} else if v.plain("headline", a.Headline, limHeadline) {
 		v.tooLong("headline", a.Headline, MaxHeadline)
 	}
-	if a.SocialHeadline != "" {
-		v.plain("social_headline", a.SocialHeadline)
+	if a.SocialHeadline != "" && v.plain("social_headline", a.SocialHeadline, limHeadline) {
 		v.tooLong("social_headline", a.SocialHeadline, MaxSocialHeadline)
 	}
 	if strings.TrimSpace(a.Standfirst) == "" {
 		v.warnf("standfirst", "missing_description", ErrRequired, "empty: the description falls back to the body's first words")
-	} else {
-		v.plain("standfirst", a.Standfirst)
+	} else if v.plain("standfirst", a.Standfirst, limText) {
 		v.tooLong("standfirst", a.Standfirst, MaxStandfirst)
 	}
-	v.plain("kicker", a.Kicker)
-	v.plain("section", a.Section)
-	v.stringList("tags", a.Tags, false)
-	v.stringList("hashtags", a.Hashtags, true)
+	v.plain("kicker", a.Kicker, limLabel)
+	v.plain("section", a.Section, limLabel)
+	v.stringList("tags", a.Tags, false, limTags)
+	v.stringList("hashtags", a.Hashtags, true, limHashtags)
 
-	if a.Language != "" {
+	if a.Language != "" && v.size("language", a.Language, limShort) {
 		if _, err := language.Parse(a.Language); err != nil || strings.Contains(a.Language, "_") {
 			v.errorf("language", "invalid_language", ErrInvalidLang, "%q is not a valid BCP 47 language tag (such as en-GB)", a.Language)
 		}
@@ -120,18 +161,20 @@ func (v *validator) article(a *Article) {
 		v.warnf("modified", "modified_before_published", ErrTimeOrder, "%s is before published %s; it will be left out", a.Modified.Format("2006-01-02T15:04:05Z07:00"), a.Published.Format("2006-01-02T15:04:05Z07:00"))
 	}
 
-	for i, p := range a.Authors {
+	for i, p := range a.Authors[:v.count("authors", len(a.Authors), limAuthors)] {
 		v.person(fmt.Sprintf("authors[%d]", i), p)
 	}
-	for i, kp := range a.KeyPoints {
+	for i, kp := range a.KeyPoints[:v.count("key_points", len(a.KeyPoints), limKeyPoints)] {
+		path := fmt.Sprintf("key_points[%d]", i)
 		if strings.TrimSpace(kp) == "" {
-			v.errorf(fmt.Sprintf("key_points[%d]", i), "required", ErrRequired, "empty key point")
+			v.errorf(path, "required", ErrRequired, "empty key point")
 		}
+		v.size(path, kp, limKeyPoint)
 	}
 	if strings.TrimSpace(a.Body) == "" {
 		v.errorf("body", "required", ErrRequired, "required")
 	}
-	for i, e := range a.Explainers {
+	for i, e := range a.Explainers[:v.count("explainers", len(a.Explainers), limExplainers)] {
 		path := fmt.Sprintf("explainers[%d]", i)
 		switch {
 		case e.Kind.DefaultTitle() == "" && e.Kind != KindCustom:
@@ -139,10 +182,11 @@ func (v *validator) article(a *Article) {
 		case e.Kind == KindCustom && strings.TrimSpace(e.Title) == "":
 			v.errorf(path+".title", "required", ErrRequired, "required for a custom explainer")
 		}
-		v.plain(path+".title", e.Title)
+		v.plain(path+".title", e.Title, limLabel)
 		if strings.TrimSpace(e.Body) == "" {
 			v.errorf(path+".body", "required", ErrRequired, "required")
 		}
+		v.size(path+".body", e.Body, limExplBody)
 	}
 	if a.Image != nil {
 		v.image("image", a.Image, true)
@@ -157,8 +201,8 @@ func (v *validator) person(path string, p Person) {
 	switch {
 	case name == "":
 		v.errorf(path+".name", "required", ErrRequired, "required")
+	case !v.plain(path+".name", p.Name, limLabel):
 	default:
-		v.plain(path+".name", p.Name)
 		lower := strings.ToLower(name)
 		if strings.HasPrefix(lower, "by ") {
 			v.warnf(path+".name", "name_prefix", ErrInvalidValue, "holds %q: give the name alone, without \"By\"", name)
@@ -174,6 +218,9 @@ func (v *validator) person(path string, p Person) {
 }
 
 func (v *validator) handles(path, x, bluesky, mastodon string) {
+	if !v.size(path+".x", x, limHandle) || !v.size(path+".bluesky", bluesky, limHandle) || !v.size(path+".mastodon", mastodon, limHandle) {
+		return
+	}
 	if x != "" && !xHandle.MatchString(x) {
 		v.errorf(path+".x", "invalid_handle", ErrInvalidHandle, "%q is not an X handle (1–15 letters, digits or _)", x)
 	}
@@ -199,13 +246,14 @@ func (v *validator) image(path string, img *Image, lead bool) {
 	if lead && strings.TrimSpace(img.Alt) == "" {
 		v.errorf(path+".alt", "required", ErrRequired, "required: describe the image for people who cannot see it")
 	}
-	v.plain(path+".alt", img.Alt)
-	v.tooLong(path+".alt", img.Alt, MaxAlt)
+	if v.plain(path+".alt", img.Alt, limHeadline) {
+		v.tooLong(path+".alt", img.Alt, MaxAlt)
+	}
 	if lead && img.Alt != "" && strings.TrimSpace(img.Alt) == strings.TrimSpace(img.Caption) {
 		v.warnf(path+".alt", "alt_is_caption", ErrInvalidValue, "repeats the caption; describe what the image shows")
 	}
-	v.plain(path+".caption", img.Caption)
-	v.plain(path+".credit", img.Credit)
+	v.plain(path+".caption", img.Caption, limText)
+	v.plain(path+".credit", img.Credit, limLabel)
 	switch {
 	case img.Width < 0 || (lead && img.Width == 0):
 		v.errorf(path+".width", "required", ErrRequired, "must be a positive number of pixels")
@@ -221,6 +269,9 @@ func (v *validator) image(path string, img *Image, lead bool) {
 	if lead && img.Width >= MinImageSide && img.Height >= MinImageSide && (img.Width < 1200 || img.Height < 630) {
 		v.warnf(path, "small_image", ErrTooSmall, "%d×%d is under the 1200×630 Facebook and Google Discover recommend", img.Width, img.Height)
 	}
+	if !v.size(path+".type", img.Type, limShort) {
+		return
+	}
 	switch img.Type {
 	case "", "image/jpeg", "image/png", "image/webp", "image/gif":
 	default:
@@ -232,14 +283,14 @@ func (v *validator) site(s *Site) {
 	if strings.TrimSpace(s.Name) == "" {
 		v.errorf("site.name", "required", ErrRequired, "required")
 	}
-	v.plain("site.name", s.Name)
-	v.plain("site.tagline", s.Tagline)
+	v.plain("site.name", s.Name, limLabel)
+	v.plain("site.tagline", s.Tagline, limLabel)
 	if s.URL == "" {
 		v.errorf("site.url", "required", ErrRequired, "required")
 	} else {
 		v.url("site.url", s.URL)
 	}
-	if s.Locale != "" {
+	if s.Locale != "" && v.size("site.locale", s.Locale, limShort) {
 		norm, err := OGLocale(s.Locale)
 		switch {
 		case err != nil:
@@ -254,7 +305,7 @@ func (v *validator) site(s *Site) {
 	if s.X != "" || s.Bluesky != "" || s.Mastodon != "" {
 		v.handles("site", s.X, s.Bluesky, s.Mastodon)
 	}
-	if s.FacebookAppID != "" && !digits.MatchString(s.FacebookAppID) {
+	if s.FacebookAppID != "" && v.size("site.facebook_app_id", s.FacebookAppID, limShort) && !digits.MatchString(s.FacebookAppID) {
 		v.errorf("site.facebook_app_id", "invalid_value", ErrInvalidValue, "%q is not a numeric Facebook app id", s.FacebookAppID)
 	}
 	if s.FacebookPage != "" {
@@ -269,15 +320,18 @@ func (v *validator) site(s *Site) {
 		if strings.TrimSpace(n.Title) == "" && strings.TrimSpace(n.Pitch) == "" {
 			v.errorf("site.newsletter", "required", ErrRequired, "needs a title or a pitch")
 		}
-		v.plain("site.newsletter.title", n.Title)
-		v.plain("site.newsletter.pitch", n.Pitch)
-		v.plain("site.newsletter.button", n.Button)
+		v.plain("site.newsletter.title", n.Title, limLabel)
+		v.plain("site.newsletter.pitch", n.Pitch, limText)
+		v.plain("site.newsletter.button", n.Button, limShort)
 	}
 }
 
 // url checks that raw is an absolute http(s) URL and returns it parsed, or
 // records an error and returns nil.
 func (v *validator) url(path, raw string) *url.URL {
+	if !v.size(path, raw, limURL) {
+		return nil
+	}
 	u, err := CheckURL(raw)
 	if err != nil {
 		v.errorf(path, "invalid_url", ErrInvalidURL, "%s", strings.TrimPrefix(err.Error(), "article: invalid URL: "))
@@ -287,16 +341,28 @@ func (v *validator) url(path, raw string) *url.URL {
 }
 
 // CheckURL reports whether raw is an absolute http or https URL with a host
-// and no user information or control characters, and returns it parsed.
-// javascript:, data:, relative and protocol-relative URLs are errors
-// wrapping ErrInvalidURL. Every URL broadsheet emits passes this check.
+// and no user information, and returns it parsed. javascript:, data:,
+// relative and protocol-relative URLs are errors wrapping [ErrInvalidURL],
+// and so is a URL holding a character no URL may hold raw (RFC 3986
+// section 2): a space or other white space, a control character, or one of
+// " < > \ ^ ` { | }. Such characters must be percent-encoded (%22 for a
+// quote); letters outside ASCII (an IRI's) are accepted. Every URL
+// broadsheet emits passes this check.
 func CheckURL(raw string) (*url.URL, error) {
 	fail := func(format string, args ...any) (*url.URL, error) {
 		return nil, fmt.Errorf("article: %w: "+format, append([]any{ErrInvalidURL}, args...)...)
 	}
-	for _, r := range raw {
-		if r < 0x21 || r == 0x7f || unicode.IsSpace(r) || r == utf8.RuneError {
-			return fail("%q contains a space or control character", raw)
+	if len(raw) > limURL {
+		return fail("%d bytes; the limit is %d", len(raw), limURL)
+	}
+	for i, r := range raw {
+		switch {
+		case r < 0x21 || r == 0x7f || unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError:
+			return fail("%q contains a space or control character at byte %d", raw, i)
+		case strings.ContainsRune(`"<>\^`+"`"+`{|}`, r):
+			return fail("%q contains %q at byte %d, which a URL may not hold raw; percent-encode it", raw, r, i)
+		case isBidiControl(r) || r == 0x200B || r == 0x200E || r == 0x200F || r == 0xFEFF:
+			return fail("%q contains the invisible character %U at byte %d", raw, r, i)
 		}
 	}
 	if strings.HasPrefix(raw, "//") {
@@ -330,24 +396,44 @@ func isTracking(key string) bool {
 	return strings.HasPrefix(k, "utm_")
 }
 
-// plain records markup or entities in a plain-text field.
-func (v *validator) plain(path, s string) {
+// plain checks a plain-text field: its size first (over max, nothing else
+// is checked and plain reports false), then markup, entities, control
+// characters and bidirectional controls.
+func (v *validator) plain(path, s string, max int) bool {
 	if s == "" {
-		return
+		return true
+	}
+	if !v.size(path, s, max) {
+		return false
 	}
 	if i := markupAt(s); i >= 0 {
 		v.errorf(path, "markup", ErrMarkup, "contains markup at byte %d; plain-text fields hold text, not HTML", i)
-		return
+		return true
 	}
 	if ent := entityIn(s); ent != "" {
 		v.warnf(path, "entity", ErrEntity, "contains the HTML entity %s; plain-text fields hold decoded text (Normalize decodes it)", ent)
 	}
+	bidi := rune(-1)
 	for _, r := range s {
 		if r == 0 || (unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r') {
 			v.errorf(path, "control_char", ErrControlChar, "contains the control character %U", r)
-			return
+			return true
+		}
+		if bidi < 0 && isBidiControl(r) {
+			bidi = r
 		}
 	}
+	if bidi >= 0 {
+		v.warnf(path, "bidi_control", ErrControlChar, "contains the bidirectional control %U, which can make the text read differently from what it says", bidi)
+	}
+	return true
+}
+
+// isBidiControl reports whether r is an embedding, override or isolate
+// control (U+202A–U+202E, U+2066–U+2069): invisible characters that
+// reorder the text around them (CVE-2021-42574, "Trojan Source").
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // markupAt returns the byte offset of the first thing that looks like an
@@ -401,7 +487,8 @@ func (v *validator) tooLong(path, s string, max int) {
 // so counting code points errs on the side of warning.
 const maxHashtag = 64
 
-func (v *validator) stringList(path string, list []string, hashtag bool) {
+func (v *validator) stringList(path string, list []string, hashtag bool, max int) {
+	list = list[:v.count(path, len(list), max)]
 	seen := make(map[string]int, len(list))
 	for i, s := range list {
 		p := path + "[" + strconv.Itoa(i) + "]"
@@ -410,7 +497,9 @@ func (v *validator) stringList(path string, list []string, hashtag bool) {
 			v.errorf(p, "required", ErrRequired, "empty")
 			continue
 		}
-		v.plain(p, s)
+		if !v.plain(p, s, limTag) {
+			continue
+		}
 		if hashtag {
 			t = strings.TrimPrefix(t, "#")
 			if !hashtagPattern.MatchString(t) {

@@ -2,6 +2,7 @@ package article_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,6 +87,30 @@ func TestValidateRules(t *testing.T) {
 		{"hashtag space", func(a *article.Article) { a.Hashtags[0] = "Kestrel Bay" }, "hashtags[0]", "invalid_hashtag", article.SeverityError, article.ErrInvalidValue},
 		{"hashtag hash", func(a *article.Article) { a.Hashtags[0] = "#KestrelBay" }, "hashtags[0]", "hashtag_prefix", article.SeverityWarning, article.ErrInvalidValue},
 		{"hashtag long", func(a *article.Article) { a.Hashtags[1] = strings.Repeat("Kestrel", 10) }, "hashtags[1]", "too_long", article.SeverityWarning, article.ErrTooLong},
+		{"headline bidi override", func(a *article.Article) { a.Headline = "Cameras \u202eoff\u202c stay" }, "headline", "bidi_control", article.SeverityWarning, article.ErrControlChar},
+		{"author name isolate", func(a *article.Article) { a.Authors[0].Name = "Mara \u2066Ellingsworth" }, "authors[0].name", "bidi_control", article.SeverityWarning, article.ErrControlChar},
+		{"caption bidi", func(a *article.Article) { a.Image.Caption = "\u202aThe cameras" }, "image.caption", "bidi_control", article.SeverityWarning, article.ErrControlChar},
+		{"headline too large", func(a *article.Article) { a.Headline = strings.Repeat("x", 2001) }, "headline", "too_large", article.SeverityError, article.ErrTooLong},
+		{"standfirst too large", func(a *article.Article) { a.Standfirst = strings.Repeat("x ", 2501) }, "standfirst", "too_large", article.SeverityError, article.ErrTooLong},
+		{"id too large", func(a *article.Article) { a.ID = strings.Repeat("x", 201) }, "id", "too_large", article.SeverityError, article.ErrTooLong},
+		{"tag too large", func(a *article.Article) { a.Tags[0] = strings.Repeat("x", 201) }, "tags[0]", "too_large", article.SeverityError, article.ErrTooLong},
+		{"too many tags", func(a *article.Article) {
+			a.Tags = nil
+			for i := range 101 {
+				a.Tags = append(a.Tags, fmt.Sprint("tag", i))
+			}
+		}, "tags", "too_large", article.SeverityError, article.ErrTooLong},
+		{"too many key points", func(a *article.Article) {
+			for len(a.KeyPoints) <= 50 {
+				a.KeyPoints = append(a.KeyPoints, "more")
+			}
+		}, "key_points", "too_large", article.SeverityError, article.ErrTooLong},
+		{"key point too large", func(a *article.Article) { a.KeyPoints[0] = strings.Repeat("x", 10001) }, "key_points[0]", "too_large", article.SeverityError, article.ErrTooLong},
+		{"explainer body too large", func(a *article.Article) { a.Explainers[0].Body = strings.Repeat("x", 100001) }, "explainers[0].body", "too_large", article.SeverityError, article.ErrTooLong},
+		{"author name too large", func(a *article.Article) { a.Authors[0].Name = strings.Repeat("x", 501) }, "authors[0].name", "too_large", article.SeverityError, article.ErrTooLong},
+		{"image url too large", func(a *article.Article) { a.Image.URL = "https://news.example.com/" + strings.Repeat("x", 2048) }, "image.url", "too_large", article.SeverityError, article.ErrTooLong},
+		{"language too large", func(a *article.Article) { a.Language = strings.Repeat("x", 101) }, "language", "too_large", article.SeverityError, article.ErrTooLong},
+		{"canonical url with markup", func(a *article.Article) { a.URL += `"><svg/onload=alert(1)>` }, "url", "invalid_url", article.SeverityError, article.ErrInvalidURL},
 		{"site name missing", func(a *article.Article) { a.Site.Name = "" }, "site.name", "required", article.SeverityError, article.ErrRequired},
 		{"site locale en", func(a *article.Article) { a.Site.Locale = "en" }, "site.locale", "invalid_locale", article.SeverityError, article.ErrInvalidLocale},
 		{"site locale charset", func(a *article.Article) { a.Site.Locale = "fr_FR.UTF-8" }, "site.locale", "invalid_locale", article.SeverityError, article.ErrInvalidLocale},
@@ -212,6 +237,23 @@ func TestCheckURL(t *testing.T) {
 		{"https://user:pw@news.example.com/", false},
 		{"mailto:a@example.com", false},
 		{"https://news.example.com/\u2028", false},
+		{`https://news.example.com/local/x"><svg/onload=alert(1)>`, false},
+		{`https://news.example.com/a<b`, false},
+		{`https://news.example.com/a>b`, false},
+		{`https://news.example.com\@evil.example/`, false},
+		{"https://news.example.com/a`b", false},
+		{"https://news.example.com/a{b}", false},
+		{"https://news.example.com/a|b", false},
+		{"https://news.example.com/a^b", false},
+		{"https://news.example.com/a b", false},
+		{"https://news.example.com/a\u00a0b", false},
+		{"https://news.example.com/a\u0085b", false},
+		{"https://news.example.com/a\u202eb", false},
+		{"https://news.example.com/a\u200bb", false},
+		{"https://news.example.com/" + strings.Repeat("x", 2048), false},
+		{"https://news.example.com/a%22b%3Cc", true},
+		{"https://news.example.com/café/ünïcode", true},
+		{"https://news.example.com/a?q=1&r=2;s=3#frag", true},
 		{"", false},
 	}
 	for _, tt := range tests {

@@ -23,7 +23,7 @@ const (
 type cacheKey struct {
 	base   string // the URL links are judged against
 	policy policy
-	kind   article.ExplainerKind // the explainer's kind and title, for
+	kind   article.ExplainerKind // the explainer's kind and heading, for
 	label  string                // policyExplainer
 	raw    string
 }
@@ -158,7 +158,8 @@ func (cl *cleaner) text(c *htmlCache, raw string) string {
 	return cached(c, cl, cacheKey{base: cl.base, policy: policyText, raw: raw})
 }
 
-// explainer returns the sanitised body of e, its label shown once.
-func (cl *cleaner) explainer(c *htmlCache, e article.Explainer) template.HTML {
-	return template.HTML(cached(c, cl, cacheKey{base: cl.base, policy: policyExplainer, kind: e.Kind, label: e.Title, raw: e.Body}))
+// explainer returns the sanitised body of e, its label (the heading shown,
+// or any of the English ones for its kind) removed from its start.
+func (cl *cleaner) explainer(c *htmlCache, e article.Explainer, label string) template.HTML {
+	return template.HTML(cached(c, cl, cacheKey{base: cl.base, policy: policyExplainer, kind: e.Kind, label: label, raw: e.Body}))
 }

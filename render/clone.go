@@ -1,68 +1,51 @@
 package render
 
 import (
-	"slices"
+	"reflect"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
 )
 
-// clone returns a deep copy of a in which every string is valid UTF-8
-// (each run of invalid bytes becomes U+FFFD, as HTML and JSON would show
-// it), so the resolved metadata holds exactly the text the page shows.
-func clone(a *article.Article) *article.Article {
-	c := *a
-	c.Tags = validAll(a.Tags)
-	c.Hashtags = validAll(a.Hashtags)
-	c.KeyPoints = validAll(a.KeyPoints)
-	c.Authors = slices.Clone(a.Authors)
-	for i := range c.Authors {
-		p := &c.Authors[i]
-		valid(&p.Name, &p.URL, &p.X, &p.Bluesky, &p.Mastodon)
-	}
-	c.Explainers = slices.Clone(a.Explainers)
-	for i := range c.Explainers {
-		e := &c.Explainers[i]
-		valid(&e.Title, &e.Body)
-	}
-	valid(&c.ID, &c.URL, &c.Headline, &c.SocialHeadline, &c.Standfirst, &c.Kicker, &c.Section, &c.Language, &c.Body)
-	c.Image = cloneImage(a.Image)
-	if a.Site != nil {
-		s := *a.Site
-		valid(&s.Name, &s.URL, &s.Tagline, &s.Locale, &s.X, &s.FacebookAppID, &s.FacebookPage, &s.Bluesky, &s.Mastodon)
-		s.Logo = cloneImage(s.Logo)
-		if s.Newsletter != nil {
-			n := *s.Newsletter
-			valid(&n.Title, &n.Pitch, &n.Action, &n.Button)
-			s.Newsletter = &n
-		}
-		c.Site = &s
-	}
-	return &c
-}
-
-func cloneImage(img *article.Image) *article.Image {
-	if img == nil {
-		return nil
-	}
-	c := *img
-	valid(&c.URL, &c.Alt, &c.Caption, &c.Credit, &c.Type)
-	return &c
-}
-
-func valid(ss ...*string) {
-	for _, s := range ss {
-		if !utf8.ValidString(*s) {
-			*s = strings.ToValidUTF8(*s, "\uFFFD")
-		}
-	}
-}
-
-func validAll(ss []string) []string {
-	c := slices.Clone(ss)
-	for i := range c {
-		valid(&c[i])
-	}
+// own returns a deep copy of a ((*article.Article).Clone) in which every
+// string is valid UTF-8 (each run of invalid bytes becomes U+FFFD, as HTML
+// and JSON would show it), so the resolved metadata holds exactly the text
+// the page shows. The walk is by reflection, so a field added to the model
+// is covered without a change here.
+func own(a *article.Article) *article.Article {
+	c := a.Clone()
+	validStrings(reflect.ValueOf(c).Elem())
 	return c
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// validStrings replaces invalid UTF-8 in every string reachable from the
+// settable value v.
+func validStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) {
+			v.SetString(strings.ToValidUTF8(s, "\uFFFD"))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			validStrings(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			validStrings(v.Index(i))
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				validStrings(v.Field(i))
+			}
+		}
+	}
 }

@@ -5,43 +5,68 @@ import (
 	"strings"
 	"time"
 
-	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/share"
 )
 
-// Parts are the page's components, pre-rendered once per render by render's
-// own writer (see escape.go) so the templates need only a few actions. The
-// default templates insert them; a template that overrides one can build
-// its own markup from Data's other fields instead.
+// components are the templates Prepare executes once per article, in
+// order, and the Parts field each one's output goes to. "article" comes
+// after the components it assembles.
+var components = []struct {
+	name string
+	part func(*Parts) *template.HTML
+}{
+	{"head", func(p *Parts) *template.HTML { return &p.Head }},
+	{"site-header", func(p *Parts) *template.HTML { return &p.SiteHeader }},
+	{"article-header", func(p *Parts) *template.HTML { return &p.ArticleHeader }},
+	{"figure", func(p *Parts) *template.HTML { return &p.Figure }},
+	{"key-points", func(p *Parts) *template.HTML { return &p.KeyPoints }},
+	{"explainers", func(p *Parts) *template.HTML { return &p.Explainers }},
+	{"share-bar", func(p *Parts) *template.HTML { return &p.ShareBar }},
+	{"newsletter", func(p *Parts) *template.HTML { return &p.Newsletter }},
+	{"site-footer", func(p *Parts) *template.HTML { return &p.SiteFooter }},
+	{"article", func(p *Parts) *template.HTML { return &p.Article }},
+}
+
+// Parts are the outputs of the component templates for one article,
+// executed once by Prepare: the templates that assemble the page
+// ("article", "page") insert them, so a page view runs a handful of
+// template actions, not hundreds. Each field is named after its template.
 type Parts struct {
-	// SiteHeader is the site's name (linked to its home page) and tagline,
-	// after a skip link to the article.
+	// Head is "head": <title>, canonical, hreflang alternates, every
+	// <meta> tag and the JSON-LD script.
+	Head template.HTML
+	// SiteHeader is "site-header": the skip link, the site's name
+	// (linked) and tagline.
 	SiteHeader template.HTML
-	// Ticker is the "ticker" template's output for the page view; empty
-	// while preparing.
+	// Ticker is "ticker", executed for each page view; empty while
+	// preparing.
 	Ticker template.HTML
-	// ArticleHeader is the kicker, headline, standfirst, byline and dates.
+	// ArticleHeader is "article-header": kicker, breaking badge,
+	// headline, standfirst, byline and dates.
 	ArticleHeader template.HTML
-	// Figure is the lead image with its caption and credit; empty without
-	// an image.
+	// Figure is "figure": the lead image with caption and credit.
 	Figure template.HTML
-	// KeyPoints is the "Key points" section; empty without key points.
+	// KeyPoints is "key-points".
 	KeyPoints template.HTML
-	// Explainers are the labelled explainer sections.
+	// Explainers is "explainers": the labelled explainer sections.
 	Explainers template.HTML
-	// ShareBar is the share links: no JavaScript, no third-party requests.
+	// ShareBar is "share-bar": the share links.
 	ShareBar template.HTML
-	// Newsletter is the sign-up form; empty when the site has none.
+	// Newsletter is "newsletter": the sign-up form.
 	Newsletter template.HTML
-	// SiteFooter is the copyright line.
+	// SiteFooter is "site-footer": the copyright line.
 	SiteFooter template.HTML
+	// Article is "article", the fragment: the <article> element
+	// assembled from the parts above and Body.
+	Article template.HTML
 }
 
 // ExplainerData is an explainer ready for a template (Data.Explainers).
 type ExplainerData struct {
 	// Kind is the explainer's kind ("why_it_matters").
 	Kind string
-	// Label is its heading (article.Explainer.Label).
+	// Label is its heading: the explainer's title, or the locale's label
+	// for its kind.
 	Label string
 	// ID is the heading's id, unique within the article.
 	ID string
@@ -49,225 +74,97 @@ type ExplainerData struct {
 	Body template.HTML
 }
 
+// ShareLink is one link of the share bar (Data.Share), from package
+// share with the locale's label.
+type ShareLink struct {
+	// Network is the network's ID ("facebook", "x", "copy").
+	Network string
+	// Name is its display name ("Facebook").
+	Name string
+	// Label is the accessible label ("Share on Facebook"), from
+	// Labels.ShareLinks or package share.
+	Label string
+	// Href is the share intent URL, built by package share from
+	// percent-encoded parts under a fixed scheme (so typed as a trusted
+	// URL: sms: and viber: links survive html/template). For the copy
+	// link it is the article's URL.
+	Href template.URL
+	// Copy marks the copy-link entry: the page shows Href in a read-only
+	// field to select and copy, since it runs no JavaScript.
+	Copy bool
+}
+
+func shareLinks(links []share.Link, l *Labels) []ShareLink {
+	if len(links) == 0 {
+		return nil
+	}
+	out := make([]ShareLink, len(links))
+	for i, s := range links {
+		id := s.Network.String()
+		label := l.ShareLinks[id]
+		if label == "" {
+			label = s.Label
+		}
+		name := l.ShareNames[id]
+		if name == "" {
+			name = s.Name
+		}
+		out[i] = ShareLink{Network: id, Name: name, Label: label, Href: template.URL(s.Href), Copy: id == "copy"}
+	}
+	return out
+}
+
+// idPrefix starts every id the page's own markup uses; sanitize gives
+// the body's ids another prefix, so they never clash.
 const idPrefix = "bs-"
 
-func siteHeader(a *article.Article) template.HTML {
-	var b strings.Builder
-	b.WriteString(`<a class="bs-skip" href="#bs-article">Skip to the article</a>`)
-	b.WriteString("\n")
-	s := a.Site
-	if s == nil {
-		return template.HTML(b.String())
-	}
-	b.WriteString(`<p class="bs-site-name">`)
-	startTag(&b, "a", "href", s.URL)
-	escapeText(&b, s.Name)
-	b.WriteString("</a></p>\n")
-	if s.Tagline != "" {
-		element(&b, "p", s.Tagline, "class", "bs-tagline")
-		b.WriteByte('\n')
-	}
-	return template.HTML(b.String())
+// funcs are the template functions, available to overrides too.
+var funcs = template.FuncMap{
+	// rfc3339 formats a time for a datetime attribute.
+	"rfc3339": rfc3339,
+	// inc returns i+1, for numbering from one.
+	"inc": func(i int) int { return i + 1 },
+	// before and after split a label phrase around its placeholder:
+	// before "By {authors}" "authors" is "By ".
+	"before": before,
+	"after":  after,
 }
 
-func articleHeader(a *article.Article) template.HTML {
-	var b strings.Builder
-	b.Grow(1024)
-	breaking := a.Breaking && !strings.EqualFold(strings.TrimSpace(a.Kicker), "breaking")
-	if a.Kicker != "" || breaking {
-		b.WriteString(`<p class="bs-kicker">`)
-		if breaking {
-			b.WriteString(`<strong class="bs-breaking">Breaking</strong>`)
-			if a.Kicker != "" {
-				b.WriteByte(' ')
-			}
-		}
-		if a.Kicker != "" {
-			cls := ""
-			if a.Breaking {
-				cls = " bs-breaking"
-			}
-			b.WriteString(`<span class="bs-kicker-text` + cls + `">`)
-			escapeText(&b, a.Kicker)
-			b.WriteString("</span>")
-		}
-		b.WriteString("</p>\n")
-	}
-	element(&b, "h1", a.Headline, "id", "bs-headline", "class", "bs-headline")
-	b.WriteByte('\n')
-	if a.Standfirst != "" {
-		element(&b, "p", a.Standfirst, "class", "bs-standfirst")
-		b.WriteByte('\n')
-	}
-	if len(a.Authors) > 0 {
-		b.WriteString(`<p class="bs-byline">By `)
-		for i, p := range a.Authors {
-			switch {
-			case i == 0:
-			case i == len(a.Authors)-1:
-				b.WriteString(" and ")
-			default:
-				b.WriteString(", ")
-			}
-			if p.URL != "" {
-				element(&b, "a", p.Name, "href", p.URL, "rel", "author")
-			} else {
-				escapeText(&b, p.Name)
-			}
-		}
-		b.WriteString("</p>\n")
-	}
-	b.WriteString(`<p class="bs-dates">Published `)
-	timeElement(&b, a.Published)
-	if !a.Modified.IsZero() && a.Modified.After(a.Published) {
-		b.WriteString(` <span aria-hidden="true">·</span> Updated `)
-		timeElement(&b, a.Modified)
-	}
-	b.WriteString("</p>\n")
-	return template.HTML(b.String())
+// BreakingBadge reports whether the article header shows the breaking
+// badge: a breaking story whose kicker does not already say "breaking".
+func (d *Data) BreakingBadge() bool {
+	a := d.Article
+	return a.Breaking && !strings.EqualFold(strings.TrimSpace(a.Kicker), "breaking") &&
+		!strings.EqualFold(strings.TrimSpace(a.Kicker), d.Labels.Breaking)
 }
 
-// timeElement writes <time datetime="RFC 3339">26 November 2026, 09:30 UTC</time>.
-func timeElement(b *strings.Builder, t time.Time) {
-	b.WriteString(`<time datetime="`)
-	b.WriteString(t.Format(time.RFC3339))
-	b.WriteString(`">`)
-	b.WriteString(t.Format("2 January 2006, 15:04"))
-	_, off := t.Zone()
-	if off == 0 {
-		b.WriteString(" UTC")
-	} else {
-		b.WriteString(t.Format(" UTC-07:00"))
-	}
-	b.WriteString("</time>")
+// Updated reports whether the article was modified after it was
+// published (the header then shows both dates).
+func (d *Data) Updated() bool {
+	a := d.Article
+	return !a.Modified.IsZero() && a.Modified.After(a.Published)
 }
 
-func figure(img *article.Image) template.HTML {
-	if img == nil {
+// Date formats t for reading, with the locale's FormatTime.
+func (d *Data) Date(t time.Time) string { return d.locale.FormatTime(t) }
+
+// AuthorSeparator is what goes before the byline's i-th name: nothing
+// before the first, " and " (Labels.And) before the last, ", " between.
+func (d *Data) AuthorSeparator(i int) string {
+	switch n := len(d.Article.Authors); {
+	case i == 0:
 		return ""
+	case i == n-1:
+		return d.Labels.And
 	}
-	var b strings.Builder
-	b.WriteString("<figure class=\"bs-figure\">\n")
-	attrs := []string{"src", img.URL, "alt", img.Alt}
-	if img.Width > 0 && img.Height > 0 {
-		attrs = append(attrs, "width", itoa(img.Width), "height", itoa(img.Height))
-	}
-	attrs = append(attrs, "fetchpriority", "high", "decoding", "async")
-	startTag(&b, "img", attrs...)
-	b.WriteByte('\n')
-	if img.Caption != "" || img.Credit != "" {
-		b.WriteString("<figcaption>")
-		escapeText(&b, img.Caption)
-		if img.Credit != "" {
-			if img.Caption != "" {
-				b.WriteByte(' ')
-			}
-			b.WriteString(`<small class="bs-credit">Photograph: `)
-			escapeText(&b, img.Credit)
-			b.WriteString("</small>")
-		}
-		b.WriteString("</figcaption>\n")
-	}
-	b.WriteString("</figure>\n")
-	return template.HTML(b.String())
+	return d.Labels.Separator
 }
 
-func keyPoints(points []template.HTML) template.HTML {
-	if len(points) == 0 {
-		return ""
+// TickerLabel is the ticker's label: View.Ticker.Label, or
+// Labels.Breaking.
+func (d *Data) TickerLabel() string {
+	if d.View.Ticker.Label != "" {
+		return d.View.Ticker.Label
 	}
-	var b strings.Builder
-	b.WriteString("<section class=\"" + classKeyPoints + "\" aria-labelledby=\"bs-keypoints-heading\">\n<h2 id=\"bs-keypoints-heading\">Key points</h2>\n<ul>\n")
-	for _, p := range points {
-		b.WriteString("<li>")
-		b.WriteString(string(p))
-		b.WriteString("</li>\n")
-	}
-	b.WriteString("</ul>\n</section>\n")
-	return template.HTML(b.String())
-}
-
-func explainers(es []ExplainerData) template.HTML {
-	var b strings.Builder
-	for _, e := range es {
-		b.WriteString(`<section class="` + classExplainer + ` bs-explainer-`)
-		b.WriteString(e.Kind)
-		b.WriteString(`" aria-labelledby="`)
-		b.WriteString(e.ID)
-		b.WriteString("\">\n")
-		element(&b, "h2", e.Label, "id", e.ID)
-		b.WriteString("\n<p>")
-		b.WriteString(string(e.Body))
-		b.WriteString("</p>\n</section>\n")
-	}
-	return template.HTML(b.String())
-}
-
-func shareBar(links []share.Link) template.HTML {
-	if len(links) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	b.Grow(256 * len(links))
-	b.WriteString("<nav class=\"bs-share\" aria-labelledby=\"bs-share-heading\">\n<h2 id=\"bs-share-heading\">Share this article</h2>\n<ul>\n")
-	for _, l := range links {
-		if l.Network == share.CopyLink {
-			// Without JavaScript nothing can copy; show the link, selectable.
-			b.WriteString("<li class=\"bs-share-copy\">")
-			element(&b, "label", l.Label, "for", "bs-share-url")
-			b.WriteByte(' ')
-			startTag(&b, "input", "id", "bs-share-url", "type", "url", "readonly", "", "value", l.Href)
-			b.WriteString("</li>\n")
-			continue
-		}
-		b.WriteString("<li>")
-		element(&b, "a", l.Name, "href", l.Href, "title", l.Label, "rel", "noopener noreferrer nofollow")
-		b.WriteString("</li>\n")
-	}
-	b.WriteString("</ul>\n</nav>\n")
-	return template.HTML(b.String())
-}
-
-func newsletter(s *article.Site) template.HTML {
-	if s == nil || s.Newsletter == nil {
-		return ""
-	}
-	n := s.Newsletter
-	title := n.Title
-	if title == "" {
-		title = "Newsletter"
-	}
-	button := n.Button
-	if button == "" {
-		button = "Sign up"
-	}
-	var b strings.Builder
-	b.WriteString("<aside class=\"bs-newsletter\" aria-labelledby=\"bs-newsletter-heading\">\n")
-	element(&b, "h2", title, "id", "bs-newsletter-heading")
-	b.WriteByte('\n')
-	if n.Pitch != "" {
-		element(&b, "p", n.Pitch)
-		b.WriteByte('\n')
-	}
-	startTag(&b, "form", "method", "post", "action", n.Action)
-	b.WriteString("\n<label for=\"bs-newsletter-email\">Email address</label>\n")
-	b.WriteString("<input id=\"bs-newsletter-email\" type=\"email\" name=\"email\" autocomplete=\"email\" required>\n")
-	element(&b, "button", button, "type", "submit")
-	b.WriteString("\n</form>\n</aside>\n")
-	return template.HTML(b.String())
-}
-
-func siteFooter(a *article.Article) template.HTML {
-	s := a.Site
-	if s == nil {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString("<p>© ")
-	b.WriteString(itoa(a.Published.Year()))
-	b.WriteByte(' ')
-	startTag(&b, "a", "href", s.URL)
-	escapeText(&b, s.Name)
-	b.WriteString("</a></p>\n")
-	return template.HTML(b.String())
+	return d.Labels.Breaking
 }

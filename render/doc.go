@@ -37,43 +37,100 @@
 //
 // # Metadata
 //
-// Resolve (or Renderer.Meta) checks the article with (*article.Article).Check and
-// builds a *Meta: the <title> from Options.TitleFormat, the description,
-// canonical URL, robots, author and hreflang alternates; Open Graph with the
-// article: namespace and fb:app_id; X Cards (summary_large_image only when
-// the image meets X's minimum, twitter:creator only from an explicit handle,
-// title, description and alt cut to X's limits without splitting a
-// grapheme); fediverse:creator; and the schema.org JSON-LD @graph
-// (Organization, WebSite, ImageObject, WebPage, NewsArticle,
-// BreadcrumbList, linked by @id; their types are in package render/jsonld).
-// A node whose required inputs
-// are missing is left out with every reference to it and listed in
-// Meta.Dropped. Meta.Tags lists the <meta> elements in order and
-// Meta.HeadHTML writes them.
+// [Resolve] (or [Renderer.Meta]) checks the article with
+// (*article.Article).Check and builds a [*Meta]: the <title> from
+// Options.TitleFormat, the description, canonical URL, robots, author and
+// hreflang alternates; Open Graph with the article: namespace and
+// fb:app_id; X Cards (summary_large_image only when the image meets X's
+// minimum, twitter:creator only from an explicit handle, title,
+// description and alt cut to X's limits without splitting a grapheme);
+// fediverse:creator; and the schema.org JSON-LD @graph (Organization,
+// WebSite, ImageObject, WebPage, NewsArticle, BreadcrumbList, linked by
+// @id; their types are in package render/jsonld). A node whose required
+// inputs are missing is left out with every reference to it and listed in
+// Meta.Dropped. [Meta.Tags] lists the <meta> elements in order and
+// [Meta.HeadHTML] writes them through the "head" template.
 //
 // # Templates
 //
-// The page is HTML5 from html/template. The embedded templates define
-// "page", "head", "site-header", "ticker", "article", "article-header",
-// "figure", "key-points", "explainers", "share-bar", "newsletter",
-// "site-footer" and "style"; Options.Templates replaces any of them with a
-// {{define}} of the same name. Each receives *Data: the resolved Meta, the
-// article, the sanitised Body, KeyPoints and Explainers, the Share links and
-// the Ticker, plus Parts, the default components pre-rendered once per
-// article (a page view runs a dozen template actions, not hundreds). The
-// page needs no JavaScript and makes no third-party request: the share bar
-// is plain links from package share, the newsletter form posts to the
-// site's action URL, and the stylesheet (Stylesheet) is inlined, with light
-// and dark colour schemes (prefers-color-scheme) and a print style.
+// The page is HTML5 from html/template, the only escaper. It is built
+// from named templates, each overridable on its own: a {{define}} of the
+// same name in a *.html file of [Options].Templates replaces the embedded
+// one, and the functions below stay available to it. Every template's dot
+// is [*Data]. The components are executed once per article, by Prepare,
+// and their output kept in [Parts]; the page and the fragment assemble the
+// parts, so a page view only runs "ticker". What each template reads, and
+// what the embedded one writes (see templates/*.html for the markup):
+//
+//	head            .Meta (Title, Canonical, Alternates, OpenGraph, Twitter,
+//	                FediverseCreators, JSONLDScript) → <title>, <link
+//	                rel=canonical|alternate>, every <meta> in Meta.Tags order,
+//	                <script type="application/ld+json">
+//	site-header     .Labels.SkipLink, .Article.Site (Name, URL, Tagline) →
+//	                skip link, <p class="bs-site-name">, <p class="bs-tagline">
+//	article-header  .Article (Kicker, Breaking, Headline, Standfirst, Authors,
+//	                Published, Modified), .BreakingBadge, .AuthorSeparator,
+//	                .Updated, .Date, .DirOf, .Labels (Breaking, By, Separator,
+//	                And, Published, Updated) → kicker, <h1 id="bs-headline">
+//	                (dir="auto" when its direction differs from the page's),
+//	                standfirst, byline, <time> dates
+//	figure          .Article.Image, .Labels.Photograph → <figure class="bs-figure">
+//	                with <img> and <figcaption>; nothing without a lead image
+//	key-points      .KeyPoints (sanitised), .Labels.KeyPoints →
+//	                <section class="bs-keypoints">; nothing without key points
+//	explainers      .Explainers (Kind, Label, ID, sanitised Body) → one
+//	                <section class="bs-explainer bs-explainer-KIND"> each
+//	share-bar       .Share (Network, Name, Label, Href, Copy),
+//	                .Labels.ShareArticle → <nav class="bs-share"> of links, the
+//	                copy link as a read-only field
+//	newsletter      .Article.Site.Newsletter, .Labels (Newsletter, SignUp,
+//	                EmailAddress) → <aside class="bs-newsletter"> with a POST form
+//	site-footer     .Article.Site, .Article.Published → the copyright line
+//	article         .Parts (ArticleHeader, Figure, KeyPoints, Explainers,
+//	                ShareBar, Newsletter), .Body, .Dir → the <article>: the
+//	                fragment
+//	ticker          .View.Ticker (Items: Headline, URL, Lang), .TickerLabel,
+//	                .DirOf, .Labels.BreakingNews → <section class="bs-ticker">
+//	                (an item against the page's direction gets dir="auto"); run per
+//	                page view; nothing without items
+//	page            .Lang, .Dir, .Parts (Head, SiteHeader, Ticker, Article,
+//	                SiteFooter), "style" → the whole document
+//	style           nothing → <style> with Stylesheet
+//
+// Template functions: rfc3339 (a time for a datetime attribute), inc
+// (i+1), and before and after, which split a label phrase around its
+// placeholder ({{before .Labels.By "authors"}} is "By "). Methods of *Data
+// for templates: BreakingBadge, Updated, Date (the locale's FormatTime),
+// AuthorSeparator, TickerLabel and DirOf (dir="auto" for text whose first
+// strong character runs against the page). A component's own
+// template sees the parts executed before it (in the order of Parts'
+// fields); "page" and "article" see them all. An override of "page" is
+// executed for every page view (the embedded one is executed once per
+// article around the ticker), so it may read .View.
+//
+// Every visible word comes from .Labels ([Labels]). By default they come
+// from package locale's catalogue by the article's language
+// ([Options].Catalogue, fr-CA → fr → en), with CLDR dates in
+// [Options].TimeZone and dir="rtl" on <html> and the fragment's <article>
+// for right-to-left languages; an English article reads exactly as the
+// English defaults ([English]). [Options].Locale replaces the catalogue
+// with a function of the article. The stylesheet uses logical properties
+// (border-inline-start, padding-inline-start), so one CSS serves both
+// directions; the ticker and share bar are flex rows that mirror with the
+// page. The page needs no JavaScript
+// and makes no third-party request: the share bar is plain links from
+// package share, the newsletter form posts to the site's action URL, and
+// the stylesheet ([Stylesheet]) is inlined, with light and dark colour
+// schemes (prefers-color-scheme) and a print style.
 //
 // # Caching and concurrency
 //
 // A Renderer is safe for concurrent use. Renderer.Prepare does the
 // per-article work once (check, metadata, sanitising, share links,
 // components) and returns an immutable *Prepared; the Renderer keeps them
-// by a 128-bit digest of every field of the article, so rendering an
-// article it has seen only runs the templates, and any change to the
-// article is a new entry. Sanitised HTML is also cached by content.
+// by a 128-bit digest of every field of the article, its PrepareOptions
+// and share image, so a page view of an article it has seen only runs the
+// ticker template, and any change to the article is a new entry. Sanitised HTML is also cached by content.
 // Options.CacheBytes bounds the two together.
 //
 // # Security
@@ -88,9 +145,10 @@
 // reach the page only through package sanitize. The JSON-LD is built as Go
 // values and encoded by encoding/json with HTML escaping, so the script
 // body holds no '<', '>', '&', U+2028 or U+2029 and parses back to the same
-// strings. The components render writes itself (head tags, lists, the
-// share bar) go through one escaper for element content and double-quoted
-// attributes; the tests parse every page back with golang.org/x/net/html
-// and check each value comes back exactly, and a fuzz target holds that
-// invariant for arbitrary text in every field.
+// strings. Everything else is written by html/template, which escapes
+// each value for its context (an override too); the tests parse every
+// page back with golang.org/x/net/html and check each value comes back
+// exactly, and a fuzz target holds that invariant for arbitrary text in
+// every field. A Ticker's text is checked per view (no control
+// characters, valid UTF-8, absolute http(s) URLs).
 package render

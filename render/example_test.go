@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/render"
 )
@@ -87,4 +88,84 @@ func ExampleOptions_templates() {
 	fmt.Println(frag)
 	// Output:
 	// <article><h1>Tom &amp; Jerry&#39;s &#34;day&#34;</h1><p>Hello</p></article>
+}
+
+// An article without a photograph gets its share card as og:image,
+// twitter:image and the JSON-LD image, without a figure on the page.
+func ExampleOptions_shareImage() {
+	r, err := render.New(render.Options{
+		ShareImage: func(a *article.Article) *article.Image {
+			return &article.Image{
+				URL:   "https://news.example.com/cards/" + a.ID + ".png",
+				Width: 1200, Height: 630, Type: "image/png", Alt: "Share card: " + a.Headline,
+			}
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := sample.Article()
+	a.Image = nil
+	p, err := r.Prepare(a, render.PrepareOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range p.Meta().Tags() {
+		if strings.HasPrefix(t.Key, "og:image") || t.Key == "twitter:card" {
+			fmt.Printf("%s = %s\n", t.Key, t.Content)
+		}
+	}
+	var page strings.Builder
+	if err := p.Page(&page, render.View{}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("figure on the page:", strings.Contains(page.String(), "<figure"))
+	// Output:
+	// og:image = https://news.example.com/cards/kestrel-bay-camera-vote.png
+	// og:image:secure_url = https://news.example.com/cards/kestrel-bay-camera-vote.png
+	// og:image:type = image/png
+	// og:image:width = 1200
+	// og:image:height = 630
+	// og:image:alt = Share card: Kestrel Bay council votes to switch off seafront face-scanning cameras
+	// twitter:card = summary_large_image
+	// figure on the page: false
+}
+
+// A page view adds a ticker; its entity tag is known before rendering.
+func ExamplePrepared_Page() {
+	r, err := render.New(render.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := r.Prepare(sample.Article(), render.PrepareOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	view := render.View{Ticker: render.Ticker{Label: "Live", Items: []render.TickerItem{
+		{Headline: "Ferry timetable cut", URL: "https://news.example.com/local/ferry"},
+		{Headline: "Rhybudd storm", Lang: "cy"},
+	}}}
+	fmt.Println("ETag is quoted:", strings.HasPrefix(p.ETag(view), `"`), len(p.ETag(view)))
+	var page strings.Builder
+	if err := p.Page(&page, view); err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := page.String()
+	start := strings.Index(s, `<section class="bs-ticker"`)
+	end := strings.Index(s[start:], "</section>") + start
+	fmt.Println(s[start:end])
+	// Output:
+	// ETag is quoted: true 34
+	// <section class="bs-ticker" aria-label="Breaking news">
+	// <p class="bs-ticker-label">Live</p>
+	// <ul>
+	// <li><a href="https://news.example.com/local/ferry">Ferry timetable cut</a></li>
+	// <li lang="cy">Rhybudd storm</li>
+	// </ul>
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -66,5 +67,74 @@ func FuzzPage(f *testing.F) {
 				assert.Equal(t, headline, n["headline"])
 			}
 		}
+	})
+}
+
+// FuzzView puts arbitrary text into a ticker item and its label.
+// Invariant: Page either refuses the view with ErrView (and writes
+// nothing) or writes a page whose ticker parses back to exactly the label,
+// the headline, the link and the language given, with the same page around
+// it as without a ticker, and nothing breaking out of the ticker.
+func FuzzView(f *testing.F) {
+	f.Add("Live", "Ferry timetable cut", "https://news.example.com/ferry?a=1&b=2", "en-GB")
+	f.Add("", nasty, "", "")
+	f.Add("</p><script>", "</li></ul></section><main>", "javascript:alert(1)", `fr" onclick="x`)
+	f.Add("x", "a\u0007b", "https://x.example/\"><svg>", "zh-Hant-TW")
+	r, err := New(Options{})
+	require.NoError(f, err)
+	p, err := r.Prepare(sample.Article(), PrepareOptions{})
+	require.NoError(f, err)
+	var plain strings.Builder
+	require.NoError(f, p.Page(&plain, View{}))
+	f.Fuzz(func(t *testing.T, label, headline, url, lang string) {
+		v := View{Ticker: Ticker{Label: label, Items: []TickerItem{{Headline: headline, URL: url, Lang: lang}}}}
+		var b strings.Builder
+		err := p.Page(&b, v)
+		if err != nil {
+			require.ErrorIs(t, err, ErrView)
+			require.Zero(t, b.Len())
+			return
+		}
+		page := b.String()
+		doc := parse(t, page).doc
+		sections := 0
+		for _, n := range findAll(doc, "section") {
+			if attr(n, "class") != "bs-ticker" {
+				continue
+			}
+			sections++
+			lis := findAll(n, "li")
+			require.Len(t, lis, 1)
+			require.Equal(t, headline, text(lis[0]))
+			require.Equal(t, lang, attr(lis[0], "lang"))
+			links := findAll(lis[0], "a")
+			if url == "" {
+				require.Empty(t, links)
+			} else {
+				require.Len(t, links, 1)
+				// html/template percent-encodes non-ASCII bytes in a URL.
+				var want strings.Builder
+				for i := 0; i < len(url); i++ {
+					if c := url[i]; c >= 0x80 {
+						fmt.Fprintf(&want, "%%%02x", c)
+					} else {
+						want.WriteByte(c)
+					}
+				}
+				require.Equal(t, want.String(), attr(links[0], "href"))
+			}
+			want := label
+			if want == "" {
+				want = "Breaking"
+			}
+			require.Equal(t, want, text(findAll(n, "p")[0]))
+		}
+		require.Equal(t, 1, sections)
+		require.Len(t, findAll(doc, "main"), 1)
+		require.Len(t, findAll(doc, "script"), 1)
+		// The page around the ticker is the page without one.
+		start := strings.Index(page, `<section class="bs-ticker"`)
+		end := strings.Index(page, "</section>\n") + len("</section>\n")
+		require.Equal(t, plain.String(), page[:start]+page[end:])
 	})
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 )
 
 // Tag is one <meta> element of the head: <meta Attr="Key" content="Content">,
@@ -48,6 +49,9 @@ func (m *Meta) eachTag(f func(attr, key, content string)) {
 	prop("og:url", og.URL)
 	prop("og:site_name", og.SiteName)
 	prop("og:locale", og.Locale)
+	for _, l := range og.LocaleAlternates {
+		prop("og:locale:alternate", l)
+	}
 	if img := og.Image; img != nil {
 		prop("og:image", img.URL)
 		prop("og:image:secure_url", img.SecureURL)
@@ -89,31 +93,31 @@ func (m *Meta) eachTag(f func(attr, key, content string)) {
 }
 
 // HeadHTML returns the head elements: <title>, <link rel=canonical>, the
-// hreflang alternates, every Tag and the JSON-LD script, one per line. It
-// leaves out <meta charset> and the viewport, which belong to the page.
-// Every value is escaped once for its context (see Meta).
+// hreflang alternates, every Tag and the JSON-LD script, one per line, as
+// the embedded "head" template writes them. It leaves out <meta charset>
+// and the viewport, which belong to the page. Every value is escaped once,
+// by html/template, for its context (see Meta).
 func (m *Meta) HeadHTML() template.HTML {
+	t, err := headTemplate()
+	if err != nil {
+		// The embedded template parses (TestGolden); an error here is a
+		// broken build, not bad input.
+		return ""
+	}
 	var b strings.Builder
 	b.Grow(4096 + len(m.ld))
-	element(&b, "title", m.Title)
-	b.WriteByte('\n')
-	startTag(&b, "link", "rel", "canonical", "href", m.Canonical)
-	b.WriteByte('\n')
-	for _, alt := range m.Alternates {
-		startTag(&b, "link", "rel", "alternate", "hreflang", alt.Lang, "href", alt.URL)
-		b.WriteByte('\n')
+	if err := t.ExecuteTemplate(&b, "head", &Data{Meta: m}); err != nil {
+		return ""
 	}
-	m.eachTag(func(attr, key, content string) {
-		b.WriteString("<meta ")
-		b.WriteString(attr)
-		b.WriteString(`="`)
-		b.WriteString(key)
-		b.WriteString(`" content="`)
-		escapeText(&b, content)
-		b.WriteString("\">\n")
-	})
-	b.WriteString(`<script type="application/ld+json">`)
-	b.Write(m.ld)
-	b.WriteString("</script>\n")
 	return template.HTML(b.String())
 }
+
+// JSONLDScript returns JSONLD typed for the "head" template's
+// <script type="application/ld+json">: encoding/json escaped every '<',
+// '>' and '&', so html/template may insert it as it is.
+func (m *Meta) JSONLDScript() template.JS { return template.JS(m.ld) }
+
+// headTemplate is the embedded components parsed once, for HeadHTML.
+var headTemplate = sync.OnceValues(func() (*template.Template, error) {
+	return template.New("head").Funcs(funcs).ParseFS(embedded, "templates/components.html")
+})

@@ -20,11 +20,18 @@ type Labels struct {
 	// BreakingNews is the ticker region's accessible name ("Breaking
 	// news").
 	BreakingNews string `json:"breaking_news,omitempty"`
-	// By starts the byline ("By").
+	// By is the byline, with "{authors}" where the names go ("By
+	// {authors}", "{authors} 기자"). Without the placeholder it is a
+	// prefix, followed by a space.
 	By string `json:"by,omitempty"`
-	// And joins the last two names of a byline ("and").
-	And string `json:"and,omitempty"`
-	// Published and Updated precede the dates ("Published", "Updated").
+	// Separator goes between the names of a byline but the last two
+	// (", "; "、" in Japanese), And between the last two (" and ",
+	// " et ", " و"), spaces included.
+	Separator string `json:"separator,omitempty"`
+	And       string `json:"and,omitempty"`
+	// Published and Updated are the dates' phrases, with "{date}" where
+	// the <time> element goes ("Published {date}", "Publié le {date}");
+	// without it, a prefix followed by a space.
 	Published string `json:"published,omitempty"`
 	Updated   string `json:"updated,omitempty"`
 	// KeyPoints heads the key points ("Key points").
@@ -35,12 +42,15 @@ type Labels struct {
 	Explainers map[article.ExplainerKind]string `json:"explainers,omitempty"`
 	// ShareArticle heads the share bar ("Share this article").
 	ShareArticle string `json:"share_article,omitempty"`
-	// ShareOn is each share link's accessible label, with "{network}"
-	// replaced by the network's name ("Share on {network}").
-	ShareOn string `json:"share_on,omitempty"`
-	// CopyLink labels the copy-link field ("Copy the link to this
-	// article").
-	CopyLink string `json:"copy_link,omitempty"`
+	// ShareLinks are the share links' accessible labels by network ID
+	// ("facebook": "Share on Facebook", "copy": "Copy the link to this
+	// article"); a network missing here keeps package share's English
+	// label.
+	ShareLinks map[string]string `json:"share_links,omitempty"`
+	// ShareNames are the share links' visible names by network ID where
+	// they are words rather than brands ("email": "E-mail", "sms",
+	// "copy"); a network missing here keeps package share's name.
+	ShareNames map[string]string `json:"share_names,omitempty"`
 	// Newsletter and SignUp are the newsletter's heading and button when
 	// the site gives none ("Newsletter", "Sign up").
 	Newsletter string `json:"newsletter,omitempty"`
@@ -48,7 +58,9 @@ type Labels struct {
 	// EmailAddress labels the newsletter's e-mail field ("Email
 	// address").
 	EmailAddress string `json:"email_address,omitempty"`
-	// Photograph precedes the image credit ("Photograph:").
+	// Photograph is the image credit's phrase, with "{credit}" where the
+	// credit goes ("Photograph: {credit}", "Photo\u00a0: {credit}");
+	// without it, a prefix followed by a space.
 	Photograph string `json:"photograph,omitempty"`
 	// WrittenBy and ReadingTime are the twitter:label1 and
 	// twitter:label2 texts ("Written by", "Reading time").
@@ -61,7 +73,8 @@ type Labels struct {
 
 // Locale is what a page says in its article's language: the words, the
 // way dates read, the text direction. Options.Locale chooses one per
-// article; the zero value is English, left to right unstated.
+// article (Options.Catalogue does when it is nil); the zero value is
+// English, left to right unstated.
 type Locale struct {
 	// Labels are the page's words; empty fields are English.
 	Labels Labels
@@ -80,18 +93,17 @@ func English() Labels {
 		SkipLink:     "Skip to the article",
 		Breaking:     "Breaking",
 		BreakingNews: "Breaking news",
-		By:           "By",
-		And:          "and",
-		Published:    "Published",
-		Updated:      "Updated",
+		By:           "By {authors}",
+		Separator:    ", ",
+		And:          " and ",
+		Published:    "Published {date}",
+		Updated:      "Updated {date}",
 		KeyPoints:    "Key points",
 		ShareArticle: "Share this article",
-		ShareOn:      "Share on {network}",
-		CopyLink:     "Copy the link to this article",
 		Newsletter:   "Newsletter",
 		SignUp:       "Sign up",
 		EmailAddress: "Email address",
-		Photograph:   "Photograph:",
+		Photograph:   "Photograph: {credit}",
 		WrittenBy:    "Written by",
 		ReadingTime:  "Reading time",
 		MinutesRead:  englishMinutes,
@@ -125,13 +137,12 @@ func (l Labels) filled() Labels {
 	set(&l.Breaking, en.Breaking)
 	set(&l.BreakingNews, en.BreakingNews)
 	set(&l.By, en.By)
+	set(&l.Separator, en.Separator)
 	set(&l.And, en.And)
 	set(&l.Published, en.Published)
 	set(&l.Updated, en.Updated)
 	set(&l.KeyPoints, en.KeyPoints)
 	set(&l.ShareArticle, en.ShareArticle)
-	set(&l.ShareOn, en.ShareOn)
-	set(&l.CopyLink, en.CopyLink)
 	set(&l.Newsletter, en.Newsletter)
 	set(&l.SignUp, en.SignUp)
 	set(&l.EmailAddress, en.EmailAddress)
@@ -153,6 +164,9 @@ var defaultLocale = &Locale{Labels: english, FormatTime: englishTime}
 // locale returns the filled locale of a under o.
 func (o *Options) locale(a *article.Article) *Locale {
 	if o.Locale == nil {
+		if o.cat != nil {
+			return o.cat.locale(a)
+		}
 		return defaultLocale
 	}
 	l := o.Locale(a)

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"github.com/broadsheet/broadsheet/sanitize"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/render/jsonld"
@@ -96,7 +98,7 @@ type Meta struct {
 	// inputs are missing, with every reference to them.
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Warnings are the article's warning-severity findings
-	// (article.Check); error-severity findings make Resolve fail instead.
+	// ((*article.Article).Check); error-severity findings make Resolve fail instead.
 	Warnings []article.Finding `json:"warnings,omitempty"`
 
 	ld []byte // LinkedData encoded with HTML escaping
@@ -162,7 +164,7 @@ func Resolve(a *article.Article, opts Options, po PrepareOptions) (*Meta, error)
 	if opts.ShareImage != nil && (a.Image == nil || opts.ShareImageAlways) {
 		img = opts.ShareImage(a)
 	}
-	a = clone(a)
+	a = own(a)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
 	if ve.HasErrors() {
@@ -182,7 +184,9 @@ func checkShareImage(img *article.Image) (*article.Image, error) {
 	if img == nil {
 		return nil, nil
 	}
-	c := cloneImage(img)
+	c := new(article.Image)
+	*c = *img
+	validStrings(reflect.ValueOf(c).Elem())
 	if _, err := article.CheckURL(c.URL); err != nil {
 		return nil, &Error{Err: fmt.Errorf("share_image.url: %w", err)}
 	}
@@ -217,12 +221,15 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 		siteName = site.Name
 	}
 	m.Lang = a.Language
+	// og:locale is the article's own when its language names a
+	// territory (an Arabic article on an English site is ar_QA), else the
+	// site's.
 	locale := ""
-	if site != nil && site.Locale != "" {
-		locale, _ = article.OGLocale(site.Locale)
-	}
-	if locale == "" && a.Language != "" {
+	if a.Language != "" {
 		locale, _ = article.OGLocale(a.Language)
+	}
+	if locale == "" && site != nil && site.Locale != "" {
+		locale, _ = article.OGLocale(site.Locale)
 	}
 	if m.Lang == "" && locale != "" {
 		m.Lang = strings.Replace(locale, "_", "-", 1)
@@ -246,7 +253,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	var names strings.Builder
 	for i, p := range a.Authors {
 		if i > 0 {
-			names.WriteString(", ")
+			names.WriteString(loc.Labels.Separator)
 		}
 		names.WriteString(p.Name)
 		if p.Mastodon != "" {
@@ -286,6 +293,14 @@ func rfc3339(t time.Time) string {
 func countWords(s string) int {
 	n, in := 0, false
 	for _, r := range s {
+		if r >= 0x3040 && isCJK(r) {
+			// Chinese and Japanese put no spaces between words: each
+			// character counts as one (readers take in about 255–360 of
+			// them a minute against about 230 English words).
+			n++
+			in = false
+			continue
+		}
 		space := r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\u00a0'
 		if !space && !in {
 			n++
@@ -293,6 +308,11 @@ func countWords(s string) int {
 		in = !space
 	}
 	return n
+}
+
+// isCJK reports whether r is a Han ideograph, hiragana or katakana.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 // mastodonAddress returns a fediverse address in @user@host form.

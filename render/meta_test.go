@@ -237,3 +237,16 @@ func TestOptions(t *testing.T) {
 	assert.True(t, strings.HasPrefix(m.Description, "Kestrel Bay’s council has voted"), m.Description)
 	assert.Equal(t, m.Description, m.OpenGraph.Description)
 }
+
+func TestTitleFormat(t *testing.T) {
+	for _, tt := range []struct{ format, headline, site, want string }{
+		{"", "H", "S", "H – S"},
+		{"{headline}", "H", "S", "H"},
+		{"{site}: {headline} | {site}", "H", "S", "S: H | S"},
+		{"{{headline}} {x} {", "H {site}", "S", "{H {site}} {x} {"},
+		{"{headline}", "H", "", "H"},
+	} {
+		o := Options{TitleFormat: tt.format}
+		assert.Equal(t, tt.want, o.title(tt.headline, tt.site), "title(%q, %q) with %q", tt.headline, tt.site, tt.format)
+	}
+}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -20,8 +21,13 @@ type OpenGraph struct {
 	URL string `json:"url"`
 	// SiteName is the site's name.
 	SiteName string `json:"site_name,omitempty"`
-	// Locale is the site's locale in ll_CC form.
+	// Locale is og:locale in ll_CC form: the article's language when it
+	// names a territory ("ar-QA" → ar_QA), else the site's locale.
 	Locale string `json:"locale,omitempty"`
+	// LocaleAlternates are og:locale:alternate: the ll_CC locales of the
+	// article's translations (Meta.Alternates) that name a territory,
+	// each once, without Locale itself.
+	LocaleAlternates []string `json:"locale_alternates,omitempty"`
 	// Image is the lead image, or the share image (Options.ShareImage);
 	// nil when there is neither.
 	Image *OGImage `json:"image,omitempty"`
@@ -82,6 +88,13 @@ func openGraph(a *article.Article, m *Meta, img *article.Image, locale, publishe
 		if p.URL != "" {
 			og.Authors = append(og.Authors, p.URL)
 		}
+	}
+	for _, alt := range m.Alternates {
+		l, err := article.OGLocale(alt.Lang)
+		if err != nil || l == locale || slices.Contains(og.LocaleAlternates, l) {
+			continue
+		}
+		og.LocaleAlternates = append(og.LocaleAlternates, l)
 	}
 	return og
 }

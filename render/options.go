@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share"
 )
@@ -59,9 +60,27 @@ type Options struct {
 	ShareImageAlways bool
 	// Locale chooses the words, date format and text direction of each
 	// article's page (see Locale), for example by the article's
-	// language; nil means English. It must return the same for the same
+	// language; nil means Catalogue. It must return the same for the same
 	// article: its result is cached with the prepared article.
+	//
+	// LocaleFrom builds one from package locale's words, to change one
+	// article's wording without leaving the catalogue.
 	Locale func(a *article.Article) Locale
+	// Catalogue supplies each page's words, date formats and direction
+	// by the article's language when Locale is nil (package locale:
+	// French for "fr-CA", right to left for "ar-QA"); nil means
+	// locale.New(), the shipped catalogue. Override its words per site
+	// with (*locale.Catalogue).Override. English articles read exactly as
+	// render's English defaults.
+	Catalogue *locale.Catalogue
+	// TimeZone is the IANA name of the zone the page's dates are shown
+	// in when Locale is nil ("Europe/London": GMT in winter, BST in
+	// summer); empty shows each date in its own offset ("UTC",
+	// "UTC+01:00"). <time datetime> is RFC 3339 either way. An unknown
+	// name makes New fail.
+	TimeZone string
+
+	cat *catalogue // built by check from Catalogue and TimeZone
 	// CacheBytes bounds the Renderer's cache (sanitised HTML and prepared
 	// articles), by the bytes they hold; zero means 32 MiB, negative
 	// disables it.
@@ -78,6 +97,11 @@ func (o *Options) check() error {
 	if o.ShareImageAlways && o.ShareImage == nil {
 		return &Error{Err: errors.New("ShareImageAlways needs ShareImage")}
 	}
+	zone, err := locale.LoadZone(o.TimeZone)
+	if err != nil {
+		return &Error{Err: fmt.Errorf("TimeZone: %w", err)}
+	}
+	o.cat = newCatalogue(o.Catalogue, zone)
 	return nil
 }
 
@@ -89,7 +113,31 @@ func (o *Options) title(headline, site string) string {
 	if f == "" {
 		f = DefaultTitleFormat
 	}
-	return strings.NewReplacer("{headline}", headline, "{site}", site).Replace(f)
+	// One pass, left to right, as strings.Replacer would, without
+	// building a Replacer per article.
+	var b strings.Builder
+	b.Grow(len(f) + len(headline) + len(site))
+	for f != "" {
+		i := strings.IndexByte(f, '{')
+		if i < 0 {
+			b.WriteString(f)
+			break
+		}
+		b.WriteString(f[:i])
+		f = f[i:]
+		switch {
+		case strings.HasPrefix(f, "{headline}"):
+			b.WriteString(headline)
+			f = f[len("{headline}"):]
+		case strings.HasPrefix(f, "{site}"):
+			b.WriteString(site)
+			f = f[len("{site}"):]
+		default:
+			b.WriteByte('{')
+			f = f[1:]
+		}
+	}
+	return b.String()
 }
 
 func (o *Options) robots() string {

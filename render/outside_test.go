@@ -52,6 +52,22 @@ func checkDocuments(t *testing.T) map[string]string {
 	page, err = r.PageString(fixture.Bare(), View{})
 	require.NoError(t, err)
 	docs["bare-page.html"] = page
+	// The French and Arabic samples, in their papers' zones, with tickers
+	// that mix directions.
+	for _, s := range localeSamples {
+		if s.lang != "fr" && s.lang != "ar" {
+			continue
+		}
+		lr, err := New(Options{TimeZone: s.zone})
+		require.NoError(t, err)
+		a := localeArticle(t, s.lang)
+		page, err := lr.PageString(a, View{Ticker: Ticker{Items: s.ticker}})
+		require.NoError(t, err)
+		docs[s.lang+"-page.html"] = page
+		frag, err := lr.FragmentString(a)
+		require.NoError(t, err)
+		docs[s.lang+"-fragment.html"] = strings.Replace(fixture.Wrap(frag), `lang="en-GB"`, `lang="`+a.Language+`"`, 1)
+	}
 	return docs
 }
 

@@ -51,33 +51,23 @@ type Data struct {
 	Dir string
 	// Labels are the page's words, every field filled.
 	Labels *Labels
-	// Head is the head tags ("head" template).
-	Head template.HTML
 	// Body is the sanitised body.
 	Body template.HTML
 	// KeyPoints are the sanitised key points.
 	KeyPoints []template.HTML
 	// Explainers are the explainers, sanitised, with their labels and ids.
 	Explainers []ExplainerData
-	// Share are the share bar's links, from package share.
-	Share []share.Link
-	// Parts are the components, each its template's output for this
-	// article, built once by Prepare.
+	// Share are the share bar's links.
+	Share []ShareLink
+	// Parts are the component templates' outputs for this article,
+	// executed once by Prepare; a component's own template sees those
+	// before it in the order of Parts' fields.
 	Parts Parts
 	// View is the page view being rendered: zero while preparing, and in
 	// every template but "ticker" and "page".
 	View View
 
 	locale *Locale
-}
-
-// TickerLabel is the ticker's label: View.Ticker.Label, or
-// Labels.Breaking.
-func (d *Data) TickerLabel() string {
-	if d.View.Ticker.Label != "" {
-		return d.View.Ticker.Label
-	}
-	return d.Labels.Breaking
 }
 
 // Renderer renders article pages, fragments and head tags with one set of
@@ -91,16 +81,17 @@ func (d *Data) TickerLabel() string {
 // template. Changing any field of an article makes it a different article
 // to the cache.
 type Renderer struct {
-	opts     Options
-	tmpl     *template.Template
-	split    bool     // "page" is the embedded one: prepare it around the ticker
-	noTicker bool     // "ticker" is the embedded one: no items, no output
-	clean    *cleaner // the policies, for Options.Sanitize.BaseURL if set
-	cache    *htmlCache
-	prepared *cache[fingerprint, *Prepared]
-	seeds    [2]maphash.Seed
-	marker   string // stands for the ticker in a prepared page
-	bufs     sync.Pool
+	opts           Options
+	tmpl           *template.Template
+	split          bool // "page" is the embedded one: prepare it around the ticker
+	embeddedTicker bool // "ticker" is the embedded one: no items, no output
+	tickers        *cache[tickerKey, string]
+	clean          *cleaner // the policies, for Options.Sanitize.BaseURL if set
+	cache          *htmlCache
+	prepared       *cache[fingerprint, *Prepared]
+	seeds          [2]maphash.Seed
+	marker         string // stands for the ticker in a prepared page
+	bufs           sync.Pool
 }
 
 // New parses the embedded templates, then the *.html files of
@@ -110,7 +101,7 @@ func New(opts Options) (*Renderer, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	t, err := template.New("render").ParseFS(embedded, "templates/*.html")
+	t, err := template.New("render").Funcs(funcs).ParseFS(embedded, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("render: embedded templates: %w", err)
 	}
@@ -130,7 +121,7 @@ func New(opts Options) (*Renderer, error) {
 			return nil, fmt.Errorf("render: templates: %w", err)
 		}
 	}
-	for _, name := range []string{"page", "article", "head", "ticker"} {
+	for _, name := range []string{"page", "ticker"} {
 		if t.Lookup(name) == nil {
 			return nil, fmt.Errorf("render: templates: no template named %q", name)
 		}
@@ -144,14 +135,15 @@ func New(opts Options) (*Renderer, error) {
 		limit = 32 << 20
 	}
 	r := &Renderer{
-		opts:     opts,
-		tmpl:     t,
-		split:    t.Lookup("page").Tree == page,
-		noTicker: t.Lookup("ticker").Tree == ticker,
-		clean:    clean,
-		cache:    newCache[cacheKey, string](limit / 2),
-		prepared: newCache[fingerprint, *Prepared](limit / 2),
-		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
+		opts:           opts,
+		tmpl:           t,
+		split:          t.Lookup("page").Tree == page,
+		embeddedTicker: t.Lookup("ticker").Tree == ticker,
+		tickers:        newCache[tickerKey, string](min(limit/16, 1<<20)),
+		clean:          clean,
+		cache:          newCache[cacheKey, string](limit / 2),
+		prepared:       newCache[fingerprint, *Prepared](limit / 2),
+		seeds:          [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 	}
 	var nonce [16]byte
 	_, _ = rand.Read(nonce[:])
@@ -173,11 +165,8 @@ type Prepared struct {
 	before, after []byte
 	size          int
 
-	once     sync.Once
-	fragment []byte
-	head     []byte
-	hash     string
-	err      error
+	once sync.Once
+	hash string
 }
 
 // Prepare checks a and prepares it for rendering with po; see Prepared.
@@ -217,7 +206,7 @@ func (r *Renderer) shareImage(a *article.Article) *article.Image {
 func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.Image) (*Prepared, error) {
 	// The Prepared keeps its own copy of the article, so a caller changing
 	// theirs afterwards cannot change what a cached page shows.
-	a = clone(a)
+	a = own(a)
 	alternates := slices.Clone(po.Alternates)
 	findings := a.Check()
 	ve := &article.ValidationError{Findings: findings}
@@ -251,11 +240,12 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	if len(a.Explainers) > 0 {
 		d.Explainers = make([]ExplainerData, len(a.Explainers))
 		for i, e := range a.Explainers {
+			label := loc.Labels.explainerLabel(e)
 			d.Explainers[i] = ExplainerData{
 				Kind:  e.Kind.String(),
-				Label: loc.Labels.explainerLabel(e),
+				Label: label,
 				ID:    idPrefix + "explainer-" + itoa(i+1),
-				Body:  cl.explainer(r.cache, e),
+				Body:  cl.explainer(r.cache, e, label),
 			}
 		}
 	}
@@ -265,36 +255,34 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	if links == nil && err != nil {
 		return nil, &Error{Err: err}
 	}
-	d.Share = links
-	d.Head = m.HeadHTML()
-	p := &d.Parts
-	p.SiteHeader = siteHeader(a)
-	p.ArticleHeader = articleHeader(a)
-	p.Figure = figure(a.Image)
-	p.KeyPoints = keyPoints(d.KeyPoints)
-	p.Explainers = explainers(d.Explainers)
-	p.ShareBar = shareBar(links)
-	p.Newsletter = newsletter(a.Site)
-	p.SiteFooter = siteFooter(a)
+	d.Share = shareLinks(links, &loc.Labels)
+	buf := r.getBuf()
+	defer r.putBuf(buf)
+	size := len(d.Body) + len(m.ld)
+	for _, c := range components {
+		buf.Reset()
+		if err := r.tmpl.ExecuteTemplate(buf, c.name, &d); err != nil {
+			return nil, &Error{Err: fmt.Errorf("template %s: %w", c.name, err)}
+		}
+		*c.part(&d.Parts) = template.HTML(buf.String())
+		size += buf.Len()
+	}
 	pr := &Prepared{r: r, data: d}
 	if r.split {
-		if err := pr.splitPage(); err != nil {
+		if err := pr.splitPage(buf); err != nil {
 			return nil, err
 		}
 	}
-	pr.size = 2*(len(d.Head)+len(d.Body)+len(p.SiteHeader)+len(p.ArticleHeader)+len(p.Figure)+
-		len(p.KeyPoints)+len(p.Explainers)+len(p.ShareBar)+len(p.Newsletter)+len(p.SiteFooter)+len(m.ld)) +
-		len(pr.before) + len(pr.after)
+	pr.size = 2*size + len(pr.before) + len(pr.after)
 	return pr, nil
 }
 
 // splitPage executes "page" with the marker for the ticker and keeps the
 // output around it. The embedded "page" writes the ticker exactly once.
-func (p *Prepared) splitPage() error {
+func (p *Prepared) splitPage(buf *bytes.Buffer) error {
 	d := p.data
 	d.Parts.Ticker = template.HTML(p.r.marker)
-	buf := p.r.getBuf()
-	defer p.r.putBuf(buf)
+	buf.Reset()
 	if err := p.r.tmpl.ExecuteTemplate(buf, "page", &d); err != nil {
 		return &Error{Err: fmt.Errorf("template page: %w", err)}
 	}
@@ -358,10 +346,10 @@ func (p *Prepared) Meta() *Meta { return p.data.Meta }
 // fails its checks is refused with an *Error wrapping ErrView; nothing is
 // written unless the whole page rendered.
 func (p *Prepared) Page(w io.Writer, v View) error {
-	if err := v.check(); err != nil {
-		return err
-	}
 	if p.before == nil {
+		if err := v.check(); err != nil {
+			return err
+		}
 		d := p.data
 		d.View = v
 		ticker, err := p.ticker(&d)
@@ -371,28 +359,75 @@ func (p *Prepared) Page(w io.Writer, v View) error {
 		d.Parts.Ticker = ticker
 		return p.r.execute(w, "page", &d)
 	}
-	if len(v.Ticker.Items) == 0 && p.r.noTicker {
-		if _, err := w.Write(p.before); err != nil {
+	var ticker string
+	switch {
+	case len(v.Ticker.Items) == 0 && p.r.embeddedTicker:
+		if err := v.check(); err != nil {
 			return err
 		}
-		_, err := w.Write(p.after)
-		return err
-	}
-	d := p.data
-	d.View = v
-	buf := p.r.getBuf()
-	defer p.r.putBuf(buf)
-	if err := p.r.tmpl.ExecuteTemplate(buf, "ticker", &d); err != nil {
-		return &Error{Err: fmt.Errorf("template ticker: %w", err)}
+	case p.r.embeddedTicker:
+		// The embedded ticker reads only the view and the labels: the same
+		// view under the same labels is the same markup, kept once checked
+		// and executed.
+		key := tickerKey{view: p.r.viewKey(&v), labels: p.data.Labels}
+		html, ok := p.r.tickers.get(key)
+		if !ok {
+			if err := v.check(); err != nil {
+				return err
+			}
+			d := p.data
+			d.View = v
+			t, err := p.ticker(&d)
+			if err != nil {
+				return err
+			}
+			html = string(t)
+			p.r.tickers.put(key, html, len(html)+64)
+		}
+		ticker = html
+	default:
+		if err := v.check(); err != nil {
+			return err
+		}
+		d := p.data
+		d.View = v
+		t, err := p.ticker(&d)
+		if err != nil {
+			return err
+		}
+		ticker = string(t)
 	}
 	if _, err := w.Write(p.before); err != nil {
 		return err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := io.WriteString(w, ticker); err != nil {
 		return err
 	}
 	_, err := w.Write(p.after)
 	return err
+}
+
+// tickerKey names the markup of the embedded ticker: the view's content
+// and the labels it was written with.
+type tickerKey struct {
+	view   fingerprint
+	labels *Labels
+}
+
+// viewKey is the 128-bit digest of v's content.
+func (r *Renderer) viewKey(v *View) fingerprint {
+	var h hasher
+	h.h[0].SetSeed(r.seeds[0])
+	h.h[1].SetSeed(r.seeds[1])
+	h.str(v.Ticker.Label)
+	h.u64(uint64(len(v.Ticker.Items)))
+	for i := range v.Ticker.Items {
+		it := &v.Ticker.Items[i]
+		h.str(it.Headline)
+		h.str(it.URL)
+		h.str(it.Lang)
+	}
+	return fingerprint{h.h[0].Sum64(), h.h[1].Sum64()}
 }
 
 // ticker executes the "ticker" template for d.View.
@@ -410,19 +445,13 @@ func (p *Prepared) ticker(d *Data) (template.HTML, error) {
 // publisher's own layout, which supplies the head (Head) and styles
 // (Stylesheet).
 func (p *Prepared) Fragment(w io.Writer) error {
-	if err := p.build(); err != nil {
-		return err
-	}
-	_, err := w.Write(p.fragment)
+	_, err := io.WriteString(w, string(p.data.Parts.Article))
 	return err
 }
 
 // Head writes the head tags alone (the "head" template).
 func (p *Prepared) Head(w io.Writer) error {
-	if err := p.build(); err != nil {
-		return err
-	}
-	_, err := w.Write(p.head)
+	_, err := io.WriteString(w, string(p.data.Parts.Head))
 	return err
 }
 
@@ -434,12 +463,12 @@ func (p *Prepared) Head(w io.Writer) error {
 // metadata, and answer a conditional request without rendering; see ETag
 // for a page view.
 func (p *Prepared) Hash() string {
-	_ = p.build()
+	p.build()
 	return p.hash
 }
 
 // ETag returns the strong entity tag, quoted, of Page(w, v): Hash
-// combined with v. It does not render the page.
+// combined with v. It neither renders the page nor checks v (Page does).
 func (p *Prepared) ETag(v View) string {
 	if len(v.Ticker.Items) == 0 && v.Ticker.Label == "" {
 		return `"` + p.Hash() + `"`
@@ -462,35 +491,28 @@ func (p *Prepared) ETag(v View) string {
 	return `"` + hex.EncodeToString(h.Sum(sum[:0])[:16]) + `"`
 }
 
-// build renders the fragment and head and computes the hash, once.
-func (p *Prepared) build() error {
+// build computes the hash, once.
+func (p *Prepared) build() {
 	p.once.Do(func() {
-		var frag, head bytes.Buffer
-		if err := p.r.execute(&frag, "article", &p.data); err != nil {
-			p.err = err
-			return
-		}
-		if err := p.r.execute(&head, "head", &p.data); err != nil {
-			p.err = err
-			return
-		}
-		p.fragment, p.head = frag.Bytes(), head.Bytes()
-		meta, err := json.Marshal(p.data.Meta)
-		if err != nil {
-			p.err = &Error{Err: err}
-			return
-		}
 		h := sha256.New()
-		for _, b := range [][]byte{p.before, p.after, p.fragment, p.head, meta} {
-			var n [8]byte
-			binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+		var n [8]byte
+		part := func(s string) {
+			binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
 			h.Write(n[:])
-			h.Write(b)
+			io.WriteString(h, s)
 		}
+		part(string(p.before))
+		part(string(p.after))
+		pt := &p.data.Parts
+		for _, c := range components {
+			part(string(*c.part(pt)))
+		}
+		// The metadata as JSON; it cannot fail (Resolve encoded its graph).
+		meta, _ := json.Marshal(p.data.Meta)
+		part(string(meta))
 		var sum [sha256.Size]byte
 		p.hash = hex.EncodeToString(h.Sum(sum[:0])[:16])
 	})
-	return p.err
 }
 
 // Page writes the complete HTML5 page of a to w; see Prepared.Page. It is

@@ -30,11 +30,11 @@ type TwitterCard struct {
 	ImageAlt string `json:"image_alt,omitempty"`
 	// Labels are the twitter:labelN / twitter:dataN pairs: the byline and
 	// the reading time.
-	Labels []Label `json:"labels,omitempty"`
+	Labels []TwitterLabel `json:"labels,omitempty"`
 }
 
-// Label is one twitter:labelN / twitter:dataN pair.
-type Label struct {
+// TwitterLabel is one twitter:labelN / twitter:dataN pair.
+type TwitterLabel struct {
 	Label string `json:"label"`
 	Data  string `json:"data"`
 }
@@ -67,9 +67,9 @@ func twitterCard(a *article.Article, m *Meta, img *article.Image, l *Labels) Twi
 		}
 	}
 	if m.Author != "" {
-		tc.Labels = append(tc.Labels, Label{Label: l.WrittenBy, Data: m.Author})
+		tc.Labels = append(tc.Labels, TwitterLabel{Label: l.WrittenBy, Data: m.Author})
 	}
-	tc.Labels = append(tc.Labels, Label{Label: l.ReadingTime, Data: l.MinutesRead(m.ReadingMinutes)})
+	tc.Labels = append(tc.Labels, TwitterLabel{Label: l.ReadingTime, Data: l.MinutesRead(m.ReadingMinutes)})
 	return tc
 }
 

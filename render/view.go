@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -41,7 +42,8 @@ type TickerItem struct {
 	// U+001F and U+007F) and invalid UTF-8 are errors.
 	Headline string
 	// URL is the story's absolute http(s) URL; empty shows the headline
-	// without a link.
+	// without a link. Characters a URL may not hold unencoded (space,
+	// '"', '<', '>', '\\', '^', '`', '{', '|', '}') are errors.
 	URL string
 	// Lang is the headline's BCP 47 language when it differs from the
 	// page's (a lang attribute on the item); empty means the page's.
@@ -93,6 +95,9 @@ func (v *View) check() error {
 		if it.URL != "" {
 			if _, err := article.CheckURL(it.URL); err != nil {
 				return &Error{Err: &viewError{path: fmt.Sprintf("ticker.items[%d].url", i), reason: "invalid", err: err}}
+			}
+			if j := strings.IndexAny(it.URL, " \"<>\\^`{|}"); j >= 0 {
+				return &Error{Err: &viewError{path: fmt.Sprintf("ticker.items[%d].url", i), reason: fmt.Sprintf("contains %q, which a URL may not hold unencoded", it.URL[j])}}
 			}
 		}
 		if it.Lang != "" && !isLangTag(it.Lang) {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -101,6 +102,7 @@ func TestTickerRefused(t *testing.T) {
 		{"label", View{Ticker: Ticker{Label: "Live\x1b[31m", Items: []TickerItem{{Headline: "x"}}}}, "ticker.label: contains the control character U+001B"},
 		{"javascript URL", View{Ticker: Ticker{Items: []TickerItem{{Headline: "x", URL: "javascript:alert(1)"}}}}, "ticker.items[0].url: invalid"},
 		{"relative URL", View{Ticker: Ticker{Items: []TickerItem{{Headline: "x", URL: "/local/x"}}}}, "ticker.items[0].url: invalid"},
+		{"quote in URL", View{Ticker: Ticker{Items: []TickerItem{{Headline: "x", URL: `https://x.example/a"><svg>`}}}}, `ticker.items[0].url: contains '"'`},
 		{"lang", View{Ticker: Ticker{Items: []TickerItem{{Headline: "x", Lang: `en"><x`}}}}, "ticker.items[0].lang"},
 	}
 	for _, tt := range tests {
@@ -154,4 +156,41 @@ func TestHash(t *testing.T) {
 	p4, err := r1.Prepare(sample.Article(), PrepareOptions{Alternates: []Alternate{{Lang: "cy", URL: "https://news.example.com/cy"}}})
 	require.NoError(t, err)
 	assert.NotEqual(t, p1.Hash(), p4.Hash())
+}
+
+// TestTickerCache: the embedded ticker's markup is kept per view and
+// labels; different views, and the same view under other labels, never
+// share it, and a bad view is refused even after good ones.
+func TestTickerCache(t *testing.T) {
+	r, err := New(Options{Locale: func(a *article.Article) Locale {
+		if a.Language == "fr" {
+			return Locale{Labels: Labels{Breaking: "Alerte"}}
+		}
+		return Locale{}
+	}})
+	require.NoError(t, err)
+	en, err := r.Prepare(sample.Article(), PrepareOptions{})
+	require.NoError(t, err)
+	frArticle := sample.Article()
+	frArticle.Language = "fr"
+	fr, err := r.Prepare(frArticle, PrepareOptions{})
+	require.NoError(t, err)
+	page := func(p *Prepared, v View) string {
+		var b strings.Builder
+		require.NoError(t, p.Page(&b, v))
+		return b.String()
+	}
+	a, b := tickerView([]string{"One"}), tickerView([]string{"Two"})
+	first := page(en, a)
+	assert.Contains(t, first, "<li>One</li>")
+	assert.Contains(t, page(en, b), "<li>Two</li>")
+	assert.Equal(t, first, page(en, a))
+	assert.Contains(t, page(fr, a), `<p class="bs-ticker-label">Alerte</p>`)
+	assert.Contains(t, page(en, a), `<p class="bs-ticker-label">Breaking</p>`)
+	withURL := tickerView([]string{"One"})
+	withURL.Ticker.Items[0].URL = "https://news.example.com/one"
+	assert.Contains(t, page(en, withURL), `<a href="https://news.example.com/one">One</a>`)
+	bad := tickerView([]string{"One\x07"})
+	assert.ErrorIs(t, en.Page(io.Discard, bad), ErrView)
+	assert.ErrorIs(t, en.Page(io.Discard, bad), ErrView, "not cached")
 }

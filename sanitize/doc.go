@@ -18,14 +18,14 @@
 //	desc := sanitize.Description(a.Body, 160) // Text, then Truncate
 //	post := sanitize.TruncateFunc(text, 280, count) // measured by the caller's Counter
 //
-// Truncate counts grapheme clusters (what a reader sees as characters, via
+// [Truncate] counts grapheme clusters (what a reader sees as characters, via
 // github.com/rivo/uniseg), prefers a word boundary, falls back to a
 // grapheme boundary in text without spaces, and counts the "…" it appends
 // inside the budget.
 //
 // # Security
 //
-// A Policy's Sanitize is the only way this package makes template.HTML,
+// A [Policy]'s Sanitize is the only way this package makes template.HTML,
 // and the only way broadsheet turns untrusted HTML into it. A policy is an
 // allow-list run by
 // github.com/microcosm-cc/bluemonday, followed by one linear pass of this
@@ -39,8 +39,8 @@
 //   - checks URLs per attribute: links take http, https, mailto and tel
 //     (mailto and tel without encoded line breaks), images, srcset entries
 //     and cite take http and https; relative URLs are resolved against
-//     Options.BaseURL; javascript:, vbscript: and data: never pass;
-//   - prefixes every id, name and in-page link with IDPrefix, so the body
+//     [Options].BaseURL; javascript:, vbscript: and data: never pass;
+//   - prefixes every id, name and in-page link with [IDPrefix], so the body
 //     cannot clobber the page's ids or window globals (or drops them);
 //   - marks links to other origins rel="nofollow noopener noreferrer";
 //   - makes images lazy (loading="lazy" decoding="async");
@@ -53,12 +53,19 @@
 // invalid UTF-8 and NUL become U+FFFD, and elements nested deeper than 100
 // levels lose their tags but keep their text.
 //
-// The tests hold the evidence: an attack corpus of ~300 vectors
-// (testdata/vectors.txt) checked by re-parsing the output, the same corpus
-// loaded in headless Chromium with script execution trapped (raw vectors
-// as the positive control), and fuzz targets with the same invariants.
+// Nothing is dropped without a way to know: an element whose content the
+// policies drop (style, script, object, …), a comment or a tag left open
+// at the end of the input takes the rest of the input with it, and
+// [Swallowed] reports that, so a caller can warn instead of publishing
+// half a body.
 //
-// Text and Description return plain text: it holds no markup, but it is not
+// The tests hold the evidence: an attack corpus of ~300 vectors
+// (testdata/vectors.txt) checked by re-parsing the output, fuzz targets
+// with the same invariants, and the same corpus loaded in headless
+// Chromium with script execution trapped (raw vectors as the positive
+// control; package internal/xsscheck, skipped under -short).
+//
+// Text and [Description] return plain text: it holds no markup, but it is not
 // escaped. Put it into a page through html/template, which escapes it;
 // never convert it to template.HTML.
 package sanitize

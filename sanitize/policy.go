@@ -28,11 +28,12 @@ const RelNone = "none"
 // page's own ids or window globals such as siteConfig or dataLayer.
 const IDPrefix = "user-content-"
 
-// ErrOptions is what every error from BodyPolicy and InlinePolicy wraps.
+// ErrOptions is returned, wrapped, by [BodyPolicy] and [InlinePolicy] when
+// their [Options] are invalid.
 var ErrOptions = errors.New("sanitize: invalid options")
 
 // Options tunes the Body and Inline policies. The zero value is the safe
-// default: no embeds, ids prefixed, foreign links marked DefaultRel,
+// default: no embeds, ids prefixed, foreign links marked [DefaultRel],
 // relative links kept as they are.
 type Options struct {
 	// BaseURL is the article's own absolute http(s) URL. Links to any other
@@ -42,13 +43,13 @@ type Options struct {
 	BaseURL string
 
 	// Rel is the rel attribute for links to other origins: empty means
-	// DefaultRel, RelNone means no rel attribute, and anything else must
+	// [DefaultRel], [RelNone] means no rel attribute, and anything else must
 	// be lower-case link types separated by single spaces (RelNone among
 	// other words is refused).
 	Rel string
 
 	// DropIDs removes id and name attributes instead of prefixing them
-	// with IDPrefix. In-page links (href="#x") are then dropped too.
+	// with [IDPrefix]. In-page links (href="#x") are then dropped too.
 	DropIDs bool
 
 	// Embeds allows YouTube (always rewritten to youtube-nocookie.com) and
@@ -87,15 +88,15 @@ type Policy struct {
 // b, i, u, s, sub, sup, br, hr, code, pre, q, cite, abbr, time, mark,
 // small, tables with scope, colspan and rowspan, and dl/dt/dd; lang and
 // dir everywhere. No style, class, event handler, form, script or
-// (without Options.Embeds) iframe survives.
+// (without [Options].Embeds) iframe survives.
 //
-// It fails, wrapping ErrOptions, when opts.BaseURL is not an absolute
+// It fails, wrapping [ErrOptions], when opts.BaseURL is not an absolute
 // http(s) URL or opts.Rel holds anything but link-type words.
 func BodyPolicy(opts Options) (*Policy, error) { return newPolicy(kindBody, opts) }
 
 // InlinePolicy returns a fresh policy for short inline HTML (key points,
 // explainer bodies, captions): a, em, strong, b, i, q, cite, abbr, code
-// and br, with the same link handling as BodyPolicy. ids, names and embeds
+// and br, with the same link handling as [BodyPolicy]. ids, names and embeds
 // are never kept (opts.DropIDs and opts.Embeds are ignored).
 func InlinePolicy(opts Options) (*Policy, error) {
 	opts.DropIDs, opts.Embeds = true, false

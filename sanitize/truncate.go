@@ -8,27 +8,27 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// Ellipsis is what Truncate, TruncateFunc and Description append to text
+// Ellipsis is what [Truncate], [TruncateFunc] and [Description] append to text
 // they cut: U+2026, one grapheme cluster (two units on X, three UTF-8 bytes).
 const Ellipsis = "…"
 
 // Counter measures the length of a text in a network's or format's own
 // unit: grapheme clusters, UTF-8 bytes, X's weighted length, … .
 //
-// TruncateFunc assumes a Counter is monotone under extension: counting a
+// [TruncateFunc] assumes a Counter is monotone under extension: counting a
 // longer prefix of a text never gives less than counting a shorter one, and
-// appending Ellipsis adds about Count(Ellipsis). Grapheme, rune, byte and
+// appending [Ellipsis] adds about Count(Ellipsis). Grapheme, rune, byte and
 // UTF-16 counts and X's weighted length all qualify. A counter that breaks
 // the assumption still never gets a result over its budget (TruncateFunc
 // checks its answer), but the cut may be shorter than it could be.
 type Counter func(string) int
 
 // Graphemes counts the extended grapheme clusters of s (Unicode 15.0,
-// UAX #29): what a reader perceives as characters. It is a Counter.
+// UAX #29): what a reader perceives as characters. It is a [Counter].
 func Graphemes(s string) int { return uniseg.GraphemeClusterCount(s) }
 
 // Truncate shortens plain text to at most max grapheme clusters, the
-// Ellipsis included. It returns s itself when s already fits (even if s is
+// [Ellipsis] included. It returns s itself when s already fits (even if s is
 // not otherwise clean) and "" when max <= 0.
 //
 // A text that does not fit is cut at the last word boundary (a UAX #14
@@ -60,11 +60,11 @@ func Truncate(s string, max int) string {
 	return s
 }
 
-// TruncateFunc is Truncate measured with count instead of grapheme
+// TruncateFunc is [Truncate] measured with count instead of grapheme
 // clusters: it returns s itself when count(s) <= max, else the longest cut
 // of s (chosen as in Truncate) such that count(cut+Ellipsis) <= max, or ""
 // when not even Ellipsis fits. count must not be nil and must be monotone
-// (see Counter).
+// (see [Counter]).
 //
 // It calls count O(log len(s)) times, binary-searching over byte offsets,
 // then walks the grapheme clusters of the chosen prefix once.
@@ -130,7 +130,7 @@ func runeBoundary(s string, m int) bool {
 	return j+n <= m
 }
 
-// cutAt returns the prefix of s that Truncate keeps when at most limit
+// cutAt returns the prefix of s that [Truncate] keeps when at most limit
 // bytes fit: the last word boundary at or before limit if it keeps at least
 // half, else the last grapheme boundary, with trailing separators trimmed
 // (only trailing white space when separators are all there is).
@@ -202,7 +202,7 @@ func isBlank(cluster string) bool {
 	return true
 }
 
-// trimmable reports whether cluster may be dropped before the Ellipsis:
+// trimmable reports whether cluster may be dropped before the [Ellipsis]:
 // white space, or one rune of separating punctuation.
 func trimmable(cluster string) bool {
 	if len(cluster) == 1 {

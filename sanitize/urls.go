@@ -11,7 +11,7 @@ import (
 //
 // The containment pass calls these for every URL-bearing attribute
 // bluemonday let through: which schemes each use takes, how relative URLs
-// resolve against Options.BaseURL, which links are foreign, how srcset is
+// resolve against [Options].BaseURL, which links are foreign, how srcset is
 // checked entry by entry, and which iframes are allowed embeds.
 
 type urlUse uint8

@@ -140,7 +140,7 @@ func NewBlueskyPost(a *article.Article, opts Options, bo BlueskyOptions) (Bluesk
 		CreatedAt: created.UTC().Format("2006-01-02T15:04:05.000Z"),
 		Facets:    BlueskyFacets(p.Text, bo.DIDs),
 		Embed: &BlueskyEmbed{Type: blueskyExternalType, External: BlueskyExternal{
-			URI: p.URL, Title: oneLine(a.SocialTitle()), Description: oneLine(a.Standfirst),
+			URI: p.URL, Title: cleanText(a.SocialTitle(), maxTextBytes), Description: cleanText(a.Standfirst, maxTextBytes),
 		}},
 	}
 	if lang := primaryLanguage(a.Language); lang != "" {

@@ -7,7 +7,7 @@
 //
 // # Links for a share bar
 //
-// Links returns one Link per network, ready to draw without JavaScript:
+// [Links] returns one [Link] per network, ready to draw without JavaScript:
 //
 //	links, err := share.Links(a, share.Options{UTM: share.UTM{Content: "share_bar"}})
 //	// err, if not nil, lists the networks left out (errors.Is(err, share.ErrMissingImage) …);
@@ -23,8 +23,8 @@
 // open in place: mailto:, sms:, viber:, CopyLink) and AppOnly for links that
 // need an installed app. CopyLink's Href is the article URL itself: show it in
 // a read-only field or link; copying needs script, which this package does
-// not ship. WebShare returns the {title, text, url} for navigator.share.
-// DefaultNetworks is the usual bar; AllNetworks lists every network.
+// not ship. [WebShare] returns the {title, text, url} for navigator.share.
+// [DefaultNetworks] is the usual bar; [AllNetworks] lists every network.
 //
 // Every Href is built from percent-encoded parts: spaces are %20 (never
 // '+', which mail clients and WhatsApp show as a plus), nothing is encoded
@@ -36,9 +36,9 @@
 // their limits like posts (below).
 //
 // Networks that need something the article lacks get a typed error, never
-// a broken link: Pinterest needs an image (ErrMissingImage), Messenger a
-// Facebook app id (ErrMissingAppID), Mastodon in MastodonInstance or
-// MastodonCustom mode an instance or template (ErrMissingInstance).
+// a broken link: Pinterest needs an image ([ErrMissingImage]), Messenger a
+// Facebook app id ([ErrMissingAppID]), Mastodon in [MastodonInstance] or
+// [MastodonCustom] mode an instance or template ([ErrMissingInstance]).
 // Mastodon has three modes: the official chooser share.joinmastodon.org
 // (the default), one fixed instance, or a chooser template of the
 // caller's.
@@ -46,6 +46,45 @@
 // Left out on purpose: Pocket (shut down July 2025), Skype (retired May
 // 2025), Google+ (closed 2019) have no live service; Instagram has no web
 // share intent at all, so no link to it can prefill anything.
+//
+// # Bounds
+//
+// Every Href is at most [MaxLinkLength] (8,000) bytes, under the 8 KiB
+// request line web servers commonly accept. A link that would be longer
+// carries less text, cut as posts are cut (sanitize.TruncateFunc on a word,
+// else grapheme, boundary with "…"): first the standfirst (carried by
+// Email's body, Tumblr's caption and OK's description), then the hashtags
+// (Tumblr's tags; the inline tags of Bluesky and Mastodon), then the
+// headline (every link that carries one: X, WhatsApp, Telegram, Reddit,
+// Email, Bluesky, Mastodon, Threads, Pinterest, Hacker News, Lobsters,
+// Teams, Tumblr, Flipboard, LINE, Viber, VK, OK, Weibo, SMS). The links
+// that carry only URLs (Facebook, LinkedIn, XING, Messenger, CopyLink)
+// stay far below the bound, except Messenger's, which names a URL of
+// maximal length twice: it is then refused with a [*TooLongError] in
+// [UnitBytes]. Posts and API bodies are bounded by each network's limit.
+//
+// Whatever the size of an article's text, share reads at most: 2,048
+// bytes of its URL, image URL and a Mastodon template (a longer article
+// URL is an error; a longer image URL leaves the image out); 4,096 bytes
+// of its headline and standfirst, cut there on a word (else grapheme)
+// boundary with "…"; its first 30 hashtags of at most 140 bytes each
+// (longer ones are skipped: no network links them). So building every link and post of an
+// article with a headline of megabytes costs what one of 4 KiB does
+// (TestHugeTextIsBounded measures it: under 1.1 MB allocated for a 6 MB
+// headline of combining marks or 9 MB of bidirectional controls).
+//
+// # Bidirectional controls
+//
+// Headlines and standfirsts may hold Unicode's bidirectional formatting
+// controls (U+202A–U+202E embeddings and overrides, U+2066–U+2069
+// isolates). An unbalanced one would reorder what follows it: the URL and
+// hashtags after a headline, or the text around a shared post ("invoice
+// U+202E fdp.exe" shows as "invoice exe.pdf"). Every post, link and API
+// body drops the unbalanced ones, pairing them as UAX #9 does (an
+// embedding or override closed by PDF within its isolate, an isolate
+// closed by PDI, at most 125 deep); balanced pairs stay, since they are
+// how a right-to-left name is set inside left-to-right text. When a cut
+// falls inside a pair, the opener goes too.
 //
 // # Campaign parameters
 //
@@ -79,7 +118,12 @@
 // URL and the headline in <b>). Fitting keeps the URL whole, drops
 // hashtags before words, then the standfirst, then cuts the headline with
 // sanitize.TruncateFunc on a word (else grapheme) boundary with "…"; if
-// even the URL cannot fit, the error is a *TooLongError.
+// even the URL cannot fit, the error is a [*TooLongError].
+//
+// [Build] returns the links, the posts and the Web Share data of one
+// article in one call, equal to calling [Links], [Posts] and [WebShare]
+// apart but cheaper: the article is checked once, and the networks whose
+// link carries the post text fit it once.
 //
 // # API request bodies
 //
@@ -96,7 +140,9 @@
 // percent-encoded query value, so it cannot change a link's scheme, host
 // or parameters; Telegram HTML escapes &, < and >; LinkedIn commentary
 // escapes every reserved little-text character. The article URL must be
-// absolute http(s) (ErrInvalidURL otherwise), as must image and template
+// absolute http(s) ([ErrInvalidURL] otherwise), as must image and template
 // URLs. Links are plain data: render them with html/template, which
-// escapes them for the attribute they go in.
+// escapes them for the attribute they go in. Every input is bounded before
+// any work proportional to it (see Bounds), and unbalanced bidirectional
+// controls never reach an output (see Bidirectional controls).
 package share

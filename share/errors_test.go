@@ -35,6 +35,12 @@ func TestErrors(t *testing.T) {
 			ErrInvalidURL, article.ErrInvalidURL, `share: url: invalid URL: scheme "ftp:" is not allowed; want http or https`},
 		{"via with no via", func() error { _, err := Links(sample.Article(), Options{Via: "desk", NoVia: true}); return err },
 			ErrInvalidOptions, nil, `share: invalid options: Via "desk" with NoVia`},
+		{"via not a handle", func() error { _, err := Links(sample.Article(), Options{Via: "news desk"}); return err },
+			ErrInvalidOptions, nil, `share: invalid options: Via "news desk" is not an X handle (1 to 15 letters, digits or _)`},
+		{"long campaign", func() error {
+			_, err := Links(sample.Article(), Options{UTM: UTM{Campaign: strings.Repeat("c", 300)}})
+			return err
+		}, ErrInvalidOptions, nil, "share: invalid options: UTM Campaign or Content over 256 bytes"},
 		{"instance in chooser mode", func() error {
 			_, err := Links(sample.Article(), Options{Mastodon: MastodonOptions{Instance: "mastodon.social"}})
 			return err

@@ -3,7 +3,6 @@ package share
 import (
 	"strings"
 
-	"github.com/broadsheet/broadsheet/sanitize"
 	"github.com/broadsheet/broadsheet/share/count"
 )
 
@@ -187,7 +186,7 @@ func fit(l layout, m meter) (fitted, error) {
 		count := func(c string) int { return m.measureHead(c, restBytes) }
 		budget := m.limit - base - sep
 		for tighter := 0; tighter < 4 && budget-tighter > 0; tighter++ {
-			h := sanitize.TruncateFunc(l.head, budget-tighter, count)
+			h := cutText(l.head, budget-tighter, count)
 			if h == "" || h == "…" {
 				break
 			}

@@ -23,6 +23,7 @@ func FuzzCompose(f *testing.F) {
 	f.Add("“Fish & chips” tax? #NoWay & 50% + more 🐟🇬🇧 — \"final\"", "Line\r\nbreak", "#Fish&Chips,مرفأ", uint16(40))
 	f.Add(strings.Repeat("👩🏽\u200d🚀", 200), strings.Repeat("x", 5000), "a,b,c", uint16(30))
 	f.Add("e\u0301\u0301\u0301 क्षत्रिय https://t.co/abc example.com", "", "", uint16(24))
+	f.Add("Mayor \u2067מרים\u2069 \u202Eevil "+strings.Repeat("\u202A", 3)+"x", "\u2069\u202C", "a", uint16(60))
 	f.Fuzz(func(t *testing.T, head, standfirst, tags string, mastodonLimit uint16) {
 		a := sample.Article()
 		a.SocialHeadline = head
@@ -43,6 +44,7 @@ func FuzzCompose(f *testing.F) {
 				require.FailNowf(t, "failed", "Compose(%s): %v", n, err)
 			}
 			require.True(t, utf8.ValidString(p.Text), "%s: invalid UTF-8 %q", n, p.Text)
+			require.Equal(t, balanceBidi(p.Text), p.Text, "%s: unbalanced bidi controls", n)
 			var got int
 			switch n {
 			case X:
@@ -75,6 +77,7 @@ func FuzzCompose(f *testing.F) {
 				continue
 			}
 			require.False(t, strings.ContainsAny(l.Href, "+ \r\n"), "%s: bad href %q", l.Network, l.Href)
+			require.LessOrEqual(t, len(l.Href), MaxLinkLength, "%s: link length", l.Network)
 			u, err := url.Parse(l.Href)
 			require.NoError(t, err, "%s", l.Network)
 			q, err := url.ParseQuery(u.RawQuery)
@@ -82,9 +85,37 @@ func FuzzCompose(f *testing.F) {
 			for k, vs := range q {
 				for _, v := range vs {
 					require.False(t, !(l.Network == Email && k == "body") && strings.ContainsAny(v, "\r\n"), "%s: %s has a line break: %q", l.Network, k, v)
+					require.Equal(t, balanceBidi(v), v, "%s: %s has unbalanced bidi controls", l.Network, k)
 				}
 			}
 		}
+	})
+}
+
+// FuzzBalanceBidi: balanceBidi only removes bidirectional controls (from
+// valid UTF-8; invalid bytes become U+FFFD), keeps every other character,
+// and leaves nothing it would remove again.
+func FuzzBalanceBidi(f *testing.F) {
+	for _, s := range []string{"a\u202Eb", "\u2067a\u202Bb\u2069c\u202C", "\u2069\u2066x", "plain", "\xff\u202A"} {
+		f.Add(s)
+	}
+	stripAll := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if isBidiControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := balanceBidi(s)
+		require.Equal(t, b, balanceBidi(b), "balanceBidi(%q) is not stable", s)
+		if utf8.ValidString(s) {
+			require.LessOrEqual(t, len(b), len(s))
+		} else if hasBidiControl(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD") // as balanceBidi does first
+		}
+		require.Equal(t, stripAll(s), stripAll(b), "balanceBidi(%q) changed more than controls", s)
 	})
 }
 

@@ -19,8 +19,10 @@ type Link struct {
 	// Label is the accessible label for aria-label or visually hidden text
 	// ("Share on Facebook").
 	Label string `json:"label"`
-	// Href is the share intent URL. For CopyLink it is the article URL itself,
-	// meant to be shown and copied rather than opened as an intent.
+	// Href is the share intent URL, at most [MaxLinkLength] bytes (the
+	// text it carries is cut to fit). For CopyLink it is the article URL
+	// itself, meant to be shown and copied rather than opened as an
+	// intent.
 	Href string `json:"href"`
 	// Color is the brand colour, #RRGGBB.
 	Color string `json:"color"`
@@ -146,6 +148,9 @@ func (s *source) link(n Network, opts *Options, q *urlBuf) (Link, error) {
 		return Link{}, netErr(n, ErrUnknownNetwork)
 	}
 	href, err := s.href(n, opts, q)
+	if err == nil && len(href) > MaxLinkLength {
+		href, err = s.shortHref(n, opts, q, len(href))
+	}
 	if err != nil {
 		return Link{}, err
 	}
@@ -155,6 +160,65 @@ func (s *source) link(n Network, opts *Options, q *urlBuf) (Link, error) {
 		Color: inf.color, Popup: inf.popup, AppOnly: inf.app,
 	}, nil
 }
+
+// shortHref rebuilds n's link, which came out length bytes long, from a
+// copy of s carrying less text, until it is within MaxLinkLength: the
+// standfirst is cut (for the links that carry it), then the hashtags are
+// dropped (likewise), then the headline is cut, each cut on a word (else
+// grapheme) boundary with "…" and sized by the bytes the link is over. A
+// link over the bound with no text left is a *TooLongError in UnitBytes.
+func (s *source) shortHref(n Network, opts *Options, q *urlBuf, length int) (string, error) {
+	t := *s
+	// Each round shortens the text by what the link is over, so two or
+	// three rounds suffice; the bound only guards against a surprise.
+	for range 16 {
+		over := length - MaxLinkLength
+		switch {
+		case t.summary != "" && carriesSummary(n):
+			t.summary = cutText(t.summary, escapedLen(t.summary)-over, escapedLen)
+		case len(t.tags) > 0 && carriesTags(n):
+			t.tags = nil
+		case t.title != "":
+			head, err := t.headIn(n, opts)
+			if err != nil {
+				return "", err
+			}
+			t.title = cutText(head, escapedLen(head)-over, escapedLen)
+		default:
+			return "", &TooLongError{Network: n, Length: length, Limit: MaxLinkLength, Unit: UnitBytes}
+		}
+		t.titleEsc = ""
+		t.fits = [len(t.fits)]fitMemo{}
+		href, err := t.href(n, opts, q)
+		if err != nil || len(href) <= MaxLinkLength {
+			return href, err
+		}
+		length = len(href)
+	}
+	return "", &TooLongError{Network: n, Length: length, Limit: MaxLinkLength, Unit: UnitBytes}
+}
+
+// headIn returns the headline as n's link carries it: fitted to the
+// network's limit for X, Bluesky, Mastodon and Threads, else whole.
+func (s *source) headIn(n Network, opts *Options) (string, error) {
+	switch n {
+	case X:
+		head, _, err := s.xIntent(s.dest(X))
+		return head, err
+	case Bluesky, Mastodon, Threads:
+		p, err := s.fitted(n, opts)
+		return p.Headline, err
+	}
+	return s.title, nil
+}
+
+// carriesSummary reports whether n's link carries the standfirst.
+func carriesSummary(n Network) bool { return n == Email || n == Tumblr || n == Odnoklassniki }
+
+// carriesTags reports whether n's link carries every hashtag that fits
+// (the others carry one, or fit them to a network limit counted in
+// characters).
+func carriesTags(n Network) bool { return n == Tumblr || n == Bluesky || n == Mastodon }
 
 // title adds key=title (percent-encoded once per source).
 func (q *urlBuf) title(s *source, k string) {
@@ -275,6 +339,9 @@ func (s *source) href(n Network, opts *Options, q *urlBuf) (string, error) {
 		q.destParam(s, "url", n)
 		q.title(s, "title")
 	case Messenger:
+		if s.badAppID {
+			return "", netErrorf(n, "%w: the app id given is not 1 to %d digits", ErrMissingAppID, maxAppIDBytes)
+		}
 		if s.appID == "" {
 			return "", netErr(n, ErrMissingAppID)
 		}

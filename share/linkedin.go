@@ -81,7 +81,7 @@ func NewLinkedInPost(a *article.Article, opts Options, author string) (LinkedInP
 			FeedDistribution: "MAIN_FEED", TargetEntities: []string{}, ThirdPartyDistributionChannels: []string{},
 		},
 		Content: &LinkedInContent{Article: LinkedInArticle{
-			Source: p.URL, Title: oneLine(a.SocialTitle()), Description: oneLine(a.Standfirst),
+			Source: p.URL, Title: cleanText(a.SocialTitle(), maxTextBytes), Description: cleanText(a.Standfirst, maxTextBytes),
 		}},
 		LifecycleState: "PUBLISHED",
 	}, nil

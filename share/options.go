@@ -18,8 +18,9 @@ type Options struct {
 	// UTM sets the campaign parameters on destination URLs.
 	UTM UTM
 	// Via is the X handle (without '@') credited with via=; empty means
-	// the site's X handle. NoVia leaves via= out; setting both is an
-	// error ([ErrInvalidOptions]).
+	// the site's X handle (left out if it is not a valid handle). NoVia
+	// leaves via= out. A Via that is not a handle, or Via with NoVia, is
+	// an error ([ErrInvalidOptions]).
 	Via   string
 	NoVia bool
 	// FacebookAppID is Messenger's required app_id; empty means the site's
@@ -67,6 +68,12 @@ func (o *Options) check() error {
 	if o.NoVia && strings.TrimSpace(o.Via) != "" {
 		return errorf("%w: Via %q with NoVia", ErrInvalidOptions, o.Via)
 	}
+	if v := strings.TrimPrefix(strings.TrimSpace(o.Via), "@"); v != "" && !validHandle(v) {
+		return errorf("%w: Via %q is not an X handle (1 to 15 letters, digits or _)", ErrInvalidOptions, capText(o.Via, 64))
+	}
+	if len(o.UTM.Campaign) > maxUTMBytes || len(o.UTM.Content) > maxUTMBytes {
+		return errorf("%w: UTM Campaign or Content over %d bytes", ErrInvalidOptions, maxUTMBytes)
+	}
 	m := &o.Mastodon
 	switch m.Mode {
 	case MastodonChooser:
@@ -74,10 +81,16 @@ func (o *Options) check() error {
 			return errorf("%w: Mastodon Instance or Template set in chooser mode; set Mode", ErrInvalidOptions)
 		}
 	case MastodonInstance:
+		if len(m.Instance) > maxHostBytes {
+			return errorf("%w: Mastodon Instance is %d bytes, over %d", ErrInvalidOptions, len(m.Instance), maxHostBytes)
+		}
 		if m.Template != "" {
 			return errorf("%w: Mastodon Template set in instance mode", ErrInvalidOptions)
 		}
 	case MastodonCustom:
+		if len(m.Template) > maxURLBytes {
+			return errorf("%w: Mastodon Template is %d bytes, over %d", ErrInvalidOptions, len(m.Template), maxURLBytes)
+		}
 		if m.Instance != "" {
 			return errorf("%w: Mastodon Instance set in custom mode", ErrInvalidOptions)
 		}
@@ -101,6 +114,7 @@ type source struct {
 	tags      []string // cleaned, without '#'
 	via       string
 	appID     string
+	badAppID  bool // an app id was given but is not one (see validAppID)
 	lang      string
 	id        string
 	a         *article.Article
@@ -113,6 +127,9 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 	if a == nil {
 		return nil, errorf("%w", ErrNilArticle)
 	}
+	if len(a.URL) > maxURLBytes {
+		return nil, errorf("url: %w: %d bytes, over share's limit of %d", ErrInvalidURL, len(a.URL), maxURLBytes)
+	}
 	if err := checkURL("url", a.URL); err != nil {
 		return nil, errorf("%w", err)
 	}
@@ -120,8 +137,8 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 		return nil, err
 	}
 	s := &source{
-		title:     oneLine(a.SocialTitle()),
-		summary:   oneLine(a.Standfirst),
+		title:     cleanText(a.SocialTitle(), maxTextBytes),
+		summary:   cleanText(a.Standfirst, maxTextBytes),
 		canonical: a.URL,
 		lang:      a.Language,
 		id:        a.ID,
@@ -132,7 +149,13 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 	}
 	s.d = opts.UTM.split(a.URL)
 	for _, t := range a.Hashtags {
-		if c := cleanTag(t); c != "" {
+		if len(s.tags) == maxTags {
+			break
+		}
+		if len(t) > 4*maxTagBytes {
+			continue // no cleaning brings it within maxTagBytes
+		}
+		if c := cleanTag(t); c != "" && len(c) <= maxTagBytes {
 			s.tags = append(s.tags, c)
 		}
 	}
@@ -149,6 +172,9 @@ func newSource(a *article.Article, opts *Options) (*source, error) {
 	if s.appID == "" && a.Site != nil {
 		s.appID = a.Site.FacebookAppID
 	}
+	if !validAppID(s.appID) {
+		s.badAppID, s.appID = s.appID != "", ""
+	}
 	return s, nil
 }
 
@@ -158,7 +184,7 @@ func (s *source) imageURL() string {
 	if !s.imageDone {
 		s.imageDone = true
 		if img := s.a.Image; img != nil && img.URL != "" {
-			if _, err := article.CheckURL(img.URL); err == nil {
+			if _, err := article.CheckURL(img.URL); err == nil && len(img.URL) <= maxURLBytes {
 				s.image = img.URL
 			}
 		}
@@ -256,6 +282,20 @@ func isPlainTag(t string) bool {
 		}
 	}
 	return letter
+}
+
+// validAppID reports whether id is a Facebook app id: 1 to maxAppIDBytes
+// ASCII digits.
+func validAppID(id string) bool {
+	if id == "" || len(id) > maxAppIDBytes {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // validHandle reports whether h is an X handle: 1–15 of [A-Za-z0-9_].

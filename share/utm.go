@@ -12,7 +12,8 @@ import (
 type UTM struct {
 	// Off leaves URLs as they are: no UTM parameters at all.
 	Off bool `json:"off,omitempty"`
-	// Campaign is utm_campaign; empty means "share".
+	// Campaign is utm_campaign; empty means "share". Campaign and Content
+	// are at most 256 bytes each (longer is [ErrInvalidOptions]).
 	Campaign string `json:"campaign,omitempty"`
 	// Content is utm_content (placement: "share_bar", "autopost");
 	// empty leaves it out.

@@ -81,9 +81,9 @@ async function takumiPng() {
   return takumi.render(node, { width: c.width, height: c.height, format: "png", css });
 }
 
-async function measure(name, fn) {
+async function measure(name, fn, ext = "png") {
   const first = await fn(); // warm-up (and the image kept for looking at)
-  fs.writeFileSync(path.join(dir, `${name}.png`), first);
+  fs.writeFileSync(path.join(dir, `${name.replace(" ", "-")}.${ext}`), first);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let bytes = 0;
@@ -93,7 +93,52 @@ async function measure(name, fn) {
   return { name, cards: n, cpu_ms: (cpu.user + cpu.system) / 1000 / n, wall_ms: wall, bytes };
 }
 
+// The photo card: the lead image cover-cropped under a scrim (dark at the
+// top behind the header, stronger from the middle down behind the
+// headline), the headline at the bottom: the geometry of render/card's
+// photo layout. The image is decoded for every card (cache: "none"), as
+// render/card does from bytes.
+const lead = fs.readFileSync(path.join(dir, "lead.jpg"));
+function photoTree() {
+  const s = c.scrimRGB;
+  return h("div", { width: c.width, height: c.height, display: "flex", position: "relative", fontFamily: "Go" },
+    { type: "img", props: { src: "lead.jpg", style: { position: "absolute", top: 0, left: 0, width: c.width, height: c.height, objectFit: "cover" } } },
+    h("div", {
+      position: "absolute", top: 0, left: 0, width: c.width, height: c.height,
+      backgroundImage: `linear-gradient(to bottom, rgba(${s},0.55) 0%, rgba(${s},0) 42%, rgba(${s},0.2) 50%, rgba(${s},0.8) 70%, rgba(${s},0.9) 100%)`,
+    }),
+    h("div", { position: "absolute", left: c.padding, top: c.padding, display: "flex", alignItems: "center", height: 56 },
+      h("div", {
+        width: 56, height: 56, borderRadius: 10, backgroundColor: c.accent, color: c.accentText,
+        display: "flex", alignItems: "center", justifyContent: "center", fontSize: 34, fontWeight: 700,
+      }, c.initial),
+      h("div", { marginLeft: 18, fontSize: 30, fontWeight: 700, color: c.text }, c.site)),
+    h("div", { position: "absolute", left: c.padding, top: c.padding + 86, display: "flex", alignItems: "center" },
+      ...(c.breaking ? [h("div", {
+        display: "flex", alignItems: "center", height: 38, padding: "0 14px", borderRadius: 7,
+        backgroundColor: c.breakingColor, color: "#ffffff", fontWeight: 700, fontSize: 21,
+        letterSpacing: 1.7, textTransform: "uppercase", marginRight: 18,
+      }, "Breaking")] : []),
+      h("div", { fontSize: 21, fontWeight: 700, letterSpacing: 1.7, textTransform: "uppercase", color: c.accent }, c.section)),
+    h("div", {
+      position: "absolute", left: c.padding, width: c.width - 2 * c.padding, bottom: 126,
+      fontSize: c.photoHeadlinePx, fontWeight: 700, lineHeight: 1.1, color: c.text, lineClamp: 3, display: "block",
+    }, c.headline),
+    h("div", {
+      position: "absolute", left: c.padding, width: c.width - 2 * c.padding, bottom: c.padding, display: "flex",
+      justifyContent: "space-between", fontSize: 24, color: c.text,
+    }, h("div", {}, c.domain), h("div", {}, c.date)));
+}
+async function takumiPhoto() {
+  const { node, css } = await fromJsx(photoTree());
+  return takumi.render(node, {
+    width: c.width, height: c.height, format: "jpeg", quality: 85, css,
+    images: [{ src: "lead.jpg", data: lead, cache: "none" }],
+  });
+}
+
 const results = [];
 results.push(await measure("satori-resvg", satoriResvg));
 results.push(await measure("takumi", takumiPng));
+results.push(await measure("takumi photo", takumiPhoto, "jpg"));
 process.stdout.write(JSON.stringify(results) + "\n");

@@ -14,7 +14,7 @@ import (
 func cardCommand() command {
 	return command{
 		name: "card",
-		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [-o FILE] [ARTICLE]",
+		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [--fallback-bold FONT,...] [--allow-missing-glyphs] [-o FILE] [ARTICLE]",
 		summary: "draw the article's share card as PNG (or JPEG); without -o the image goes to standard output,\n" +
 			"which must then not be a terminal",
 		run: runCard,
@@ -31,7 +31,9 @@ func runCard(e *env, args []string) error {
 	bold := f.String("font-bold", "", "headline font `FILE` (TTF, OTF, TTC or WOFF; default Go Bold)")
 	regular := f.String("font", "", "text font `FILE` (default Go Regular)")
 	fallback := f.String("fallback", "", "comma-separated fallback font `FILES` tried per grapheme (script and emoji fonts)")
-	strict := f.Bool("strict", false, "fail (exit 1) when some text has no glyph in any font, instead of warning")
+	fallbackBold := f.String("fallback-bold", "", "comma-separated bold fallback font `FILES` for the headline and labels (default: --fallback)")
+	allowMissing := f.Bool("allow-missing-glyphs", false, "draw the card even when some text has no glyph in any font (left out, with a warning);\nby default that fails with exit status 1")
+	noSystemFonts := f.Bool("no-system-fonts", false, "do not look in the system's fonts for text the card's fonts lack")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -54,7 +56,7 @@ func runCard(e *env, args []string) error {
 		return usagef("--keypoint counts from 1, got %d", *keyPoint)
 	}
 	o.KeyPoint = *keyPoint - 1
-	o.Strict = *strict
+	o.AllowMissingGlyphs = *allowMissing
 	if o.Layout == card.LayoutPhoto && *imageFile == "" {
 		return usagef("--layout photo needs --image FILE (broadsheet does no network I/O)")
 	}
@@ -63,22 +65,18 @@ func runCard(e *env, args []string) error {
 		return usagef("will not write an image to a terminal: use -o FILE or redirect standard output")
 	}
 
-	var theme card.Theme
+	theme := card.Theme{NoSystemFonts: *noSystemFonts}
 	if theme.Bold, err = fontFile(*bold); err != nil {
 		return err
 	}
 	if theme.Regular, err = fontFile(*regular); err != nil {
 		return err
 	}
-	for _, p := range strings.Split(*fallback, ",") {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		fnt, err := fontFile(p)
-		if err != nil {
-			return err
-		}
-		theme.Fallback = append(theme.Fallback, fnt)
+	if theme.Fallback, err = fontFiles(*fallback); err != nil {
+		return err
+	}
+	if theme.FallbackBold, err = fontFiles(*fallbackBold); err != nil {
+		return err
 	}
 	if *imageFile != "" {
 		if o.ImageData, err = os.ReadFile(*imageFile); err != nil {
@@ -95,7 +93,7 @@ func runCard(e *env, args []string) error {
 	}
 	w, finish := f.out()
 	info, err := r.Render(w, a, o)
-	if len(info.Missing) > 0 && !o.Strict {
+	if len(info.Missing) > 0 && o.AllowMissingGlyphs {
 		fmt.Fprintf(e.stderr, "broadsheet card: warning: no font has %q; left out (add a --fallback font)\n", info.Missing)
 	}
 	return finish(err)
@@ -115,6 +113,22 @@ func fontFile(path string) (*card.Font, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return fnt, nil
+}
+
+// fontFiles parses a comma-separated list of font files.
+func fontFiles(list string) ([]*card.Font, error) {
+	var fonts []*card.Font
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		fnt, err := fontFile(p)
+		if err != nil {
+			return nil, err
+		}
+		fonts = append(fonts, fnt)
+	}
+	return fonts, nil
 }
 
 // isTerminal reports whether w is a terminal (not merely a character

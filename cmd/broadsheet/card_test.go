@@ -44,7 +44,9 @@ func TestCardCommand(t *testing.T) {
 		{"bad layout", []string{"card", "--layout", "poster"}, 2, "", 0, 0, "unknown layout"},
 		{"no such key point", []string{"card", "--layout", "keypoint", "--keypoint", "9"}, 1, "", 0, 0, "no such key point"},
 		{"bad font", []string{"card", "--fallback", photo}, 1, "", 0, 0, "unusable font"},
-		{"missing glyphs warn", []string{"card", "-"}, 0, "png", 1200, 630, "warning: no font has"},
+		{"missing glyphs fail", []string{"card", "--no-system-fonts", "-"}, 1, "", 0, 0, "no font can draw some text"},
+		{"missing glyphs allowed warn", []string{"card", "--no-system-fonts", "--allow-missing-glyphs", "-"}, 0, "png", 1200, 630, "warning: no font has"},
+		{"article without key points", []string{"card", "--layout", "keypoint", "-"}, 1, "", 0, 0, "card: no such key point: the article has no key points"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,16 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/markdown"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // errHelp is returned after a command printed its help on request.
@@ -74,7 +78,7 @@ func (f *flags) help(w io.Writer) {
 		f.SetOutput(io.Discard)
 	}
 	if strings.Contains(f.cmd.args, "ARTICLE") {
-		fmt.Fprintln(w, "\nARTICLE is a path to article JSON, - for standard input, or left out for the\nbuilt-in sample article.")
+		fmt.Fprintln(w, "\nARTICLE is a path to article JSON or Markdown (.md, YAML front matter), - for\nstandard input, or left out for the built-in sample article.")
 	}
 }
 
@@ -146,15 +150,21 @@ func (f *flags) readArticle(arg string) (*article.Article, error) {
 	return a, nil
 }
 
-// loadArticle decodes and validates arg; see article.DecodeAndValidate.
-// It records a file argument as one of the command's inputs.
+// loadArticle decodes and validates arg: article JSON, or Markdown with
+// YAML front matter when the file name ends in .md (or, on standard input,
+// when the text starts with a line "---"). It records a file argument as
+// one of the command's inputs.
 func (f *flags) loadArticle(arg string) (*article.Article, []article.Finding, error) {
 	var r io.Reader
+	md := false
 	switch arg {
 	case "":
 		r = bytes.NewReader(sample.JSON())
 	case "-":
-		r = f.e.stdin
+		br := bufio.NewReader(f.e.stdin)
+		head, _ := br.Peek(4)
+		md = bytes.HasPrefix(bytes.TrimPrefix(head, []byte("\ufeff")), []byte("---"))
+		r = br
 	default:
 		file, err := os.Open(arg)
 		if err != nil {
@@ -163,15 +173,52 @@ func (f *flags) loadArticle(arg string) (*article.Article, []article.Finding, er
 		defer file.Close()
 		f.inputs = append(f.inputs, arg)
 		r = file
+		md = strings.EqualFold(filepath.Ext(arg), ".md") || strings.EqualFold(filepath.Ext(arg), ".markdown")
 	}
-	return article.DecodeAndValidate(r, article.DecodeOptions{})
+	var a *article.Article
+	var findings []article.Finding
+	var err error
+	if md {
+		a, findings, err = markdown.DecodeAndValidate(r, "", markdown.Options{}) // the caller names the source
+	} else {
+		a, findings, err = article.DecodeAndValidate(r, article.DecodeOptions{})
+	}
+	if a != nil {
+		findings = append(findings, droppedText(a)...)
+	}
+	return a, findings, err
 }
 
-// describe formats a finding for people: "error: url: message [code]".
+// droppedText warns about each HTML field that leaves something open at
+// its end, so that the sanitiser would drop the rest of it without a word
+// (see sanitize.Swallowed).
+func droppedText(a *article.Article) []article.Finding {
+	var out []article.Finding
+	check := func(path, html string) {
+		if sw, ok := sanitize.Swallowed(html); ok {
+			out = append(out, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
+				Message: sw.String() + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+		}
+	}
+	for i, kp := range a.KeyPoints {
+		check(fmt.Sprintf("key_points[%d]", i), kp)
+	}
+	check("body", a.Body)
+	for i, e := range a.Explainers {
+		check(fmt.Sprintf("explainers[%d].body", i), e.Body)
+	}
+	return out
+}
+
+// describe formats a finding for people: "error: url: message [code]",
+// with "line N: " before the path when the finding has a line.
 func describe(f article.Finding) string {
 	path := f.Path
 	if path == "" {
 		path = "(document)"
+	}
+	if f.Line > 0 {
+		path = fmt.Sprintf("line %d: %s", f.Line, path)
 	}
 	return fmt.Sprintf("%s: %s: %s [%s]", f.Severity, path, f.Message, f.Code)
 }

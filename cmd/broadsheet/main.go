@@ -5,8 +5,9 @@
 //
 //	broadsheet COMMAND [flags] [ARTICLE]
 //
-// ARTICLE is a path to article JSON, "-" for standard input, or left out for
-// the built-in sample article. Output goes to standard output unless -o
+// ARTICLE is a path to article JSON or to Markdown with YAML front matter
+// (a .md file; on standard input, text starting with a line "---"), "-"
+// for standard input, or left out for the built-in sample article. Output goes to standard output unless -o
 // FILE is given. Exit status: 0 on success, 1 on invalid input (standard
 // error names the field and the problem), 2 on usage errors.
 package main
@@ -42,6 +43,7 @@ func commands() []command {
 		cardCommand(),
 		sanitizeCommand(),
 		serveCommand(),
+		importCommand(),
 		publishCommand(),
 		outboxCommand(),
 	}
@@ -105,7 +107,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	var b strings.Builder
 	b.WriteString("usage: broadsheet COMMAND [flags] [ARTICLE]\n\n")
-	b.WriteString("ARTICLE is a path to article JSON, - for standard input, or left out for the\nbuilt-in sample article.\n\ncommands:\n")
+	b.WriteString("ARTICLE is a path to article JSON or Markdown (.md, YAML front matter), - for\nstandard input, or left out for the built-in sample article.\n\ncommands:\n")
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.name, c.summary)
 	}

@@ -1,137 +1,178 @@
 package main
 
 import (
-	"encoding/json"
-	"image/png"
+	"bytes"
 	"io"
 	"net/http"
-	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 )
 
-func newTestSite(t *testing.T, arts ...*article.Article) *httptest.Server {
-	t.Helper()
-	if len(arts) == 0 {
-		arts = []*article.Article{sample.Article()}
-	}
-	site, err := newDemoSite(arts, sample.Ticker())
-	require.NoError(t, err)
-	srv := httptest.NewServer(site)
-	t.Cleanup(srv.Close)
-	return srv
+// syncBuffer is a bytes.Buffer safe for a writer and a reader at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
 }
 
-func get(t *testing.T, url string, header ...string) (*http.Response, []byte) {
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor polls until cond holds or five seconds pass.
+func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, url, nil)
-	require.NoError(t, err)
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	resp, err := http.DefaultClient.Do(req)
+}
+
+var listening = regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`)
+
+// startServe runs broadsheet serve in process on a free loopback port and
+// returns its base URL, its stderr and its exit status channel.
+func startServe(t *testing.T, args ...string) (string, *syncBuffer, chan int) {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- run(append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), &stdout, &stderr)
+	}()
+	var base string
+	waitFor(t, "the server to listen", func() bool {
+		select {
+		case c := <-code:
+			code <- c
+			t.Fatalf("serve exited with %d: %s", c, stderr.String())
+		default:
+		}
+		m := listening.FindStringSubmatch(stderr.String())
+		if m != nil {
+			base = m[1]
+		}
+		return m != nil
+	})
+	return base, &stderr, code
+}
+
+func fetch(t *testing.T, u string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(u)
 	require.NoError(t, err)
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	return resp, body
+	return resp.StatusCode, string(b)
 }
 
-func TestServeRoutes(t *testing.T) {
-	srv := newTestSite(t)
-	base := srv.URL + "/a/kestrel-bay-camera-vote"
-	tests := []struct {
-		path, contentType, contains string
-	}{
-		{srv.URL + "/", "text/html; charset=utf-8", `href="/a/kestrel-bay-camera-vote"`},
-		{base, "text/html; charset=utf-8", "Kestrel Bay council votes to switch off seafront face-scanning cameras"},
-		{base + "/fragment", "text/html; charset=utf-8", "<article"},
-		{base + "/meta.json", "application/json", `"canonical": "https://news.example.com/local/kestrel-bay-camera-vote"`},
-		{base + "/share.json", "application/json", "facebook.com/sharer"},
-	}
-	for _, tt := range tests {
-		t.Run(strings.TrimPrefix(tt.path, srv.URL), func(t *testing.T) {
-			resp, body := get(t, tt.path)
-			require.Equal(t, http.StatusOK, resp.StatusCode)
-			assert.Equal(t, tt.contentType, resp.Header.Get("Content-Type"))
-			assert.Contains(t, string(body), tt.contains)
-			assert.NotEmpty(t, resp.Header.Get("ETag"))
-			assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "default-src 'none'")
-			assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
-			if strings.HasSuffix(tt.path, ".json") {
-				assert.True(t, json.Valid(body), "invalid JSON: %s", body)
-			}
-		})
+func stopServe(t *testing.T, code chan int) {
+	t.Helper()
+	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGINT))
+	select {
+	case c := <-code:
+		assert.Equal(t, 0, c, "a graceful stop exits 0")
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop on SIGINT")
 	}
 }
 
-func TestServeCard(t *testing.T) {
-	srv := newTestSite(t)
-	base := srv.URL + "/a/kestrel-bay-camera-vote/card.png"
-	for _, tt := range []struct {
-		query string
-		w, h  int
-	}{
-		{"", 1200, 630},
-		{"?size=x", 1200, 675},
-		{"?size=square&layout=keypoint", 1080, 1080},
-	} {
-		resp, body := get(t, base+tt.query)
-		require.Equal(t, http.StatusOK, resp.StatusCode, "%s: %s", tt.query, body)
-		assert.Equal(t, "image/png", resp.Header.Get("Content-Type"))
-		cfg, err := png.DecodeConfig(strings.NewReader(string(body)))
-		require.NoError(t, err)
-		assert.Equal(t, [2]int{tt.w, tt.h}, [2]int{cfg.Width, cfg.Height}, tt.query)
-
-		// The second request is served from the cache: same ETag, and a
-		// conditional request gets 304.
-		resp2, body2 := get(t, base+tt.query)
-		assert.Equal(t, body, body2)
-		resp3, _ := get(t, base+tt.query, "If-None-Match", resp2.Header.Get("ETag"))
-		assert.Equal(t, http.StatusNotModified, resp3.StatusCode)
-	}
-	resp, _ := get(t, base+"?size=99999x99999")
-	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, "arbitrary sizes would make the cache unbounded")
-	resp, _ = get(t, base+"?layout=photo")
-	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+func TestServeSample(t *testing.T) {
+	base, stderr, code := startServe(t)
+	status, body := fetch(t, base+"a/kestrel-bay-camera-vote")
+	assert.Equal(t, 200, status)
+	assert.Contains(t, body, "Kestrel Bay council votes")
+	status, body = fetch(t, base+"healthz")
+	assert.Equal(t, 200, status)
+	assert.Equal(t, "ok\n", body)
+	status, _ = fetch(t, base+"cards/kestrel-bay-camera-vote/1200x630-standard.png")
+	assert.Equal(t, 200, status)
+	stopServe(t, code)
+	assert.Contains(t, stderr.String(), "stopped")
 }
 
-func TestServeNotFoundAndMethods(t *testing.T) {
-	srv := newTestSite(t)
-	for _, p := range []string{"/a/nope", "/a/nope/card.png", "/a/kestrel-bay-camera-vote/other", "/favicon.ico"} {
-		resp, _ := get(t, srv.URL+p)
-		assert.Equal(t, http.StatusNotFound, resp.StatusCode, p)
-	}
-	resp, err := http.Post(srv.URL+"/a/kestrel-bay-camera-vote", "text/plain", strings.NewReader("x"))
-	require.NoError(t, err)
-	resp.Body.Close()
-	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
-}
-
-func TestServeSlugs(t *testing.T) {
+func TestServeFolderReloads(t *testing.T) {
+	dir := t.TempDir()
+	doc := string(sample.JSON())
 	a := sample.Article()
-	b := sample.Article()
-	b.ID = ""
-	b.URL = "https://news.example.com/local/Ferry-Times"
-	srv := newTestSite(t, a, b)
-	resp, _ := get(t, srv.URL+"/a/ferry-times")
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	site := a.Site
+	require.NotNil(t, site)
+	// The site lives in site.json; the article inherits it.
+	cfg := `{"name": "` + site.Name + `", "url": "` + site.URL + `"}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "site.json"), []byte(cfg), 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "articles"), 0o755))
+	story := filepath.Join(dir, "articles", "story.json")
+	require.NoError(t, os.WriteFile(story, []byte(doc), 0o644))
 
-	_, err := newDemoSite([]*article.Article{a, sample.Article()}, nil)
-	assert.ErrorContains(t, err, `share the id "kestrel-bay-camera-vote"`)
+	base, stderr, code := startServe(t, "--site", filepath.Join(dir, "site.json"), "--watch", "50ms", filepath.Join(dir, "articles"))
+	status, body := fetch(t, base+"a/kestrel-bay-camera-vote")
+	require.Equal(t, 200, status)
+	assert.Contains(t, body, "Kestrel Bay council votes")
+
+	// A changed file is picked up by the poll.
+	changed := strings.Replace(doc, "Kestrel Bay council votes", "Kestrel Bay councillors vote", 1)
+	require.NoError(t, os.WriteFile(story, []byte(changed), 0o644))
+	later := time.Now().Add(2 * time.Second)
+	require.NoError(t, os.Chtimes(story, later, later))
+	waitFor(t, "the reload", func() bool {
+		_, body := fetch(t, base+"a/kestrel-bay-camera-vote")
+		return strings.Contains(body, "Kestrel Bay councillors vote")
+	})
+
+	// A broken file keeps the previous articles, and says why.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "articles", "broken.json"), []byte(`{"headline": `), 0o644))
+	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGHUP))
+	waitFor(t, "the failed reload", func() bool { return strings.Contains(stderr.String(), "still serving the previous articles") })
+	assert.Contains(t, stderr.String(), "broken.json")
+	status, _ = fetch(t, base+"a/kestrel-bay-camera-vote")
+	assert.Equal(t, 200, status)
+	stopServe(t, code)
 }
 
-func TestServeUsage(t *testing.T) {
-	code, _, stderr := runCLI(t, "", "serve", "--addr", "not an address")
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "broadsheet serve:")
-	code, _, stderr = runCLI(t, "", "serve", "testdata/broken.json")
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "url:")
+func TestServeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"headline": 1}`), 0o644))
+	runCLICases(t, []cliCase{
+		{name: "bad file", args: []string{"serve", "--addr", "127.0.0.1:0", filepath.Join(dir, "bad.json")}, code: 1, stderr: "bad.json: headline: "},
+		{name: "missing path", args: []string{"serve", "--addr", "127.0.0.1:0", filepath.Join(dir, "nope")}, code: 1, stderr: "nope"},
+		{name: "bad public url", args: []string{"serve", "--addr", "127.0.0.1:0", "--public-url", "ftp://x"}, code: 1, stderr: "PublicURL"},
+		{name: "negative watch", args: []string{"serve", "--watch", "-1s"}, code: 2, stderr: "--watch"},
+		{name: "bad flag", args: []string{"serve", "--nope"}, code: 2, stderr: "nope"},
+	})
+}
+
+func TestServeFindsSiteJSON(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "site.json"), []byte(`{"name": "Folder Gazette", "url": "https://news.example.com/"}`), 0o644))
+	a := sample.Article()
+	a.Site = nil
+	var b bytes.Buffer
+	require.NoError(t, a.Encode(&b))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "story.json"), b.Bytes(), 0o644))
+	base, _, code := startServe(t, dir)
+	status, body := fetch(t, base)
+	assert.Equal(t, 200, status)
+	assert.Contains(t, body, "Folder Gazette", "site.json in the folder is the configuration")
+	stopServe(t, code)
 }

@@ -53,6 +53,27 @@ func pages(t *testing.T) map[string]string {
 	frag, err := r.FragmentString(sample.Article())
 	require.NoError(t, err)
 	docs["sample-fragment.html"] = fixture.Wrap(frag)
+	// The French and Arabic sample articles (render/testdata/locale), in
+	// their papers' zones, with tickers that mix directions.
+	for _, l := range []struct{ lang, zone, foreign string }{
+		{"fr", "Europe/Paris", "Storm warning for the coast"},
+		{"ar", "Asia/Qatar", "Port bridge opens to traffic"},
+	} {
+		f, err := os.Open(filepath.Join(testenv.RepoRoot(t), "render", "testdata", "locale", l.lang+".json"))
+		require.NoError(t, err)
+		a, err := article.Decode(f, article.DecodeOptions{})
+		f.Close()
+		require.NoError(t, err)
+		lr, err := render.New(render.Options{TimeZone: l.zone})
+		require.NoError(t, err)
+		v := render.View{Ticker: render.Ticker{Items: []render.TickerItem{{Headline: a.Headline}, {Headline: l.foreign, Lang: "en"}}}}
+		page, err := lr.PageString(a, v)
+		require.NoError(t, err)
+		docs[l.lang+"-page.html"] = page
+		frag, err := lr.FragmentString(a)
+		require.NoError(t, err)
+		docs[l.lang+"-fragment.html"] = strings.Replace(fixture.Wrap(frag), `lang="en-GB"`, `lang="`+a.Language+`"`, 1)
+	}
 	return docs
 }
 
@@ -89,7 +110,8 @@ func TestAxe(t *testing.T) {
 
 	const run = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
 	  .then(r => JSON.stringify({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html + " :: " + n.failureSummary)})), passes: r.passes.length}))`
-	for _, name := range []string{controlName, "sample-page.html", "hostile-page.html", "bare-page.html", "sample-fragment.html"} {
+	for _, name := range []string{controlName, "sample-page.html", "hostile-page.html", "bare-page.html", "sample-fragment.html",
+		"fr-page.html", "fr-fragment.html", "ar-page.html", "ar-fragment.html"} {
 		for _, scheme := range []string{"light", "dark"} {
 			t.Run(name+"/"+scheme, func(t *testing.T) {
 				err := chromedp.Do(tctx,

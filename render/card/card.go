@@ -21,18 +21,22 @@ import (
 // Errors callers can branch on (with errors.Is); ErrFont, ErrImage and
 // ErrSize are defined next to the code that returns them.
 var (
-	// ErrNoHeadline: the article has neither a social headline nor a
-	// headline.
+	// ErrNoHeadline is returned when the article is nil or has neither a
+	// social headline nor a headline.
 	ErrNoHeadline = errors.New("card: article has no headline")
-	// ErrNoImage: the photo layout needs Options.Image or
-	// Options.ImageData.
+	// ErrNoImage is returned when the photo layout has neither
+	// Options.Image nor Options.ImageData.
 	ErrNoImage = errors.New("card: photo layout needs a lead image")
-	// ErrNoKeyPoint: the key-point layout needs the article to have the
-	// key point Options.KeyPoint asks for.
-	ErrNoKeyPoint = errors.New("card: article has no such key point")
-	// ErrMissingGlyph: with Options.Strict, some text has a grapheme no
-	// font of the theme can draw.
-	ErrMissingGlyph = errors.New("card: no font has a glyph for some text")
+	// ErrNoKeyPoint is returned (wrapped, naming the key point asked for
+	// and how many the article has) when the key-point layout asks for a
+	// key point the article does not have. A server answers it with 404
+	// Not Found; the CLI exits with status 1.
+	ErrNoKeyPoint = errors.New("card: no such key point")
+	// ErrMissingGlyph is returned (wrapped, listing the graphemes) when
+	// some text of the card has a grapheme that no font can draw — neither
+	// the theme's fonts nor, unless Theme.NoSystemFonts, the system's —
+	// and Options.AllowMissingGlyphs is not set.
+	ErrMissingGlyph = errors.New("card: no font can draw some text")
 )
 
 // Options are the per-card choices. The zero value renders a 1200×630
@@ -62,9 +66,24 @@ type Options struct {
 	// Fit overrides the bounds of the headline's auto-fit (the key point's
 	// in the key-point layout); zero fields keep the layout's defaults.
 	Fit Fit
-	// Strict makes a grapheme that no font can draw an error
-	// (ErrMissingGlyph) instead of a note in Info.Missing.
-	Strict bool
+	// Labels are the words the card prints besides the article's text
+	// (badges, date, reading time). An empty field takes the article's
+	// language from package locale's catalogue (French "Alerte",
+	// "4 min de lecture", "26 novembre 2026"), and English for an English
+	// article or a language the catalogue lacks.
+	Labels Labels
+	// Direction lays the card out left to right or mirrored; zero follows
+	// the article's language.
+	Direction Direction
+	// ReadingMinutes, when positive, is shown after the date in the
+	// footer ("4 min read", through Labels.ReadingTime).
+	ReadingMinutes int
+	// AllowMissingGlyphs draws the card even when some text has a
+	// grapheme that no font can draw: such graphemes are left out of the
+	// image (never drawn as boxes) and listed in Info.Missing. By default
+	// that is an error wrapping ErrMissingGlyph, because a card with holes
+	// in its headline says something other than the article.
+	AllowMissingGlyphs bool
 }
 
 // Fit bounds a headline's auto-fit: it is set at the largest size from
@@ -90,8 +109,8 @@ type Info struct {
 	// size and was clamped with an ellipsis.
 	Truncated bool
 	// Missing lists the grapheme clusters (in order, repeats kept once)
-	// that no font of the theme has. They are left out of the image, never
-	// drawn as boxes.
+	// that no font has. They are left out of the image, never drawn as
+	// boxes; without Options.AllowMissingGlyphs they make Render fail.
 	Missing []string
 }
 
@@ -101,8 +120,9 @@ type Info struct {
 // goroutines; its methods never modify the Theme.
 type Renderer struct {
 	theme  Theme
-	headF  []*Font // Bold then Fallback
-	textF  []*Font // Regular then Fallback
+	headF  []*Font      // Bold then FallbackBold (or Fallback)
+	textF  []*Font      // Regular then Fallback
+	sys    *systemFonts // nil with Theme.NoSystemFonts
 	glyphs glyphCache
 	// trace, set only by tests, sees each fitted paragraph with the box
 	// it must stay in and where it was drawn.
@@ -125,14 +145,27 @@ func New(theme Theme) (*Renderer, error) {
 	}
 	t := theme.resolved(bold, regular)
 	t.Fallback = slices.Clone(t.Fallback)
+	t.FallbackBold = slices.Clone(t.FallbackBold)
 	for i, f := range t.Fallback {
 		if f == nil {
 			return nil, fmt.Errorf("card: theme fallback font %d is nil", i)
 		}
 	}
+	for i, f := range t.FallbackBold {
+		if f == nil {
+			return nil, fmt.Errorf("card: theme bold fallback font %d is nil", i)
+		}
+	}
 	r := &Renderer{theme: t}
-	r.headF = append([]*Font{t.Bold}, t.Fallback...)
+	boldFallback := t.FallbackBold
+	if len(boldFallback) == 0 {
+		boldFallback = t.Fallback
+	}
+	r.headF = append([]*Font{t.Bold}, boldFallback...)
 	r.textF = append([]*Font{t.Regular}, t.Fallback...)
+	if !t.NoSystemFonts {
+		r.sys = newSystemFonts(t.FontCacheDir)
+	}
 	r.states.New = func() any { return newState() }
 	r.encoder.New = func() any { return new(encoder) }
 	return r, nil
@@ -143,6 +176,7 @@ func New(theme Theme) (*Renderer, error) {
 func (r *Renderer) Theme() Theme {
 	t := r.theme
 	t.Fallback = slices.Clone(t.Fallback)
+	t.FallbackBold = slices.Clone(t.FallbackBold)
 	return t
 }
 
@@ -191,16 +225,13 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 	if err := info.Size.check(); err != nil {
 		return nil, info, err
 	}
-	if info.Layout == LayoutDefault {
-		info.Layout = LayoutStandard
-	}
 	if info.Format == FormatAuto {
 		info.Format = FormatPNG
 		if info.Layout == LayoutPhoto {
 			info.Format = FormatJPEG
 		}
 	}
-	if info.Layout < LayoutDefault || info.Layout > LayoutKeyPoint {
+	if info.Layout < LayoutStandard || info.Layout > LayoutKeyPoint {
 		return nil, info, fmt.Errorf("card: unknown layout %d", int(info.Layout))
 	}
 	if info.Format < FormatAuto || info.Format > FormatJPEG {
@@ -209,19 +240,6 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 	if a == nil || strings.TrimSpace(a.SocialTitle()) == "" {
 		return nil, info, ErrNoHeadline
 	}
-	var photo image.Image
-	if info.Layout == LayoutPhoto {
-		photo = o.Image
-		if photo == nil && len(o.ImageData) > 0 {
-			if photo, err = decodeImage(o.ImageData); err != nil {
-				return nil, info, err
-			}
-		}
-		if photo == nil || photo.Bounds().Empty() {
-			return nil, info, ErrNoImage
-		}
-	}
-
 	st := r.states.Get().(*state)
 	defer func() {
 		// The font and image decoders are not hardened against every
@@ -233,10 +251,23 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 		}
 		r.states.Put(st)
 	}()
+	var photo image.Image
+	if info.Layout == LayoutPhoto {
+		photo = o.Image
+		if photo == nil && len(o.ImageData) > 0 {
+			if photo, err = decodeImage(o.ImageData, info.Size); err != nil {
+				return nil, info, err
+			}
+		}
+		if photo == nil || photo.Bounds().Empty() {
+			return nil, info, ErrNoImage
+		}
+	}
+	o.Labels = o.Labels.localised(a.Language)
 	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
 		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
-		lang: language.NewLanguage(a.Language)}
-	d.u = math.Min(float64(info.Size.W)/1200, float64(info.Size.H)/630)
+		lang: language.NewLanguage(a.Language), rtl: o.Direction.rtl(a.Language)}
+	d.u = math.Min(float64(info.Size.Width)/1200, float64(info.Size.Height)/630)
 	switch info.Layout {
 	case LayoutStandard:
 		err = d.standard()
@@ -248,8 +279,8 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 	if err != nil {
 		return nil, info, err
 	}
-	if o.Strict && len(info.Missing) > 0 {
-		return nil, info, fmt.Errorf("%w: %q", ErrMissingGlyph, info.Missing)
+	if !o.AllowMissingGlyphs && len(info.Missing) > 0 {
+		return nil, info, r.missingError(info.Missing)
 	}
 	return d.c.img, info, nil
 }
@@ -264,6 +295,7 @@ type drawer struct {
 	c    canvas
 	u    float64 // scale: 1 at 1200×630
 	lang language.Language
+	rtl  bool // the card is mirrored (right-to-left language)
 }
 
 func (d *drawer) px(v float64) int { return int(math.Round(v * d.u)) }
@@ -295,6 +327,11 @@ next:
 // sty.minPx < sty.maxPx).
 func (d *drawer) setText(s string, sty style, w, h float64) para {
 	sty.lang = d.lang
+	sty.rtlContext = d.rtl
+	if d.r.sys != nil {
+		bold := len(sty.fonts) > 0 && len(d.r.headF) > 0 && &sty.fonts[0] == &d.r.headF[0]
+		sty.extra = func(g []rune) *Font { return d.r.sys.find(g, bold) }
+	}
 	p := d.st.prepare(s, &sty)
 	pa := d.st.fit(p, &sty, w, h)
 	d.note(pa.missing)
@@ -305,7 +342,7 @@ func (d *drawer) setText(s string, sty style, w, h float64) para {
 type align int
 
 const (
-	alignStart  align = iota // left for LTR text, right for RTL
+	alignStart  align = iota // left, or right for RTL text or an RTL card
 	alignCenter              // centred
 )
 
@@ -318,7 +355,7 @@ func (d *drawer) drawPara(pa *para, x, y, w float64, al align, col color.RGBA, c
 		switch {
 		case al == alignCenter:
 			pen = x + (w-ln.inkWidth())/2 + ln.lead
-		case pa.rtl:
+		case pa.rtl || d.rtl:
 			pen = x + w - fx(ln.width) - ln.trail
 		}
 		for _, run := range ln.runs {
@@ -383,7 +420,7 @@ func (d *drawer) label() string {
 // newCanvas returns a W×H image, reusing *reuse when it fits. Every layout
 // paints every pixel, so a reused image needs no clearing.
 func newCanvas(reuse **image.RGBA, s Size) *image.RGBA {
-	rect := image.Rect(0, 0, s.W, s.H)
+	rect := image.Rect(0, 0, s.Width, s.Height)
 	if reuse == nil {
 		return image.NewRGBA(rect)
 	}

@@ -229,7 +229,7 @@ func TestHeadlineStaysInBox(t *testing.T) {
 					continue // every length at 1200×630; every 7th at the other sizes
 				}
 				got.pa = nil
-				_, info, err := r.Image(withHeadline(headline), Options{Size: sz})
+				_, info, err := r.Image(withHeadline(headline), Options{Size: sz, AllowMissingGlyphs: true})
 				if strings.TrimSpace(headline) == "" {
 					require.ErrorIs(t, err, ErrNoHeadline)
 					continue
@@ -355,14 +355,33 @@ func TestDeterministicBytes(t *testing.T) {
 	}
 }
 
-func TestMissingGlyphsAreReportedNotDrawn(t *testing.T) {
-	r, err := New(Theme{}) // Go fonts only: no Tamil, no emoji
+func TestMissingGlyphsAreAnError(t *testing.T) {
+	// Go fonts only, no system fonts: no Tamil, no emoji.
+	r, err := New(Theme{NoSystemFonts: true})
+	require.NoError(t, err)
+	for _, layout := range []Layout{LayoutStandard, LayoutKeyPoint} {
+		_, info, err := r.Bytes(withHeadline("தமிழ் 🌊"), Options{Layout: layout})
+		require.ErrorIs(t, err, ErrMissingGlyph, "layout %v", layout)
+		assert.Contains(t, err.Error(), `"த"`)
+		assert.Contains(t, err.Error(), "NoSystemFonts")
+		assert.Equal(t, []string{"த", "மி", "ழ்", "🌊"}, info.Missing)
+	}
+	// An Arabic headline on the default theme is an error, never an
+	// empty headline.
+	_, _, err = r.Bytes(withHeadline(headlineAr), Options{})
+	require.ErrorIs(t, err, ErrMissingGlyph)
+}
+
+func TestAllowMissingGlyphsLeavesThemOut(t *testing.T) {
+	r, err := New(Theme{NoSystemFonts: true})
 	require.NoError(t, err)
 	var box image.Rectangle
 	r.trace = func(kind string, pa *para, x, y, w, top, bottom float64) {
-		box = image.Rect(int(x), int(y), int(x+w), int(y+pa.height()))
+		if kind == "headline" {
+			box = image.Rect(int(x), int(y), int(x+w), int(y+pa.height()))
+		}
 	}
-	img, info, err := r.Image(withHeadline("தமிழ் 🌊"), Options{})
+	img, info, err := r.Image(withHeadline("தமிழ் 🌊"), Options{AllowMissingGlyphs: true})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"த", "மி", "ழ்", "🌊"}, info.Missing)
 	bg := r.Theme().Background
@@ -373,8 +392,36 @@ func TestMissingGlyphsAreReportedNotDrawn(t *testing.T) {
 			}
 		}
 	}
-	_, _, err = r.Bytes(withHeadline("தமிழ்"), Options{Strict: true})
-	assert.ErrorIs(t, err, ErrMissingGlyph)
+}
+
+// The default theme finds the system's fonts for scripts the embedded Go
+// fonts lack (Debian's fonts-noto-core here), in the weight asked for.
+func TestSystemFonts(t *testing.T) {
+	for _, f := range []string{"/usr/share/fonts/truetype/noto/NotoSansTamil-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf"} {
+		if _, err := os.Stat(f); err != nil {
+			testenv.Missing(t, "Noto fonts ("+f+")", "apt-get install fonts-noto-core")
+		}
+	}
+	r, err := New(Theme{FontCacheDir: t.TempDir()})
+	require.NoError(t, err)
+	a := withHeadline(headlineAr)
+	a.Standfirst = "தமிழ் standfirst"
+	_, info, err := r.Image(a, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, info.Missing)
+	r.sys.mu.Lock()
+	var bold, regular int
+	for _, f := range r.sys.fonts {
+		if f.f.Describe().Aspect.Weight >= 600 {
+			bold++
+		} else {
+			regular++
+		}
+	}
+	r.sys.mu.Unlock()
+	assert.Positive(t, bold, "the headline's Arabic comes from a bold system font")
+	assert.Positive(t, regular, "the standfirst's Tamil comes from a regular system font")
+	assert.LessOrEqual(t, len(r.sys.fonts), maxSystemFonts)
 }
 
 func TestErrors(t *testing.T) {
@@ -395,6 +442,7 @@ func TestErrors(t *testing.T) {
 		{"decompression bomb", sample.Article(), Options{Layout: LayoutPhoto, ImageData: bomb}, ErrImage},
 		{"9 MP from 70 bytes", sample.Article(), Options{Layout: LayoutPhoto, ImageData: pngHeader(3000, 3000)}, ErrImage},
 		{"key point out of range", sample.Article(), Options{Layout: LayoutKeyPoint, KeyPoint: 9}, ErrNoKeyPoint},
+		{"no key points", func() *article.Article { a := sample.Article(); a.KeyPoints = nil; return a }(), Options{Layout: LayoutKeyPoint}, ErrNoKeyPoint},
 		{"too small", sample.Article(), Options{Size: Size{50, 50}}, ErrSize},
 		{"too big", sample.Article(), Options{Size: Size{5000, 630}}, ErrSize},
 		{"bad layout", sample.Article(), Options{Layout: 9}, nil},
@@ -407,6 +455,7 @@ func TestErrors(t *testing.T) {
 				assert.ErrorIs(t, err, tt.want)
 			}
 			assert.True(t, strings.HasPrefix(err.Error(), "card: "), "error %q lacks the package prefix", err)
+			assert.NotContains(t, err.Error(), "card: card:", "stutter")
 		})
 	}
 }

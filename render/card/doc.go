@@ -28,10 +28,15 @@
 // mixed paragraphs, and line breaking by UAX #14. A paragraph whose first
 // strong character is right-to-left is right-aligned. Fonts are chosen per
 // grapheme cluster: the theme's Bold or Regular font, then each
-// Theme.Fallback font in order; emoji-presentation clusters prefer a colour
-// font (CBDT/sbix bitmaps such as Noto Color Emoji are drawn in colour). A
-// cluster that no font has is left out of the image, never drawn as a box,
-// and listed in Info.Missing (or an error with Options.Strict).
+// Theme.Fallback (or Theme.FallbackBold) font in order, then, unless
+// Theme.NoSystemFonts, a font installed on the machine found through
+// go-text's fontscan in the weight the text asks for (the search is per
+// Renderer, loads at most 24 font files and remembers its answers);
+// emoji-presentation clusters prefer a colour font (CBDT/sbix bitmaps such
+// as Noto Color Emoji are drawn in colour). Text that no font can draw is
+// an error wrapping ErrMissingGlyph, never a card with holes in its
+// headline; with Options.AllowMissingGlyphs such graphemes are left out of
+// the image (never drawn as boxes) and listed in Info.Missing.
 //
 // Headlines are auto-fitted: the largest size between the layout's minimum
 // and maximum at which the wrapped headline fits its line limit and its box,
@@ -44,8 +49,21 @@
 // WOFF2 is refused with an error (convert it to TTF); COLR colour glyphs
 // are drawn from their monochrome outline, if any, in the text colour (CBDT
 // and sbix bitmap emoji are drawn in colour); Thai, Lao and Khmer break only
-// at spaces (no dictionary); the footer's date uses Go's English month
-// names.
+// at spaces (no dictionary).
+//
+// # Languages
+//
+// Options.Labels carries the words a card prints besides the article's
+// text — the BREAKING and key-point badges, the footer's date and the
+// reading time — with English defaults; fill it from the locale
+// package's words for the article's language (the Labels doc shows how).
+// A card for a right-to-left language (the article's Language is Arabic,
+// Hebrew, Persian, Urdu…; Options.Direction overrides) is mirrored: the
+// logo or tile, the badges, the headline and the key point's bar start at
+// the right, and the footer's date and domain swap sides. Fallback fonts
+// come in two lists, Theme.Fallback for regular text and
+// Theme.FallbackBold for the headline and labels, so a standfirst in a
+// script the theme's fonts lack is not set bold.
 //
 // # Performance and concurrency
 //
@@ -60,13 +78,33 @@
 //
 // # Security
 //
-// Article text, font files and lead images are untrusted. Text is bounded
-// (at most 1,200 runes of a paragraph are shaped); lead images are refused
-// before decoding when their header claims more than MaxImagePixels; card
-// sizes are limited to MaxSide; a font whose table directory points outside
-// the file is refused before the parser allocates the tables it claims, and
-// glyph outlines and bitmaps far larger than their em are not rasterised. The font and image decoders are not
-// hardened against every malformed file, so a panic inside them is recovered
-// and returned as an error. The package does no network or file I/O: fetch
-// images and read fonts yourself.
+// Article text, font files and lead images are untrusted; every one is
+// bounded before the work it would cost is done:
+//
+//   - Text: at most 1,200 runes of a paragraph are shaped; card sizes are
+//     limited to MaxSide.
+//   - Fonts (ParseFont): only the font asked for is read, never the other
+//     fonts of a collection. Before any table is read the directory must
+//     list at most MaxFontTables tables and MaxCollectionFonts fonts, each
+//     table inside the file; WOFF tables must not overlap, may not claim
+//     more than deflate can expand their bytes to, and inflate to at most
+//     MaxFontBytes in all. ParseCollection refuses collections whose fonts
+//     add up to more than MaxFontBytes of tables. Glyph outlines and
+//     bitmaps far larger than their em are not rasterised.
+//   - Lead images (Options.ImageData): the header is read first; an image
+//     over MaxImagePixels, claiming more than 2,000 pixels per byte of
+//     image data (padding, comments and metadata do not count), or whose
+//     decoder would need more than MaxImageDecodeBytes (estimated per
+//     format: a progressive JPEG keeps a coefficient per sample, an
+//     interlaced PNG a second copy, a lossless WebP a word per pixel) is
+//     refused before decoding. The resampler reads the image one row at a
+//     time.
+//
+// With these bounds a card costs at most a few hundred megabytes and a
+// few seconds whatever the input (BENCHMARKS.md has the red team's
+// inputs before and after). The font and image decoders are not hardened
+// against every malformed file, so a panic inside them is recovered and
+// returned as an error. The package does no network I/O and writes no
+// files; it reads font files only for the system font search (see
+// Theme.NoSystemFonts), whose index fontscan keeps in Theme.FontCacheDir.
 package card

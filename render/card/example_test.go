@@ -2,11 +2,13 @@ package card_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"log"
+	"time"
 
-	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/render/card"
 )
 
@@ -16,7 +18,7 @@ func ExampleRenderer_Render() {
 		log.Fatal(err)
 	}
 	var buf bytes.Buffer
-	info, err := r.Render(&buf, sample.Article(), card.Options{})
+	info, err := r.Render(&buf, exampleArticle(), card.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -29,7 +31,7 @@ func ExampleRenderer_Render() {
 	fmt.Println(cfg.Width, cfg.Height)
 	// Output:
 	// 1200x630 standard png
-	// headline: 68 px, 2 lines, clamped false
+	// headline: 64 px, 3 lines, clamped false
 	// 1200 630
 }
 
@@ -47,15 +49,35 @@ func ExampleParseSize() {
 }
 
 func ExampleRenderer_Render_missingGlyphs() {
-	r, err := card.New(card.Theme{}) // Go fonts only: no Devanagari
+	// Go fonts only, and no search of the system's fonts: no Devanagari.
+	r, err := card.New(card.Theme{NoSystemFonts: true})
 	if err != nil {
 		log.Fatal(err)
 	}
-	a := sample.Article()
+	a := exampleArticle()
 	a.SocialHeadline = "Monsoon: नमस्ते from the coast"
 	var buf bytes.Buffer
-	info, err := r.Render(&buf, a, card.Options{})
+	_, err = r.Render(&buf, a, card.Options{})
+	fmt.Println(errors.Is(err, card.ErrMissingGlyph))
+	// Opting out draws the card without the graphemes and lists them.
+	info, err := r.Render(&buf, a, card.Options{AllowMissingGlyphs: true})
 	fmt.Println(err, info.Missing)
 	// Output:
+	// true
 	// <nil> [न म स्ते]
+}
+
+// exampleArticle is a short article of the kind a CMS hands over.
+func exampleArticle() *article.Article {
+	return &article.Article{
+		ID:         "harbour-ferry-timetable",
+		URL:        "https://news.example.com/local/harbour-ferry-timetable",
+		Headline:   "Harbour ferry timetable cut to hourly from Monday as crew shortage bites",
+		Standfirst: "The operator says the reduced service will run until at least the end of March.",
+		Section:    "Local",
+		Language:   "en-GB",
+		Published:  time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC),
+		KeyPoints:  []string{"Sailings drop from every 30 minutes to hourly."},
+		Site:       &article.Site{Name: "The Kestrel Bay Courier", URL: "https://news.example.com/"},
+	}
 }

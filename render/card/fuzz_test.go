@@ -34,7 +34,7 @@ func FuzzHeadline(f *testing.F) {
 				got.pa, got.x, got.y, got.bw, got.boxTop, got.boxBottom = pa, x, y, bw, top, bottom
 			}
 		}
-		_, _, err := r.Image(withHeadline(headline), Options{Size: size})
+		_, _, err := r.Image(withHeadline(headline), Options{Size: size, AllowMissingGlyphs: true})
 		if strings.TrimSpace(headline) == "" {
 			if !errors.Is(err, ErrNoHeadline) {
 				t.Fatalf("blank headline: err = %v, want ErrNoHeadline", err)
@@ -58,15 +58,30 @@ func FuzzHeadline(f *testing.F) {
 }
 
 // FuzzParseFont: font bytes never panic the parser or a render; failures
-// wrap ErrFont, and a font that parses draws a card that decodes.
+// wrap ErrFont; parsing allocates at most 16 MB plus 64 bytes per byte of
+// the file plus the inflated size its directory admits (bounded by
+// MaxFontBytes); and a font that parses draws a card that decodes.
 func FuzzParseFont(f *testing.F) {
 	f.Add(goregular.TTF[:2048])
 	f.Add([]byte("wOFF\x00\x01\x00\x00"))
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x02"))
 	f.Add([]byte("\x00\x01\x00\x00\x00\x05"))
 	a := sample.Article()
+	f.Add(collection(3, 0))
+	f.Add(woff(2, 4096, true))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fnt, err := ParseFont(data)
+		var fnt *Font
+		var err error
+		n := allocated(func() { fnt, err = ParseFont(data) })
+		var inflated uint64
+		if offs, cerr := checkFile(data); cerr == nil && offs == nil {
+			inflated, _ = checkMember(data, 0)
+		} else if cerr == nil {
+			inflated, _ = checkMember(data, offs[0])
+		}
+		if limit := 16<<20 + 64*uint64(len(data)) + 2*inflated; n > limit {
+			t.Fatalf("ParseFont allocated %d bytes for a %d-byte file (limit %d)", n, len(data), limit)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrFont) {
 				t.Fatalf("ParseFont error %v does not wrap ErrFont", err)
@@ -91,8 +106,9 @@ func FuzzParseFont(f *testing.F) {
 }
 
 // FuzzLeadImage: image bytes never panic; failures wrap ErrImage (or are
-// a recovered decoder failure), and success gives a card of the asked
-// size.
+// a recovered decoder failure); a render allocates at most the decoder
+// memory the header check estimated (so at most MaxImageDecodeBytes) plus
+// 32 MB; and success gives a card of the asked size.
 func FuzzLeadImage(f *testing.F) {
 	f.Add(pngHeader(4, 4))
 	f.Add(pngHeader(70000, 70000))
@@ -103,8 +119,22 @@ func FuzzLeadImage(f *testing.F) {
 		f.Fatal(err)
 	}
 	a := sample.Article()
+	f.Add(progressiveJPEG(64, 48, 3, 0, 64))
+	f.Add(interlacedPNG16(40, 30, 64))
+	f.Add(losslessWebP(100, 80, 0))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, _, err := r.Bytes(a, Options{Layout: LayoutPhoto, ImageData: data, Size: Size{300, 157}})
+		var b []byte
+		var err error
+		n := allocated(func() {
+			b, _, err = r.Bytes(a, Options{Layout: LayoutPhoto, ImageData: data, Size: Size{300, 157}})
+		})
+		if h, herr := inspectImage(data); herr == nil {
+			if limit := uint64(max(h.decodeBytes, 0))*3/2 + 32<<20; n > limit {
+				t.Fatalf("render allocated %d bytes for a %dx%d %s (estimate %d)", n, h.width, h.height, h.what, h.decodeBytes)
+			}
+		} else if n > 32<<20 {
+			t.Fatalf("a refused image allocated %d bytes", n)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrImage) && !errors.Is(err, ErrNoImage) && !strings.HasPrefix(err.Error(), "card: cannot render") {
 				t.Fatalf("unexpected error %v", err)

@@ -6,6 +6,8 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -40,13 +42,13 @@ func noto(t testing.TB) []*Font {
 				notoErr, notoPkg = err, f.pkg
 				return
 			}
-			fs, err := ParseCollection(b)
-			if err != nil {
-				notoErr = err
-				return
-			}
 			var pick *Font
-			for _, c := range fs {
+			for i := 0; ; i++ {
+				c, err := ParseCollectionFont(b, i)
+				if err != nil {
+					notoErr = err
+					return
+				}
 				if f.family == "" || c.Family() == f.family {
 					pick = c
 					break
@@ -68,10 +70,11 @@ func noto(t testing.TB) []*Font {
 	return notoFonts
 }
 
-// notoRenderer returns a default-theme renderer with the Noto fallbacks.
+// notoRenderer returns a default-theme renderer with the Noto fallbacks
+// and no system font search, so its cards do not depend on the machine.
 func notoRenderer(t testing.TB) *Renderer {
 	t.Helper()
-	r, err := New(Theme{Fallback: noto(t)})
+	r, err := New(Theme{Fallback: noto(t), NoSystemFonts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,12 +124,26 @@ func assertImage(t *testing.T, name string, got []byte) {
 		}
 	}
 	if limit := int(float64(b.Dx()*b.Dy()) * maxDiffFraction); diff > limit {
-		out := fmt.Sprintf("%s/card-%s-diff.png", t.TempDir(), name)
+		// Kept where the message points (testdata/failed is ignored by
+		// git), not in t.TempDir, which is deleted when the test ends.
+		dir := filepath.Join("testdata", "failed")
+		out := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+"-diff.png")
+		got2 := filepath.Join(dir, name)
 		var buf bytes.Buffer
-		png.Encode(&buf, diffImg)
-		os.WriteFile(out, buf.Bytes(), 0o644)
-		os.WriteFile(out+".got.png", got, 0o644)
-		t.Errorf("%s: %d pixels differ from the golden image (limit %d); diff mask %s (run go test -update to accept)", name, diff, limit, out)
+		err := png.Encode(&buf, diffImg)
+		if err == nil {
+			err = os.MkdirAll(filepath.Dir(out), 0o755)
+		}
+		if err == nil {
+			err = os.WriteFile(out, buf.Bytes(), 0o644)
+		}
+		if err == nil {
+			err = os.WriteFile(got2, got, 0o644)
+		}
+		if err != nil {
+			t.Errorf("%s: writing the diff image: %v", name, err)
+		}
+		t.Errorf("%s: %d pixels differ from the golden image (limit %d); diff mask %s, new image %s (run go test -update to accept)", name, diff, limit, out, got2)
 	}
 }
 

@@ -1,10 +1,10 @@
 package card
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
 
 	xdraw "golang.org/x/image/draw"
@@ -13,11 +13,13 @@ import (
 // Geometry below is in pixels of a 1200×630 card; d.px scales it.
 
 // header draws the site's logo, or an initial tile and its name, at the
-// top left, and returns the header's bottom edge.
+// top start corner (top right on a right-to-left card), and returns the
+// header's bottom edge.
 func (d *drawer) header(nameColor color.RGBA) float64 {
 	t := &d.r.theme
 	pad := float64(d.px(float64(t.Padding)))
 	hh := float64(d.px(56))
+	W := float64(d.c.img.Rect.Dx())
 	full := d.c.img.Rect
 	if t.Logo != nil && !t.Logo.Bounds().Empty() {
 		lb := t.Logo.Bounds()
@@ -25,18 +27,29 @@ func (d *drawer) header(nameColor color.RGBA) float64 {
 		h := w * float64(lb.Dy()) / float64(lb.Dx())
 		dst := image.NewRGBA(image.Rect(0, 0, int(math.Round(w)), int(math.Round(h))))
 		xdraw.CatmullRom.Scale(dst, dst.Rect, t.Logo, lb, xdraw.Over, nil)
-		d.c.image(dst, int(pad), int(pad+(hh-h)/2), full)
+		x := pad
+		if d.rtl {
+			x = W - pad - float64(dst.Rect.Dx())
+		}
+		d.c.image(dst, int(x), int(pad+(hh-h)/2), full)
 		return pad + hh
 	}
 	name := d.siteName()
-	tile := image.Rect(int(pad), int(pad), int(pad+hh), int(pad+hh))
+	tileX := pad
+	if d.rtl {
+		tileX = W - pad - hh
+	}
+	tile := image.Rect(int(tileX), int(pad), int(tileX+hh), int(pad+hh))
 	d.c.roundRect(d.st, tile, float64(d.px(float64(t.Radius))), t.Accent)
 	if initial := firstGrapheme(d.st, name); initial != "" {
 		pa := d.setText(initial, style{fonts: d.r.headF, minPx: d.px(34), maxPx: d.px(34), maxLines: 1, lineHeight: 1, upper: true}, hh, hh)
-		d.drawPara(&pa, pad, pad+(hh-pa.height())/2, hh, alignCenter, t.AccentText, full)
+		d.drawPara(&pa, tileX, pad+(hh-pa.height())/2, hh, alignCenter, t.AccentText, full)
 	}
 	x := pad + hh + float64(d.px(18))
-	w := float64(d.c.img.Rect.Dx()) - x - pad
+	w := W - x - pad
+	if d.rtl {
+		x = pad
+	}
 	pa := d.setText(name, style{fonts: d.r.headF, minPx: d.px(24), maxPx: d.px(30), maxLines: 1, lineHeight: 1.1}, w, hh)
 	d.drawPara(&pa, x, pad+(hh-pa.height())/2, w, alignStart, nameColor, full)
 	return pad + hh
@@ -55,8 +68,9 @@ func firstGrapheme(st *state, s string) string {
 	return ""
 }
 
-// badge draws a filled pill with label at (x, y) and returns its right
-// edge; it draws nothing and returns x for an empty label.
+// badge draws a filled pill with label starting at x (its left edge, or
+// its right edge on a right-to-left card) and returns where the next item
+// starts; it draws nothing and returns x for an empty label.
 func (d *drawer) badge(x, y float64, label string, fill, ink color.RGBA) float64 {
 	if strings.TrimSpace(label) == "" {
 		return x
@@ -64,35 +78,53 @@ func (d *drawer) badge(x, y float64, label string, fill, ink color.RGBA) float64
 	t := &d.r.theme
 	h := float64(d.px(38))
 	padX := float64(d.px(14))
-	pa := d.setText(label, style{fonts: d.r.headF, minPx: d.px(21), maxPx: d.px(21), maxLines: 1, lineHeight: 1, tracking: 0.08, upper: true},
-		float64(d.c.img.Rect.Dx())-x-2*padX, h)
+	room := float64(d.c.img.Rect.Dx()) - x - 2*padX
+	if d.rtl {
+		room = x - 2*padX
+	}
+	pa := d.setText(label, style{fonts: d.r.headF, minPx: d.px(21), maxPx: d.px(21), maxLines: 1, lineHeight: 1, tracking: 0.08, upper: true}, room, h)
 	w := pa.width() + 2*padX
-	d.c.roundRect(d.st, image.Rect(int(x), int(y), int(math.Round(x+w)), int(y+h)), float64(d.px(float64(t.Radius)))*0.7, fill)
-	d.drawPara(&pa, x+padX, y+(h-pa.height())/2, pa.width(), alignStart, ink, d.c.img.Rect)
+	left := x
+	if d.rtl {
+		left = x - w
+	}
+	d.c.roundRect(d.st, image.Rect(int(left), int(y), int(math.Round(left+w)), int(y+h)), float64(d.px(float64(t.Radius)))*0.7, fill)
+	d.drawPara(&pa, left+padX, y+(h-pa.height())/2, pa.width(), alignStart, ink, d.c.img.Rect)
+	if d.rtl {
+		return left
+	}
 	return x + w
 }
 
-// labels draws the BREAKING badge and the section label below the header
-// and returns their bottom edge.
+// labels draws the BREAKING badge, an extra badge and the section label
+// below the header, from the start side, and returns their bottom edge.
 func (d *drawer) labels(top float64, extra string) float64 {
 	t := &d.r.theme
 	pad := float64(d.px(float64(t.Padding)))
+	W := float64(d.c.img.Rect.Dx())
 	y := top + float64(d.px(30))
+	gap := float64(d.px(18))
 	x := pad
+	if d.rtl {
+		x, gap = W-pad, -gap
+	}
 	h := float64(d.px(38))
 	drew := false
 	if d.a.Breaking {
-		x = d.badge(x, y, "Breaking", t.Breaking, t.BreakingText) + float64(d.px(18))
+		x = d.badge(x, y, d.o.Labels.breaking(), t.Breaking, t.BreakingText) + gap
 		drew = true
 	}
 	if extra != "" {
-		x = d.badge(x, y, extra, t.Accent, t.AccentText) + float64(d.px(18))
+		x = d.badge(x, y, extra, t.Accent, t.AccentText) + gap
 		drew = true
 	}
 	if l := d.label(); l != "" {
-		w := float64(d.c.img.Rect.Dx()) - x - pad
+		w, left := W-x-pad, x
+		if d.rtl {
+			w, left = x-pad, pad
+		}
 		pa := d.setText(l, style{fonts: d.r.headF, minPx: d.px(21), maxPx: d.px(21), maxLines: 1, lineHeight: 1, tracking: 0.08, upper: true}, w, h)
-		d.drawPara(&pa, x, y+(h-pa.height())/2, w, alignStart, t.Accent, d.c.img.Rect)
+		d.drawPara(&pa, left, y+(h-pa.height())/2, w, alignStart, t.Accent, d.c.img.Rect)
 		drew = true
 	}
 	if !drew {
@@ -116,16 +148,31 @@ func (d *drawer) footer(ink, rule color.RGBA, withRule bool) float64 {
 	sty := style{fonts: d.r.textF, minPx: d.px(24), maxPx: d.px(24), maxLines: 1, lineHeight: 1.1}
 	var date para
 	dw := 0.0
-	if !d.a.Published.IsZero() {
-		date = d.setText(d.a.Published.Format(t.Dateline), sty, W/2-pad, textH)
+	if !d.a.Published.IsZero() || d.o.ReadingMinutes > 0 {
+		var parts []string
+		if !d.a.Published.IsZero() {
+			parts = append(parts, d.o.Labels.date(d.a.Published, t.Dateline))
+		}
+		if d.o.ReadingMinutes > 0 {
+			parts = append(parts, d.o.Labels.readingTime(d.o.ReadingMinutes))
+		}
+		date = d.setText(strings.Join(parts, " · "), sty, W/2-pad, textH)
 		dw = date.width()
-		d.drawPara(&date, W-pad-dw, y, dw, alignStart, ink, d.c.img.Rect)
+		x := W - pad - dw // the end side: right, or left when mirrored
+		if d.rtl {
+			x = pad
+		}
+		d.drawPara(&date, x, y, dw, alignStart, ink, d.c.img.Rect)
 	}
 	if dom := d.domain(); dom != "" {
 		w := W - 2*pad - dw - float64(d.px(24))
+		x := pad
+		if d.rtl {
+			x = W - pad - w
+		}
 		pa := d.setText(dom, sty, w, textH)
 		pa.rtl = false
-		d.drawPara(&pa, pad, y, w, alignStart, ink, d.c.img.Rect)
+		d.drawPara(&pa, x, y, w, alignStart, ink, d.c.img.Rect)
 	}
 	return top
 }
@@ -182,6 +229,7 @@ func (d *drawer) standard() error {
 	d.trace("headline", &hl, pad, y, w, top, bottom-(used-hl.height()))
 	d.drawPara(&hl, pad, y, w, alignStart, t.Text, d.c.img.Rect)
 	if len(sf.lines) > 0 {
+		d.trace("standfirst", &sf, pad, y+hl.height()+gap, w, top, bottom)
 		d.drawPara(&sf, pad, y+hl.height()+gap, w, alignStart, t.Muted, d.c.img.Rect)
 	}
 	return nil
@@ -248,9 +296,15 @@ func (d *drawer) photo(src image.Image) error {
 		if a <= 0 {
 			continue
 		}
-		c := scrim
-		c.A = uint8(math.Round(min(a, 1) * float64(scrim.A)))
-		d.c.fill(image.Rect(0, y, W, y+1), c)
+		if d.c.skip {
+			continue
+		}
+		// The scrim's opacity follows the square of the ramp (the look
+		// the goldens were approved with): light at the edges of the
+		// fades, full behind the text.
+		x := math.Round(min(a, 1) * float64(scrim.A))
+		op := uint32(math.Round(x * x / 255 * 256 / 255))
+		scrimRow(d.c.img.Pix[y*d.c.img.Stride:y*d.c.img.Stride+W*4], scrim, op)
 	}
 	d.labels(d.header(t.Text), "")
 	d.footer(t.Text, t.Rule, false)
@@ -263,20 +317,19 @@ func (d *drawer) photo(src image.Image) error {
 func (d *drawer) keyPoint() error {
 	t := &d.r.theme
 	n := d.o.KeyPoint
-	if n < 0 || n >= len(d.a.KeyPoints) {
-		return ErrNoKeyPoint
-	}
 	text := d.keyPointText(n)
-	if text == "" {
-		return ErrNoKeyPoint
+	switch {
+	case len(d.a.KeyPoints) == 0:
+		return fmt.Errorf("%w: the article has no key points", ErrNoKeyPoint)
+	case n < 0 || n >= len(d.a.KeyPoints):
+		return fmt.Errorf("%w: asked for key point %d, the article has %d", ErrNoKeyPoint, n+1, len(d.a.KeyPoints))
+	case text == "":
+		return fmt.Errorf("%w: key point %d has no text", ErrNoKeyPoint, n+1)
 	}
 	d.c.fill(d.c.img.Rect, t.Background)
 	W := float64(d.c.img.Rect.Dx())
 	pad := float64(d.px(float64(t.Padding)))
-	label := "Key point"
-	if len(d.a.KeyPoints) > 1 {
-		label += " " + strconv.Itoa(n+1) + "/" + strconv.Itoa(len(d.a.KeyPoints))
-	}
+	label := d.o.Labels.keyPoint(n+1, len(d.a.KeyPoints))
 	top := d.labels(d.header(t.Text), label) + float64(d.px(34))
 	bottom := d.footer(t.Muted, t.Rule, true) - float64(d.px(26))
 	bar := float64(d.px(8))
@@ -288,7 +341,7 @@ func (d *drawer) keyPoint() error {
 	d.info.HeadlinePx, d.info.HeadlineLines, d.info.Truncated = kp.px, len(kp.lines), kp.truncated
 	x := pad + indent
 	barX := pad
-	if kp.rtl {
+	if kp.rtl || d.rtl {
 		x, barX = pad, W-pad-bar
 	}
 	d.c.fill(image.Rect(int(barX), int(top), int(barX+bar), int(math.Round(top+kp.height()))), t.Accent)

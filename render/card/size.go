@@ -10,12 +10,14 @@ import (
 // Size is a card's width and height in pixels. The zero Size means
 // OpenGraph (1200×630).
 type Size struct {
-	W, H int
+	Width, Height int
 }
 
-// Card size limits: X accepts up to 4096×4096 and at least 300×157.
+// Card size limits (X accepts up to 4096×4096 and at least 300×157).
 const (
+	// MinSide is the smallest width or height of a card, in pixels.
 	MinSide = 100
+	// MaxSide is the largest width or height of a card, in pixels.
 	MaxSide = 4096
 )
 
@@ -29,8 +31,8 @@ func XCard() Size { return Size{1200, 675} }
 // Square returns 1080×1080.
 func Square() Size { return Size{1080, 1080} }
 
-// ErrSize is returned (wrapped) for a size outside MinSide..MaxSide or one
-// that does not parse.
+// ErrSize is returned (wrapped) for a size outside [MinSide]..[MaxSide] or
+// one that does not parse.
 var ErrSize = errors.New("card: bad size")
 
 // ParseSize reads "1200x630" (any WxH), or a preset name: "og" or
@@ -62,25 +64,23 @@ func ParseSize(s string) (Size, error) {
 }
 
 func (s Size) check() error {
-	if s.W < MinSide || s.H < MinSide || s.W > MaxSide || s.H > MaxSide {
-		return fmt.Errorf("%w: %dx%d (each side must be %d..%d)", ErrSize, s.W, s.H, MinSide, MaxSide)
+	if s.Width < MinSide || s.Height < MinSide || s.Width > MaxSide || s.Height > MaxSide {
+		return fmt.Errorf("%w: %dx%d (each side must be %d..%d)", ErrSize, s.Width, s.Height, MinSide, MaxSide)
 	}
 	return nil
 }
 
 // String returns "WxH".
-func (s Size) String() string { return strconv.Itoa(s.W) + "x" + strconv.Itoa(s.H) }
+func (s Size) String() string { return strconv.Itoa(s.Width) + "x" + strconv.Itoa(s.Height) }
 
 // Layout picks what a card shows.
 type Layout int
 
 const (
-	// LayoutDefault is the zero value: the standard layout.
-	LayoutDefault Layout = iota
-	// LayoutStandard shows the site name or logo, a section label or
-	// BREAKING badge, the headline, the standfirst (or first key point)
-	// and a footer with the domain and date.
-	LayoutStandard
+	// LayoutStandard, the zero value, shows the site name or logo, a
+	// section label or BREAKING badge, the headline, the standfirst (or
+	// first key point) and a footer with the domain and date.
+	LayoutStandard Layout = iota
 	// LayoutPhoto lays the headline over the lead image, cover-cropped to
 	// the card under a scrim. It needs Options.Image or Options.ImageData.
 	LayoutPhoto
@@ -89,10 +89,9 @@ const (
 	LayoutKeyPoint
 )
 
-var layoutNames = [...]string{"", "standard", "photo", "keypoint"}
+var layoutNames = [...]string{"standard", "photo", "keypoint"}
 
-// String returns the layout's name ("standard", "photo", "keypoint"; ""
-// for LayoutDefault).
+// String returns the layout's name: "standard", "photo" or "keypoint".
 func (l Layout) String() string {
 	if l < 0 || int(l) >= len(layoutNames) {
 		return "Layout(" + strconv.Itoa(int(l)) + ")"
@@ -109,11 +108,14 @@ func (l Layout) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler; it accepts the names
-// String returns ("key-point" too).
+// String returns ("key-point" too), and "" for LayoutStandard.
 func (l *Layout) UnmarshalText(b []byte) error {
 	s := strings.ToLower(string(b))
-	if s == "key-point" || s == "key_point" {
+	switch s {
+	case "key-point", "key_point":
 		s = "keypoint"
+	case "":
+		s = "standard"
 	}
 	for i, n := range layoutNames {
 		if n == s {

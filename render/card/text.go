@@ -2,6 +2,7 @@ package card
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,10 @@ type style struct {
 	tracking   float64 // letter spacing as a multiple of the size
 	upper      bool    // set in capitals
 	lang       language.Language
+	rtlContext bool // in a right-to-left card: text with any RTL letter is RTL
+	// extra, if set, finds a font outside fonts (a system font) for a
+	// grapheme cluster that none of fonts has; nil when there is none.
+	extra func(g []rune) *Font
 }
 
 // prepared is a paragraph's text split into bidi/script/font runs; it does
@@ -123,8 +128,8 @@ func (st *state) prepare(s string, sty *style) *prepared {
 		}
 		p.text, p.cut = p.text[:end:end], true
 	}
-	p.rtl = isRTL(p.text)
-	faceOf := st.assignFonts(p, sty.fonts)
+	p.rtl = isRTL(p.text) || (sty.rtlContext && hasRTL(p.text))
+	faceOf := st.assignFonts(p, sty)
 
 	dir := di.DirectionLTR
 	if p.rtl {
@@ -190,8 +195,11 @@ func (m fixedMap) ResolveFace(rune) *font.Face { return m.f }
 // font of the text before it unless that is a colour (emoji) font, whose
 // spaces are emoji-wide. Clusters no font has are recorded in
 // p.missing and left to the primary font, whose glyph for them (.notdef)
-// is never drawn.
-func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
+// is never drawn. A cluster none of sty.fonts has is first offered to
+// sty.extra; a font it finds is appended to (a copy of) sty.fonts.
+func (st *state) assignFonts(p *prepared, sty *style) []int {
+	fonts := sty.fonts
+	defer func() { sty.fonts = fonts }()
 	if cap(st.faceOf) < len(p.text) {
 		st.faceOf = make([]int, len(p.text))
 	}
@@ -206,6 +214,15 @@ func (st *state) assignFonts(p *prepared, fonts []*Font) []int {
 			idx = prev
 		} else {
 			idx = pickFont(fonts, g.Text)
+		}
+		if idx < 0 && sty.extra != nil {
+			if f := sty.extra(g.Text); f != nil {
+				idx = slices.Index(fonts, f)
+				if idx < 0 {
+					fonts = append(slices.Clip(fonts), f)
+					idx = len(fonts) - 1
+				}
+			}
 		}
 		if idx < 0 {
 			p.missing = append(p.missing, string(g.Text))
@@ -289,6 +306,17 @@ func isRTL(text []rune) bool {
 			return true
 		case unicode.IsLetter(r):
 			return false
+		}
+	}
+	return false
+}
+
+// hasRTL reports whether text has a right-to-left letter.
+func hasRTL(text []rune) bool {
+	for _, r := range text {
+		if r >= 0x0590 && unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko,
+			unicode.Samaritan, unicode.Mandaic, unicode.Adlam) {
+			return true
 		}
 	}
 	return false
@@ -392,6 +420,13 @@ func (st *state) ellipsis(sty *style, px int, dir di.Direction) shaping.Output {
 // clamped, with an ellipsis, to the lines that fit. The result never
 // overflows the box, and an ellipsis never splits a grapheme cluster.
 func (st *state) fit(p *prepared, sty *style, w, h float64) para {
+	// A one-line label (badge, name, date) is drawn even when the
+	// script's line is taller than its box (Arabic and Devanagari fonts
+	// have tall ascents and deep descents): it is centred on the box and
+	// may reach a little past it, rather than vanish.
+	if sty.maxLines == 1 && sty.minPx >= sty.maxPx {
+		h = 1e9
+	}
 	fits := func(pa *para) bool {
 		return len(pa.lines) <= max(sty.maxLines, 1) && pa.height() <= h && pa.width() <= w
 	}

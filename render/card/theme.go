@@ -35,11 +35,28 @@ type Theme struct {
 	// Regular is the standfirst, key point and footer font; nil means Go
 	// Regular.
 	Regular *Font
-	// Fallback fonts are tried in order, per grapheme cluster, for text the
-	// Bold or Regular font cannot draw: script fonts (Noto Sans Arabic,
-	// Hebrew, CJK) and an emoji font (Noto Color Emoji). Emoji-presentation
-	// graphemes prefer a colour font from this list.
+	// Fallback fonts are tried in order, per grapheme cluster, for text
+	// the Regular font cannot draw (and the Bold font, when FallbackBold
+	// is empty): script fonts (Noto Sans Arabic, Hebrew, CJK) and an emoji
+	// font (Noto Color Emoji). Emoji-presentation graphemes prefer a colour
+	// font from the list.
 	Fallback []*Font
+	// FallbackBold fonts are tried in order for text the Bold font cannot
+	// draw (headline, labels): the bold cuts of the Fallback fonts. Empty
+	// means Fallback, so a standfirst is never set in a bold fallback
+	// unless the theme says so.
+	FallbackBold []*Font
+	// NoSystemFonts turns off the search of the system's fonts. By
+	// default, a grapheme that neither the theme's fonts nor its fallbacks
+	// can draw is looked up in the fonts installed on the machine (through
+	// go-text's fontscan, in the fontconfig directories), in the weight
+	// the text asks for, before the card gives up on it. Set it when cards
+	// must not depend on the machine they are drawn on.
+	NoSystemFonts bool
+	// FontCacheDir is where the system font search keeps its index of the
+	// machine's fonts (built by a scan on first use, then reused and
+	// refreshed); empty means the user's cache directory.
+	FontCacheDir string
 
 	// Logo, if set, is drawn in the header instead of the site name's
 	// initial tile. It is scaled to the header height, keeping its aspect

@@ -1,0 +1,7 @@
+package extract
+
+import "time"
+
+var benchStart = time.Now()
+
+func nanotime() int64 { return int64(time.Since(benchStart)) }

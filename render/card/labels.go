@@ -1,0 +1,124 @@
+package card
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Labels are the words a card prints besides the article's own text: the
+// badges, the footer's date and the reading time. An empty field or nil
+// func takes the article's language from package locale's shipped
+// catalogue (see Options.Labels), English for an English article.
+//
+// To use a site's own catalogue, or a display zone, fill them from its
+// words:
+//
+//	w, _ := catalogue.Words(a.Language)
+//	w = w.InZone(zone)
+//	o.Labels = card.Labels{
+//		Breaking:    w.Get(locale.Breaking),
+//		KeyPoint:    w.Get(locale.KeyPoint),
+//		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
+//		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
+//	}
+type Labels struct {
+	// Breaking is the badge of a breaking article; "" means "Breaking".
+	// Badges are set in capitals where the script has them.
+	Breaking string
+	// KeyPoint is the badge of the key-point layout; "" means "Key
+	// point". When the article has several, " 2/5" follows it.
+	KeyPoint string
+	// Date writes the footer's date; nil means Theme.Dateline, a Go time
+	// layout, with English month names.
+	Date func(time.Time) string
+	// ReadingTime writes Options.ReadingMinutes for the footer; nil means
+	// "1 min read", "5 min read".
+	ReadingTime func(minutes int) string
+}
+
+func (l *Labels) breaking() string { return cmpOr(l.Breaking, "Breaking") }
+
+func (l *Labels) keyPoint(n, of int) string {
+	s := cmpOr(l.KeyPoint, "Key point")
+	if of > 1 {
+		s += " " + strconv.Itoa(n) + "/" + strconv.Itoa(of)
+	}
+	return s
+}
+
+func (l *Labels) date(t time.Time, layout string) string {
+	if l.Date != nil {
+		return l.Date(t)
+	}
+	return t.Format(layout)
+}
+
+func (l *Labels) readingTime(min int) string {
+	if l.ReadingTime != nil {
+		return l.ReadingTime(min)
+	}
+	return strconv.Itoa(min) + " min read"
+}
+
+func cmpOr(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+// Direction is the direction a card is laid out in.
+type Direction int
+
+const (
+	// DirectionAuto, the zero value, follows the article's language:
+	// right to left for Arabic, Hebrew, Persian, Urdu and the other
+	// right-to-left languages, else left to right.
+	DirectionAuto Direction = iota
+	// DirectionLTR lays the card out left to right.
+	DirectionLTR
+	// DirectionRTL mirrors the card: the header's logo or tile, the
+	// badges, the headline and the key point's bar start at the right,
+	// and the footer's date and domain swap sides.
+	DirectionRTL
+)
+
+// rtlLanguages are the base languages written right to left (CLDR's
+// characterOrder right-to-left).
+var rtlLanguages = map[string]bool{
+	"ar": true, "arc": true, "ckb": true, "dv": true, "fa": true, "he": true,
+	"iw": true, "ks": true, "lrc": true, "mzn": true, "nqo": true, "ps": true,
+	"sd": true, "syr": true, "ug": true, "ur": true, "yi": true,
+}
+
+// rtlLanguage reports whether the BCP 47 tag names a language written
+// right to left: by its script subtag when it has one (az-Arab), else by
+// its base language.
+func rtlLanguage(tag string) bool {
+	parts := strings.FieldsFunc(strings.ToLower(tag), func(r rune) bool { return r == '-' || r == '_' })
+	if len(parts) == 0 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) == 4 && p[0] >= 'a' && p[0] <= 'z' {
+			switch p {
+			case "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr":
+				return true
+			}
+			return false
+		}
+	}
+	return rtlLanguages[parts[0]]
+}
+
+// rtl resolves the card's direction.
+func (d Direction) rtl(lang string) bool {
+	switch d {
+	case DirectionRTL:
+		return true
+	case DirectionLTR:
+		return false
+	}
+	return rtlLanguage(lang)
+}

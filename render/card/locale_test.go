@@ -1,0 +1,175 @@
+package card
+
+import (
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/testenv"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Regular and bold cuts of Debian's Noto script fonts (fonts-noto-core,
+// fonts-noto-cjk), for the per-weight fallback lists.
+var weightFiles = []struct {
+	regular, bold, family string
+}{
+	{"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf", ""},
+	{"/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansHebrew-Bold.ttf", ""},
+	{"/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Bold.ttf", ""},
+	{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", "Noto Sans CJK JP"},
+}
+
+var (
+	weightsOnce           sync.Once
+	weightsRegular, wBold []*Font
+	weightsErr            error
+)
+
+func loadFont(path, family string) (*Font, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	for i := 0; ; i++ {
+		f, err := ParseCollectionFont(b, i)
+		if err != nil || family == "" || f.Family() == family {
+			return f, err
+		}
+	}
+}
+
+// weightRenderer returns a default-theme renderer whose fallbacks come in
+// a regular and a bold list, without system fonts.
+func weightRenderer(t *testing.T) (*Renderer, []*Font, []*Font) {
+	t.Helper()
+	weightsOnce.Do(func() {
+		for _, f := range weightFiles {
+			r, err := loadFont(f.regular, f.family)
+			if err != nil {
+				weightsErr = err
+				return
+			}
+			b, err := loadFont(f.bold, f.family)
+			if err != nil {
+				weightsErr = err
+				return
+			}
+			weightsRegular, wBold = append(weightsRegular, r), append(wBold, b)
+		}
+	})
+	if weightsErr != nil {
+		testenv.Missing(t, "Noto fonts ("+weightsErr.Error()+")", "apt-get install fonts-noto-core fonts-noto-cjk")
+	}
+	r, err := New(Theme{Fallback: weightsRegular, FallbackBold: wBold, NoSystemFonts: true})
+	require.NoError(t, err)
+	return r, weightsRegular, wBold
+}
+
+// localArticle is an original article in another language.
+func localArticle(lang, site, section, headline, standfirst string) *article.Article {
+	return &article.Article{
+		ID:         "local",
+		URL:        "https://news.example.com/local/story",
+		Headline:   headline,
+		Standfirst: standfirst,
+		Section:    section,
+		Language:   lang,
+		Breaking:   true,
+		Published:  time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC),
+		KeyPoints:  []string{standfirst},
+		Site:       &article.Site{Name: site, URL: "https://news.example.com/"},
+	}
+}
+
+func fixedDate(s string) func(time.Time) string { return func(time.Time) string { return s } }
+
+// Cards in five languages with their own labels: French and Japanese and
+// Hindi left to right, Arabic and Hebrew mirrored. Each golden was looked
+// at.
+func TestLocalisedCards(t *testing.T) {
+	r, _, _ := weightRenderer(t)
+	tests := []struct {
+		name   string
+		a      *article.Article
+		labels Labels
+		layout Layout
+	}{
+		{"fr.png", localArticle("fr-FR", "Le Courrier de la Baie", "Société",
+			"Le conseil de la baie vote l’arrêt des caméras de reconnaissance faciale sur le front de mer",
+			"Un audit a montré qu’un signalement sur trois visait la mauvaise personne."),
+			Labels{Breaking: "Alerte", Date: fixedDate("26 novembre 2026"), ReadingTime: func(n int) string { return "4 min de lecture" }}, LayoutStandard},
+		{"ar.png", localArticle("ar-QA", "صحيفة الخليج", "محليات",
+			"مجلس خليج العوسق يصوّت لإيقاف كاميرات التعرف على الوجوه في الواجهة البحرية",
+			"كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ."),
+			Labels{Breaking: "عاجل", Date: fixedDate("٢٦ نوفمبر ٢٠٢٦"), ReadingTime: func(n int) string { return "٤ دقائق قراءة" }}, LayoutStandard},
+		{"he.png", localArticle("he-IL", "עיתון המפרץ", "חדשות",
+			"מועצת המפרץ מצביעה על כיבוי מצלמות ה־AI בטיילת אחרי ביקורת",
+			"הביקורת מצאה ששליש מההתראות זיהו את האדם הלא נכון."),
+			Labels{Breaking: "מבזק", Date: fixedDate("26 בנובמבר 2026"), ReadingTime: func(n int) string { return "4 דקות קריאה" }}, LayoutStandard},
+		{"ja.png", localArticle("ja-JP", "湾岸新報", "地域",
+			"ケストレル湾議会、海岸遊歩道の顔認証カメラ停止を可決　監査で誤検知多数",
+			"監査では、警報の3件に1件が別人を示していた。"),
+			Labels{Breaking: "速報", Date: fixedDate("2026年11月26日"), ReadingTime: func(n int) string { return "4分で読めます" }}, LayoutStandard},
+		{"hi.png", localArticle("hi-IN", "खाड़ी समाचार", "स्थानीय",
+			"खाड़ी परिषद ने समुद्र तट पर चेहरा पहचानने वाले कैमरे बंद करने के पक्ष में मतदान किया",
+			"जाँच में पाया गया कि हर तीन में से एक चेतावनी गलत व्यक्ति की थी।"),
+			Labels{Breaking: "ताज़ा ख़बर", Date: fixedDate("26 नवंबर 2026"), ReadingTime: func(n int) string { return "4 मिनट में पढ़ें" }}, LayoutStandard},
+		{"ar-keypoint.png", localArticle("ar-QA", "صحيفة الخليج", "محليات",
+			"مجلس خليج العوسق يصوّت لإيقاف كاميرات التعرف على الوجوه في الواجهة البحرية",
+			"كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ."),
+			Labels{Breaking: "عاجل", KeyPoint: "نقطة رئيسية", Date: fixedDate("٢٦ نوفمبر ٢٠٢٦"), ReadingTime: func(n int) string { return "٤ دقائق قراءة" }}, LayoutKeyPoint},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, info, err := r.Bytes(tt.a, Options{Labels: tt.labels, Layout: tt.layout, ReadingMinutes: 4})
+			require.NoError(t, err)
+			assert.Empty(t, info.Missing)
+			assertImage(t, "locale/"+tt.name, b)
+		})
+	}
+}
+
+// An Arabic standfirst is set in the regular fallback, the headline in
+// the bold one.
+func TestFallbackPerWeight(t *testing.T) {
+	r, regular, bold := weightRenderer(t)
+	a := localArticle("ar", "صحيفة", "", "مجلس خليج العوسق يصوّت لإيقاف الكاميرات", "كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ.")
+	faces := map[string]*Font{}
+	r.trace = func(kind string, pa *para, x, y, w, top, bottom float64) {
+		for _, ln := range pa.lines {
+			for _, run := range ln.runs {
+				for _, f := range append(append([]*Font{}, regular...), bold...) {
+					if run.Face.Font == f.f {
+						faces[kind] = f
+					}
+				}
+			}
+		}
+	}
+	_, _, err := r.Image(a, Options{})
+	require.NoError(t, err)
+	assert.Same(t, regular[0], faces["standfirst"], "the standfirst is drawn in Noto Sans Arabic Regular")
+	assert.Same(t, bold[0], faces["headline"], "the headline is drawn in Noto Sans Arabic Bold")
+}
+
+func TestDirection(t *testing.T) {
+	tests := []struct {
+		lang string
+		d    Direction
+		want bool
+	}{
+		{"ar-QA", DirectionAuto, true}, {"he", DirectionAuto, true}, {"fa-IR", DirectionAuto, true},
+		{"ur", DirectionAuto, true}, {"az-Arab", DirectionAuto, true}, {"en-GB", DirectionAuto, false},
+		{"fr", DirectionAuto, false}, {"", DirectionAuto, false}, {"ar", DirectionLTR, false},
+		{"en", DirectionRTL, true}, {"uz-Latn", DirectionAuto, false}, {"sd_Arab_PK", DirectionAuto, true},
+	}
+	for _, tt := range tests {
+		if got := tt.d.rtl(tt.lang); got != tt.want {
+			t.Errorf("Direction(%d).rtl(%q) = %v, want %v", tt.d, tt.lang, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,416 @@
+package site_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/site"
+)
+
+const config = `{"name": "The Harbour Gazette", "url": "https://news.example.com/", "tagline": "News from the Bay", "locale": "en_GB", "x": "harbourgazette",
+  "newsletter": {"title": "Morning tide", "pitch": "The Bay's news before breakfast.", "action": "https://news.example.com/subscribe"}}`
+
+// story returns a valid article document; extra members are spliced in.
+func story(id, published string, extra string) string {
+	if extra != "" {
+		extra = ",\n" + extra
+	}
+	return fmt.Sprintf(`{"id": %q, "url": "https://news.example.com/local/%s", "headline": "Headline of %s",
+  "standfirst": "Standfirst of %s.", "language": "en-GB", "published": %q,
+  "body": "<p>Body of %s.</p>"%s}`, id, id, id, id, published, id, extra)
+}
+
+func write(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	}
+}
+
+func loadConfig(t *testing.T) *article.Site {
+	t.Helper()
+	s, err := site.ParseConfig([]byte(config))
+	require.NoError(t, err)
+	return s
+}
+
+func TestLoadFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"site.json":             config, // skipped by the walk
+		"a.json":                story("ferry-cuts", "2026-11-20T08:00:00Z", ""),
+		"nested/b.json":         story("storm-warning", "2026-11-22T08:00:00Z", `"breaking": true`),
+		"nested/deeper/c.json":  story("rovers-sign", "2026-11-21T08:00:00Z", `"breaking": true, "site": {"name": "Harbour Sport"}`),
+		".hidden/d.json":        `not even JSON`,
+		"_drafts/e.json":        `not even JSON`,
+		"notes.txt":             "not an article",
+		"nested/.f.json":        `not even JSON`,
+		"nested/no-id.json":     strings.Replace(story("", "2026-11-19T08:00:00Z", ""), `"id": "",`, "", 1),
+		"nested/deeper/x.other": "ignored: no decoder",
+	})
+	c, err := site.Load(site.Options{Site: loadConfig(t)}, dir)
+	require.NoError(t, err)
+	require.Equal(t, 4, c.Len())
+
+	var ids []string
+	for _, a := range c.Articles() {
+		ids = append(ids, a.ID)
+	}
+	assert.Equal(t, []string{"storm-warning", "rovers-sign", "ferry-cuts", "no-id"}, ids, "newest first; a missing id comes from the file name")
+
+	a, ok := c.ByID("rovers-sign")
+	require.True(t, ok)
+	assert.Equal(t, "Harbour Sport", a.Site.Name, "the article's own member wins")
+	assert.Equal(t, "https://news.example.com/", a.Site.URL, "other members are inherited")
+	assert.Equal(t, "harbourgazette", a.Site.X)
+	require.NotNil(t, a.Site.Newsletter)
+	assert.Equal(t, "Morning tide", a.Site.Newsletter.Title)
+
+	b, ok := c.ByURL("HTTPS://NEWS.example.com/local/ferry-cuts")
+	require.True(t, ok, "scheme and host compare without case")
+	assert.Equal(t, "ferry-cuts", b.ID)
+	p, ok := c.ByPath("/local/storm-warning")
+	require.True(t, ok)
+	assert.Equal(t, "storm-warning", p.ID)
+	_, ok = c.ByID("nope")
+	assert.False(t, ok)
+	assert.Equal(t, filepath.Join(dir, "nested", "b.json"), c.Source("storm-warning"))
+
+	var breaking []string
+	for _, a := range c.Breaking(0) {
+		breaking = append(breaking, a.ID)
+	}
+	assert.Equal(t, []string{"storm-warning", "rovers-sign"}, breaking)
+	assert.Len(t, c.Breaking(1), 1)
+	assert.Len(t, c.Latest(2), 2)
+	assert.Len(t, c.Latest(0), 4)
+}
+
+func TestLoadReportsEveryBadFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"good.json":      story("good", "2026-11-20T08:00:00Z", ""),
+		"fine.json":      story("fine", "2026-11-20T08:00:00Z", ""),
+		"syntax.json":    `{"id": "x",`,
+		"fields.json":    story("fields", "2026-11-20T08:00:00Z", `"authors": [{"name": "A", "url": "javascript:alert(1)", "twiter": "x"}]`),
+		"dup.json":       story("good", "2026-11-21T08:00:00Z", ""),
+		"origin.json":    strings.Replace(story("origin", "2026-11-20T08:00:00Z", ""), "news.example.com", "evil.example.org", 1),
+		"bad-id.json":    story("../etc", "2026-11-20T08:00:00Z", ""),
+		"reserved.json":  strings.Replace(story("feedish", "2026-11-20T08:00:00Z", ""), "/local/feedish", "/feed.xml", 1),
+		"no-site.json":   story("no-site", "2026-11-20T08:00:00Z", `"site": {"url": "not a url"}`),
+		"empty.json":     ``,
+		"trailing.json":  story("trailing", "2026-11-20T08:00:00Z", "") + " {}",
+		"headline.json":  strings.Replace(story("headline", "2026-11-20T08:00:00Z", ""), "Headline of headline", "", 1),
+		"published.json": story("published", "2026-11-20T08:00:00", ""),
+	})
+	_, err := site.Load(site.Options{Site: loadConfig(t)}, dir, filepath.Join(dir, "missing.json"))
+	require.Error(t, err)
+	var le *site.LoadError
+	require.ErrorAs(t, err, &le)
+	msg := err.Error()
+	t.Log(msg)
+	for _, want := range []string{
+		"syntax.json: ",
+		"fields.json: authors[0].twiter: unknown field",
+		"fields.json: authors[0].url: ",
+		"dup.json: id: id \"good\" is also that of ", "good.json: id: id \"good\" is also that of ",
+		"origin.json: url: https://evil.example.org is not the site's origin",
+		"bad-id.json: id: \"../etc\" is not a valid id",
+		"reserved.json: url: the path \"/feed.xml\" is reserved",
+		"no-site.json: site.url: ",
+		"empty.json: ",
+		"trailing.json: ",
+		"headline.json: headline: required",
+		"published.json: published: ",
+		"missing.json: ",
+	} {
+		assert.Contains(t, msg, want)
+	}
+	assert.NotContains(t, msg, "fine.json")
+	assert.Len(t, le.Files, 13)
+	assert.ErrorIs(t, err, article.ErrUnknownField)
+	assert.ErrorIs(t, err, article.ErrDuplicate)
+	assert.ErrorIs(t, err, site.ErrInvalidID)
+	assert.ErrorIs(t, err, site.ErrReservedPath)
+	assert.ErrorIs(t, err, article.ErrOrigin)
+
+	c, err := site.Load(site.Options{Site: loadConfig(t), KeepGoing: true}, dir)
+	require.Error(t, err)
+	require.NotNil(t, c, "KeepGoing returns the good files")
+	assert.Equal(t, 1, c.Len())
+	_, ok := c.ByID("fine")
+	assert.True(t, ok)
+	_, ok = c.ByID("good")
+	assert.False(t, ok, "neither of two articles with one id is loaded")
+}
+
+func TestLoadFileByName(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"one.json": story("one", "2026-11-20T08:00:00Z", ""), "two.txt": "x"})
+	c, err := site.Load(site.Options{Site: loadConfig(t)}, filepath.Join(dir, "one.json"), filepath.Join(dir, "one.json"))
+	require.NoError(t, err, "a path given twice loads once")
+	assert.Equal(t, 1, c.Len())
+
+	_, err = site.Load(site.Options{}, filepath.Join(dir, "two.txt"))
+	assert.ErrorIs(t, err, site.ErrUnknownFormat)
+	assert.Contains(t, err.Error(), "two.txt")
+}
+
+func TestLoadTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"big.json": story("big", "2026-11-20T08:00:00Z", "") + strings.Repeat(" ", 2000)})
+	_, err := site.Load(site.Options{Site: loadConfig(t), MaxFileBytes: 1000}, dir)
+	assert.ErrorIs(t, err, article.ErrTooLarge)
+	assert.Contains(t, err.Error(), "big.json")
+}
+
+func TestDecoderRegistry(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"a.txt":   "alpha|2026-11-20T08:00:00Z",
+		"b.txt":   "boom",
+		"c.json":  story("gamma", "2026-11-21T08:00:00Z", ""),
+		"d.panic": "",
+	})
+	decoders := site.DefaultDecoders()
+	decoders[".txt"] = func(name string, data []byte) (*article.Article, error) {
+		id, when, ok := strings.Cut(string(data), "|")
+		if !ok {
+			return nil, errors.New("line-format: no '|'")
+		}
+		return parse((story(id, when, "")))
+	}
+	decoders[".panic"] = func(string, []byte) (*article.Article, error) { panic("decoder bug") }
+	c, err := site.Load(site.Options{Site: loadConfig(t), Decoders: decoders, KeepGoing: true}, dir)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "b.txt: line-format: no '|'")
+	assert.Contains(t, err.Error(), "d.panic: decoder panicked: decoder bug")
+	require.NotNil(t, c)
+	assert.Equal(t, 2, c.Len())
+	_, ok := c.ByID("alpha")
+	assert.True(t, ok)
+}
+
+func TestInherit(t *testing.T) {
+	base := &article.Site{Name: "Base", URL: "https://a.example/", X: "base",
+		Logo: &article.Image{URL: "https://a.example/logo.png", Width: 600, Height: 60}}
+	tests := []struct {
+		name      string
+		base, own *article.Site
+		want      *article.Site
+	}{
+		{"both nil", nil, nil, nil},
+		{"base only", base, nil, base},
+		{"own only", nil, &article.Site{Name: "Own"}, &article.Site{Name: "Own"}},
+		{"member by member", base, &article.Site{Name: "Own", Tagline: "T"},
+			&article.Site{Name: "Own", URL: "https://a.example/", X: "base", Tagline: "T", Logo: base.Logo}},
+		{"logo replaced whole", base, &article.Site{Logo: &article.Image{URL: "https://a.example/own.png"}},
+			&article.Site{Name: "Base", URL: "https://a.example/", X: "base", Logo: &article.Image{URL: "https://a.example/own.png"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := site.Inherit(tt.base, tt.own)
+			assert.Equal(t, tt.want, got)
+			if got != nil && got.Logo != nil && tt.base != nil && tt.base.Logo != nil {
+				assert.NotSame(t, tt.base.Logo, got.Logo, "Inherit shares nothing with its inputs")
+			}
+		})
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		wantErr   []string
+	}{
+		{"valid", config, nil},
+		{"unknown member", `{"name": "N", "url": "https://a.example/", "twitter": "x"}`, []string{"twitter: unknown field"}},
+		{"bad url and missing name", `{"url": "ftp://a.example/", "logo": {"url": "javascript:x"}}`, []string{"name: required", "url: ", "logo.url: "}},
+		{"not an object", `["x"]`, []string{"must be a JSON object"}},
+		{"syntax", `{"name": `, []string{"invalid JSON"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := site.ParseConfig([]byte(tt.doc))
+			if tt.wantErr == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			for _, w := range tt.wantErr {
+				assert.Contains(t, err.Error(), w)
+			}
+			assert.NotContains(t, err.Error(), "site.", "paths are relative to the configuration")
+		})
+	}
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"site.json": `{"name": "N", "url": "https://a.example/", "x": "@@"}`})
+	_, err := site.LoadConfig(filepath.Join(dir, "site.json"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "site.json: x: ")
+}
+
+func TestNewFromValues(t *testing.T) {
+	a, err := parse((story("", "2026-11-20T08:00:00Z", "")))
+	require.NoError(t, err)
+	a.URL = "https://news.example.com/local/from-url"
+	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	got, ok := c.ByID("from-url")
+	require.True(t, ok, "the id defaults to the URL's last segment")
+	assert.Equal(t, "The Harbour Gazette", got.Site.Name)
+	assert.Nil(t, a.Site, "the caller's article is not modified")
+
+	_, err = site.New(nil, []*article.Article{a}, false)
+	require.NoError(t, err, "a site is optional")
+	_, err = site.New(loadConfig(t), []*article.Article{a, a}, false)
+	assert.ErrorIs(t, err, article.ErrDuplicate)
+	assert.Contains(t, err.Error(), "articles[1]: id: ")
+}
+
+func TestVersion(t *testing.T) {
+	a, err := parse((story("v", "2026-11-20T08:00:00Z", "")))
+	require.NoError(t, err)
+	c1, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	c2, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	assert.Equal(t, c1.Version(), c2.Version())
+	b := *a
+	b.Headline = "Changed"
+	c3, err := site.New(loadConfig(t), []*article.Article{&b}, false)
+	require.NoError(t, err)
+	assert.NotEqual(t, c1.Version(), c3.Version())
+	s := loadConfig(t)
+	s.Tagline = "Changed"
+	c4, err := site.New(s, []*article.Article{a}, false)
+	require.NoError(t, err)
+	assert.NotEqual(t, c1.Version(), c4.Version())
+}
+
+func TestLive(t *testing.T) {
+	var l site.Live
+	assert.Equal(t, 0, l.Load().Len(), "the zero Live holds an empty collection")
+	_, err := l.Article(t.Context(), "x")
+	assert.ErrorIs(t, err, site.ErrNotFound)
+	a, err := parse((story("x", "2026-11-20T08:00:00Z", "")))
+	require.NoError(t, err)
+	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	l.Store(c)
+	got, err := l.Article(t.Context(), "x")
+	require.NoError(t, err)
+	assert.Equal(t, "x", got.ID)
+	got, err = l.ArticleByURL(t.Context(), "/local/x")
+	require.NoError(t, err)
+	assert.Equal(t, "x", got.ID)
+	got, err = l.ArticleByURL(t.Context(), "https://news.example.com/local/x")
+	require.NoError(t, err)
+	assert.Equal(t, "x", got.ID)
+	_, err = l.ArticleByURL(t.Context(), "//news.example.com/local/x")
+	assert.ErrorIs(t, err, site.ErrNotFound)
+	v, err := l.VersionContext(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, c.Version(), v)
+}
+
+func TestCardSpec(t *testing.T) {
+	tests := []struct {
+		in   string
+		want site.CardSpec
+		ok   bool
+	}{
+		{"1200x630-standard", site.CardSpec{1200, 630, "standard", 0}, true},
+		{"1080x1080-keypoint-2", site.CardSpec{1080, 1080, "keypoint", 2}, true},
+		{"1200x630-photo", site.CardSpec{1200, 630, "photo", 0}, true},
+		{"1200x630-keypoint", site.CardSpec{}, false},
+		{"1200x630-keypoint-0", site.CardSpec{}, false},
+		{"1200x630-standard-2", site.CardSpec{}, false},
+		{"01200x630-standard", site.CardSpec{}, false},
+		{"1200x630-fancy", site.CardSpec{}, false},
+		{"1200by630-standard", site.CardSpec{}, false},
+		{"", site.CardSpec{}, false},
+		{"99999999x1-standard", site.CardSpec{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := site.ParseCardSpec(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("ParseCardSpec(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			assert.Equal(t, tt.in, got.String())
+		}
+	}
+	assert.Equal(t, "/cards/x/1200x630-standard.0123abcd.png", site.CardPath("x", site.CardSpec{1200, 630, "standard", 0}, "0123abcd"))
+	assert.Equal(t, "/cards/x/1200x630-standard.png", site.CardAliasPath("x", site.CardSpec{1200, 630, "standard", 0}))
+}
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"council-vote": true, "a.b_c-1": true, "": false, ".hidden": false, "a/b": false, "a b": false,
+		"é": false, "..": false, strings.Repeat("a", site.MaxIDLength): true, strings.Repeat("a", site.MaxIDLength+1): false,
+	} {
+		assert.Equal(t, want, site.ValidID(id), "ValidID(%q)", id)
+	}
+}
+
+func parse(doc string) (*article.Article, error) {
+	return article.Decode(strings.NewReader(doc), article.DecodeOptions{})
+}
+
+func TestCardHash(t *testing.T) {
+	a, err := parse(story("h", "2026-11-20T08:00:00Z", ""))
+	require.NoError(t, err)
+	og := site.CardSpec{Width: 1200, Height: 630, Layout: "standard"}
+	h := site.CardHash(a, og, "")
+	assert.Len(t, h, 16)
+	assert.Equal(t, h, site.CardHash(a.Clone(), og, ""), "equal articles, equal hashes")
+	assert.Equal(t, h, site.CardHashOf(site.ArticleDigest(a), og, ""))
+	b := a.Clone()
+	b.Headline = "Changed"
+	assert.NotEqual(t, h, site.CardHash(b, og, ""), "any field changes it")
+	assert.NotEqual(t, h, site.CardHash(a, site.CardSpec{Width: 1080, Height: 1080, Layout: "standard"}, ""), "the spec changes it")
+	assert.NotEqual(t, h, site.CardHash(a, og, "theme-2"), "the version changes it")
+}
+
+func TestShareImageAndTicker(t *testing.T) {
+	a, err := parse(story("ferry", "2026-11-20T08:00:00Z", `"breaking": true`))
+	require.NoError(t, err)
+	og := site.CardSpec{Width: 1200, Height: 630, Layout: "standard"}
+	img := site.ShareImage("https://news.example.com/news/", a, og, "v1")
+	require.NotNil(t, img)
+	assert.Equal(t, "https://news.example.com/news/cards/ferry/1200x630-standard."+site.CardHash(a, og, "v1")+".png", img.URL)
+	assert.Equal(t, 1200, img.Width)
+	assert.Equal(t, 630, img.Height)
+	assert.Equal(t, "image/png", img.Type)
+	assert.Equal(t, a.Headline, img.Alt)
+	bad := a.Clone()
+	bad.ID = "../x"
+	assert.Nil(t, site.ShareImage("https://news.example.com/", bad, og, ""))
+
+	b, _ := parse(story("storm", "2026-11-21T08:00:00Z", `"breaking": true`))
+	c, _ := parse(story("calm", "2026-11-22T08:00:00Z", ""))
+	d, _ := parse(story("rovers", "2026-11-19T08:00:00Z", `"breaking": true`))
+	latest := []*article.Article{c, b, a, d}
+	ids := func(as []*article.Article) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []string{"storm", "ferry", "rovers"}, ids(site.Ticker(latest, c, 5)))
+	assert.Equal(t, []string{"storm", "rovers"}, ids(site.Ticker(latest, a.Clone(), 5)), "a page's own story is left out")
+	assert.Equal(t, []string{"storm"}, ids(site.Ticker(latest, nil, 1)))
+	assert.Empty(t, site.Ticker(latest, nil, 0))
+}
