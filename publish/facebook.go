@@ -106,44 +106,74 @@ func (f *Facebook) Lookup(ctx context.Context, p Post) (Result, error) {
 	if !p.Since.IsZero() {
 		q.Set("since", fmt.Sprint(p.Since.Add(-time.Minute).Unix()))
 	}
-	r, err := f.do(ctx, call{op: "lookup", method: http.MethodGet, url: f.base + "/" + url.PathEscape(f.opts.PageID) + "/feed?" + q.Encode(), header: f.auth()})
-	if err != nil {
-		return Result{}, err
-	}
-	if !r.ok() {
-		return Result{}, f.classify("lookup", r, false)
-	}
-	var out struct {
-		Data []struct {
-			ID          string `json:"id"`
-			Created     string `json:"created_time"`
-			Permalink   string `json:"permalink_url"`
-			Attachments struct {
-				Data []struct {
-					Unshimmed string `json:"unshimmed_url"`
-					URL       string `json:"url"`
-				} `json:"data"`
-			} `json:"attachments"`
-		} `json:"data"`
-	}
-	if err := json.Unmarshal(r.body, &out); err != nil {
-		return Result{}, f.fail("lookup", r, NotSent, "", "feed answer is not JSON")
-	}
-	for _, post := range out.Data {
-		if t, err := time.Parse("2006-01-02T15:04:05-0700", post.Created); err == nil && !after(t, p.Since) {
-			continue
+	next := f.base + "/" + url.PathEscape(f.opts.PageID) + "/feed?" + q.Encode()
+	// Follow the pages back to Since (at most 100 pages of 100 posts): a
+	// busy Page may have posted more since the ambiguous attempt. Not
+	// found is said only when the whole window was read.
+	covered := false
+	for page := 0; page < 100 && next != ""; page++ {
+		r, err := f.do(ctx, call{op: "lookup", method: http.MethodGet, url: next, header: f.auth()})
+		if err != nil {
+			return Result{}, err
 		}
-		for _, a := range post.Attachments.Data {
-			if sameLink(a.Unshimmed, p.Facebook.Link) || sameLink(a.URL, p.Facebook.Link) {
-				u := post.Permalink
-				if !strings.HasPrefix(u, "https://") {
-					u = facebookURL(post.ID)
+		if !r.ok() {
+			return Result{}, f.classify("lookup", r, false)
+		}
+		var out struct {
+			Data []struct {
+				ID          string `json:"id"`
+				Created     string `json:"created_time"`
+				Permalink   string `json:"permalink_url"`
+				Attachments struct {
+					Data []struct {
+						Unshimmed string `json:"unshimmed_url"`
+						URL       string `json:"url"`
+					} `json:"data"`
+				} `json:"attachments"`
+			} `json:"data"`
+			Paging struct {
+				Next string `json:"next"`
+			} `json:"paging"`
+		}
+		if err := json.Unmarshal(r.body, &out); err != nil {
+			return Result{}, f.fail("lookup", r, NotSent, "", "feed answer is not JSON")
+		}
+		older := false
+		for _, post := range out.Data {
+			if t, err := time.Parse("2006-01-02T15:04:05-0700", post.Created); err == nil && !after(t, p.Since) {
+				older = true
+				continue
+			}
+			for _, a := range post.Attachments.Data {
+				if sameLink(a.Unshimmed, p.Facebook.Link) || sameLink(a.URL, p.Facebook.Link) {
+					u := post.Permalink
+					if !strings.HasPrefix(u, "https://") {
+						u = facebookURL(post.ID)
+					}
+					return Result{Network: share.Facebook, ID: post.ID, URL: u}, nil
 				}
-				return Result{Network: share.Facebook, ID: post.ID, URL: u}, nil
 			}
 		}
+		next = ""
+		switch {
+		case older || len(out.Data) == 0 || out.Paging.Next == "":
+			covered = true
+		case f.sameServer(out.Paging.Next):
+			next = out.Paging.Next
+		}
+	}
+	if !covered {
+		return Result{}, fmt.Errorf("%w: facebook: the feed since the attempt is longer than could be read", ErrUnresolvable)
 	}
 	return Result{}, fmt.Errorf("%w: facebook: no recent page post links %s", ErrNotFound, p.Facebook.Link)
+}
+
+// sameServer reports whether a paging URL points at the server the client
+// was configured with (the token is sent there).
+func (f *Facebook) sameServer(raw string) bool {
+	u, err := url.Parse(raw)
+	b, berr := url.Parse(f.base)
+	return err == nil && berr == nil && u.Scheme == b.Scheme && u.Host == b.Host
 }
 
 func (f *Facebook) classify(op string, r *reply, create bool) *Error {

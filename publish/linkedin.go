@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,39 +116,48 @@ func (l *LinkedIn) Lookup(ctx context.Context, p Post) (Result, error) {
 	if p.LinkedIn == nil || p.LinkedIn.Content == nil {
 		return Result{}, needBody(share.LinkedIn, p)
 	}
-	q := url.Values{"q": {"author"}, "author": {p.LinkedIn.Author}, "count": {"20"}, "sortBy": {"CREATED"}}
 	h := l.headers()
 	h.Set("X-RestLi-Method", "FINDER")
-	r, err := l.do(ctx, call{op: "lookup", method: http.MethodGet, url: l.base + "/rest/posts?" + q.Encode(), header: h})
-	if err != nil {
-		return Result{}, err
-	}
-	if !r.ok() {
-		return Result{}, l.classify("lookup", r, false)
-	}
-	var out struct {
-		Elements []struct {
-			ID        string `json:"id"`
-			CreatedAt int64  `json:"createdAt"`
-			Content   struct {
-				Article struct {
-					Source string `json:"source"`
-				} `json:"article"`
-			} `json:"content"`
-		} `json:"elements"`
-	}
-	if err := json.Unmarshal(r.body, &out); err != nil {
-		return Result{}, l.fail("lookup", r, NotSent, "", "posts answer is not JSON")
-	}
-	for _, e := range out.Elements {
-		if e.CreatedAt > 0 && !after(time.UnixMilli(e.CreatedAt), p.Since) {
-			continue
+	// Page back to Since (at most 20 pages of 100): not found is said
+	// only when the whole window was read.
+	for start := 0; start < 2000; start += 100 {
+		q := url.Values{"q": {"author"}, "author": {p.LinkedIn.Author}, "count": {"100"}, "start": {strconv.Itoa(start)}, "sortBy": {"CREATED"}}
+		r, err := l.do(ctx, call{op: "lookup", method: http.MethodGet, url: l.base + "/rest/posts?" + q.Encode(), header: h})
+		if err != nil {
+			return Result{}, err
 		}
-		if sameLink(e.Content.Article.Source, p.LinkedIn.Content.Article.Source) && strings.HasPrefix(e.ID, "urn:li:") {
-			return Result{Network: share.LinkedIn, ID: e.ID, URL: linkedInURL(e.ID)}, nil
+		if !r.ok() {
+			return Result{}, l.classify("lookup", r, false)
+		}
+		var out struct {
+			Elements []struct {
+				ID        string `json:"id"`
+				CreatedAt int64  `json:"createdAt"`
+				Content   struct {
+					Article struct {
+						Source string `json:"source"`
+					} `json:"article"`
+				} `json:"content"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(r.body, &out); err != nil {
+			return Result{}, l.fail("lookup", r, NotSent, "", "posts answer is not JSON")
+		}
+		older := false
+		for _, e := range out.Elements {
+			if e.CreatedAt > 0 && !after(time.UnixMilli(e.CreatedAt), p.Since) {
+				older = true
+				continue
+			}
+			if sameLink(e.Content.Article.Source, p.LinkedIn.Content.Article.Source) && strings.HasPrefix(e.ID, "urn:li:") {
+				return Result{Network: share.LinkedIn, ID: e.ID, URL: linkedInURL(e.ID)}, nil
+			}
+		}
+		if older || len(out.Elements) < 100 {
+			return Result{}, fmt.Errorf("%w: linkedin: no post since the attempt links %s", ErrNotFound, p.LinkedIn.Content.Article.Source)
 		}
 	}
-	return Result{}, fmt.Errorf("%w: linkedin: no recent post links %s", ErrNotFound, p.LinkedIn.Content.Article.Source)
+	return Result{}, fmt.Errorf("%w: linkedin: the author's posts since the attempt are more than could be read", ErrUnresolvable)
 }
 
 var linkedInURN = regexp.MustCompile(`urn:li:(?:share|ugcPost|activity):[0-9]+`)

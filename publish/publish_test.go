@@ -3,6 +3,7 @@ package publish_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -500,4 +501,44 @@ func TestNewTID(t *testing.T) {
 	assert.NotEqual(t, publish.NewTID(at, 1), publish.NewTID(at, 2))
 	assert.Equal(t, publish.NewTID(at, 1), publish.NewTID(at, 1))
 	assert.Contains(t, "234567abcdefghij", a[:1], "top bit 0")
+}
+
+// TestLookupPages: the post made by an ambiguous attempt is found even
+// when the account posted more than a page of posts after it (Facebook,
+// X and LinkedIn read timelines page by page back to the attempt).
+func TestLookupPages(t *testing.T) {
+	for _, n := range []share.Network{share.Facebook, share.X, share.LinkedIn} {
+		t.Run(n.ID(), func(t *testing.T) {
+			srv := fakenet.New()
+			defer srv.Close()
+			c := clients(t, srv)[n]
+			p := newPost(t, n)
+			srv.Inject(n, fakenet.DropAfterCreate)
+			_, err := c.Publish(context.Background(), p)
+			require.ErrorIs(t, err, publish.ErrAmbiguous)
+			for i := range 230 {
+				q := newPost(t, n)
+				link := fmt.Sprintf("https://news.example.com/other-%d", i)
+				switch n {
+				case share.Facebook:
+					f := *q.Facebook
+					f.Link = link
+					q.Facebook = &f
+				case share.X:
+					q.X = &share.XTweet{Text: "Other story " + link}
+				case share.LinkedIn:
+					l := *q.LinkedIn
+					l.Commentary = fmt.Sprint("Other story ", i)
+					l.Content = &share.LinkedInContent{Article: share.LinkedInArticle{Source: link, Title: "Other"}}
+					q.LinkedIn = &l
+				}
+				_, err := c.Publish(context.Background(), q)
+				require.NoError(t, err)
+			}
+			r, err := c.Lookup(context.Background(), p)
+			require.NoError(t, err)
+			assert.Equal(t, srv.Posts(n)[0].ID, r.ID)
+			assert.Len(t, srv.Posts(n), 231)
+		})
+	}
 }

@@ -317,48 +317,65 @@ func (x *X) Lookup(ctx context.Context, p Post) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	q := url.Values{"max_results": {"20"}, "tweet.fields": {"created_at,entities"}}
-	if !p.Since.IsZero() {
-		q.Set("start_time", p.Since.Add(-time.Minute).UTC().Format(time.RFC3339))
-	}
-	r, err := x.authed(ctx, call{op: "lookup", method: http.MethodGet, url: x.base + "/2/users/" + url.PathEscape(uid) + "/tweets?" + q.Encode()})
-	if err != nil {
-		return Result{}, err
-	}
-	if !r.ok() {
-		return Result{}, x.classify("lookup", r, false)
-	}
-	var out struct {
-		Data []struct {
-			ID       string    `json:"id"`
-			Text     string    `json:"text"`
-			Created  time.Time `json:"created_at"`
-			Entities struct {
-				URLs []struct {
-					Expanded string `json:"expanded_url"`
-				} `json:"urls"`
-			} `json:"entities"`
-		} `json:"data"`
-	}
-	if err := json.Unmarshal(r.body, &out); err != nil {
-		return Result{}, x.fail("lookup", r, NotSent, "", "timeline answer is not JSON")
-	}
 	links := textLinks(p.X.Text)
-	for _, t := range out.Data {
-		if !after(t.Created, p.Since) {
-			continue
+	token := ""
+	// Page back to Since (at most 20 pages of 100): not found is said
+	// only when the whole window was read.
+	for page := 0; page < 20; page++ {
+		q := url.Values{"max_results": {"100"}, "tweet.fields": {"created_at,entities"}}
+		if !p.Since.IsZero() {
+			q.Set("start_time", p.Since.Add(-time.Minute).UTC().Format(time.RFC3339))
 		}
-		match := t.Text == p.X.Text
-		for _, u := range t.Entities.URLs {
-			for _, l := range links {
-				match = match || sameLink(u.Expanded, l)
+		if token != "" {
+			q.Set("pagination_token", token)
+		}
+		r, err := x.authed(ctx, call{op: "lookup", method: http.MethodGet, url: x.base + "/2/users/" + url.PathEscape(uid) + "/tweets?" + q.Encode()})
+		if err != nil {
+			return Result{}, err
+		}
+		if !r.ok() {
+			return Result{}, x.classify("lookup", r, false)
+		}
+		var out struct {
+			Data []struct {
+				ID       string    `json:"id"`
+				Text     string    `json:"text"`
+				Created  time.Time `json:"created_at"`
+				Entities struct {
+					URLs []struct {
+						Expanded string `json:"expanded_url"`
+					} `json:"urls"`
+				} `json:"entities"`
+			} `json:"data"`
+			Meta struct {
+				NextToken string `json:"next_token"`
+			} `json:"meta"`
+		}
+		if err := json.Unmarshal(r.body, &out); err != nil {
+			return Result{}, x.fail("lookup", r, NotSent, "", "timeline answer is not JSON")
+		}
+		older := false
+		for _, t := range out.Data {
+			if !after(t.Created, p.Since) {
+				older = true
+				continue
+			}
+			match := t.Text == p.X.Text
+			for _, u := range t.Entities.URLs {
+				for _, l := range links {
+					match = match || sameLink(u.Expanded, l)
+				}
+			}
+			if match {
+				return Result{Network: share.X, ID: t.ID, URL: "https://x.com/i/web/status/" + t.ID}, nil
 			}
 		}
-		if match {
-			return Result{Network: share.X, ID: t.ID, URL: "https://x.com/i/web/status/" + t.ID}, nil
+		if older || out.Meta.NextToken == "" {
+			return Result{}, fmt.Errorf("%w: x: no post since the attempt links %v", ErrNotFound, links)
 		}
+		token = out.Meta.NextToken
 	}
-	return Result{}, fmt.Errorf("%w: x: no recent post links %v", ErrNotFound, links)
+	return Result{}, fmt.Errorf("%w: x: the timeline since the attempt is longer than could be read", ErrUnresolvable)
 }
 
 // user returns the account's id, asking GET /2/users/me once.

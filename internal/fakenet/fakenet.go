@@ -582,11 +582,26 @@ func (s *Server) x(w http.ResponseWriter, r *http.Request, body []byte) {
 		s.mu.Unlock()
 		writeJSON(w, 200, map[string]any{"data": map[string]string{"id": "4242", "username": "news"}})
 	case r.Method == "GET" && r.URL.Path == "/2/users/4242/tweets":
+		q := r.URL.Query()
+		limit, _ := strconv.Atoi(q.Get("max_results"))
+		limit = min(max(limit, 5), 100)
+		startTime, _ := time.Parse(time.RFC3339, q.Get("start_time"))
+		skip, _ := strconv.Atoi(q.Get("pagination_token"))
 		var data []map[string]any
-		for i := len(s.posts) - 1; i >= 0 && len(data) < 20; i-- {
+		seen := 0
+		more := false
+		for i := len(s.posts) - 1; i >= 0; i-- {
 			p := s.posts[i]
-			if p.Network != share.X {
+			if p.Network != share.X || p.Created.Before(startTime) {
 				continue
+			}
+			seen++
+			if seen <= skip {
+				continue
+			}
+			if len(data) == limit {
+				more = true
+				break
 			}
 			var urls []map[string]string
 			for _, l := range linkRe.FindAllString(p.Text, -1) {
@@ -595,7 +610,11 @@ func (s *Server) x(w http.ResponseWriter, r *http.Request, body []byte) {
 			data = append(data, map[string]any{"id": p.ID, "text": p.Text, "created_at": p.Created.Format(time.RFC3339), "entities": map[string]any{"urls": urls}})
 		}
 		s.mu.Unlock()
-		writeJSON(w, 200, map[string]any{"data": data, "meta": map[string]int{"result_count": len(data)}})
+		meta := map[string]any{"result_count": len(data)}
+		if more {
+			meta["next_token"] = strconv.Itoa(skip + len(data))
+		}
+		writeJSON(w, 200, map[string]any{"data": data, "meta": meta})
 	case r.Method == "POST" && r.URL.Path == "/2/tweets":
 		s.calls["x tweets"]++
 		var in struct {
@@ -672,8 +691,13 @@ func (s *Server) facebook(w http.ResponseWriter, r *http.Request, body []byte) {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		limit = min(max(limit, 1), 100)
 		since, _ := strconv.ParseInt(r.URL.Query().Get("since"), 10, 64)
+		start := len(s.posts) - 1
+		if a, err := strconv.Atoi(r.URL.Query().Get("after")); err == nil && a < start {
+			start = a
+		}
 		var data []map[string]any
-		for i := len(s.posts) - 1; i >= 0 && len(data) < limit; i-- {
+		i := start
+		for ; i >= 0 && len(data) < limit; i-- {
 			p := s.posts[i]
 			if p.Network != share.Facebook || p.Created.Unix() < since {
 				continue
@@ -685,7 +709,13 @@ func (s *Server) facebook(w http.ResponseWriter, r *http.Request, body []byte) {
 			})
 		}
 		s.mu.Unlock()
-		writeJSON(w, 200, map[string]any{"data": data})
+		out := map[string]any{"data": data}
+		if i >= 0 {
+			q := r.URL.Query()
+			q.Set("after", strconv.Itoa(i))
+			out["paging"] = map[string]string{"next": s.URL + r.URL.Path + "?" + q.Encode()}
+		}
+		writeJSON(w, 200, out)
 	case r.Method == "POST" && r.URL.Path == feed:
 		s.calls["facebook feed"]++
 		form, _ := url.ParseQuery(string(body))
@@ -823,12 +853,20 @@ func (s *Server) linkedin(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	switch {
 	case r.Method == "GET" && r.URL.Path == "/rest/posts":
+		count, _ := strconv.Atoi(r.URL.Query().Get("count"))
+		count = min(max(count, 1), 100)
+		start, _ := strconv.Atoi(r.URL.Query().Get("start"))
 		var els []map[string]any
-		for i := len(s.posts) - 1; i >= 0 && len(els) < 20; i-- {
+		seen := 0
+		for i := len(s.posts) - 1; i >= 0 && len(els) < count; i-- {
 			p := s.posts[i]
-			if p.Network == share.LinkedIn {
-				els = append(els, map[string]any{"id": p.ID, "createdAt": p.Created.UnixMilli(), "content": map[string]any{"article": map[string]string{"source": p.Link}}})
+			if p.Network != share.LinkedIn {
+				continue
 			}
+			if seen++; seen <= start {
+				continue
+			}
+			els = append(els, map[string]any{"id": p.ID, "createdAt": p.Created.UnixMilli(), "content": map[string]any{"article": map[string]string{"source": p.Link}}})
 		}
 		s.mu.Unlock()
 		writeJSON(w, 200, map[string]any{"elements": els})
