@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +62,10 @@ type Options struct {
 	// whose id hashes to Shard modulo Shards. Shards zero or one builds
 	// everything; the listings are built by shard 0 only.
 	Shard, Shards int
+	// NoCards leaves out the share card files (the pages still point
+	// og:image at them): for a site whose cards are drawn elsewhere, or
+	// served by package serve.
+	NoCards bool
 	// KeepGoing builds every article it can and reports those it could
 	// not in Result.Failed; otherwise the first failure stops the build.
 	KeepGoing bool
@@ -567,15 +572,17 @@ func (b *builder) outputs(u unit) ([]output, error) {
 	}
 	at := site.ArticlePrefix + a.ID
 	card := site.CardPath(a.ID, serve.DefaultCard, site.CardHash(a, serve.DefaultCard, b.opts.Serve.CardVersion))
-	return []output{
+	outs := []output{
 		{page, at},
 		{at[1:] + "/index.html", at},
 		{at[1:] + "/fragment/index.html", at + "/fragment"},
 		{at[1:] + "/meta.json", at + "/meta.json"},
 		{at[1:] + "/share.json", at + "/share.json"},
-		{card[1:], card},
-		{site.CardAliasPath(a.ID, serve.DefaultCard)[1:], card},
-	}, nil
+	}
+	if !b.opts.NoCards {
+		outs = append(outs, output{card[1:], card}, output{site.CardAliasPath(a.ID, serve.DefaultCard)[1:], card})
+	}
+	return outs, nil
 }
 
 // unit builds one unit unless its manifest entry says it is up to date.
@@ -595,7 +602,7 @@ func (b *builder) unit(ctx context.Context, u unit, old entry) (entry, bool, int
 	for _, o := range outs {
 		e.Files = append(e.Files, o.file)
 	}
-	if old.Key == e.Key && old.News == e.News && slicesEqual(old.Files, e.Files) && b.allExist(e.Files) {
+	if old.Key == e.Key && old.News == e.News && subset(e.Files, old.Files) && b.allExist(e.Files) {
 		return e, false, 0, nil
 	}
 	written := 0
@@ -621,12 +628,11 @@ func (b *builder) unit(ctx context.Context, u unit, old entry) (entry, bool, int
 	return e, true, written, nil
 }
 
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
+// subset reports whether every file of a is in b: files built from the
+// same key are up to date even when fewer are wanted now.
+func subset(a, b []string) bool {
+	for _, f := range a {
+		if !slices.Contains(b, f) {
 			return false
 		}
 	}

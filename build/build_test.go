@@ -401,3 +401,20 @@ func TestOptionsErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestNoCards(t *testing.T) {
+	src := writeSources(t, 2)
+	out := t.TempDir()
+	runBuild(t, src, out)
+	c, err := load(t, src, false)
+	require.NoError(t, err)
+	o := opts(out)
+	o.NoCards = true
+	res, err := build.Build(context.Background(), c, o)
+	require.NoError(t, err)
+	assert.Equal(t, 0, res.Rendered, "same key: only the card files go")
+	assert.Equal(t, 4, res.Removed)
+	for f := range files(t, out) {
+		assert.False(t, strings.HasPrefix(f, "cards/"), f)
+	}
+}
