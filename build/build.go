@@ -66,6 +66,12 @@ type Options struct {
 	// og:image at them): for a site whose cards are drawn elsewhere, or
 	// served by package serve.
 	NoCards bool
+	// PagesOnly writes each article's page at its canonical path and the
+	// listings, nothing else: no /a/ID files (page, fragment, meta.json,
+	// share.json) and no cards. The index links to /a/ID and the cards,
+	// so on a static host those links then fail; use it where pages and
+	// feeds are all that is hosted.
+	PagesOnly bool
 	// KeepGoing builds every article it can and reports those it could
 	// not in Result.Failed; otherwise the first failure stops the build.
 	KeepGoing bool
@@ -138,6 +144,8 @@ type builder struct {
 	prefix  string // the public URL's path, ending in "/"
 	keyBase string // hashed into every key
 	out     string
+
+	dirs dirCache
 
 	digestMu sync.Mutex
 	digests  map[string]string // by id, for ticker stories
@@ -572,6 +580,9 @@ func (b *builder) outputs(u unit) ([]output, error) {
 	}
 	at := site.ArticlePrefix + a.ID
 	card := site.CardPath(a.ID, serve.DefaultCard, site.CardHash(a, serve.DefaultCard, b.opts.Serve.CardVersion))
+	if b.opts.PagesOnly {
+		return []output{{page, at}}, nil
+	}
 	outs := []output{
 		{page, at},
 		{at[1:] + "/index.html", at},
@@ -620,7 +631,7 @@ func (b *builder) unit(ctx context.Context, u unit, old entry) (entry, bool, int
 			}
 		}
 		last = o
-		if err := writeFile(b.out, o.file, body); err != nil {
+		if err := b.dirs.writeFile(b.out, o.file, body); err != nil {
 			return entry{}, false, written, err
 		}
 		written++

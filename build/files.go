@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // manifest records, per unit (article id, or "listings"), the key its
@@ -54,19 +55,27 @@ func writeManifest(dir, name string, m *manifest) error {
 	if old, err := os.ReadFile(filepath.Join(dir, name)); err == nil && bytes.Equal(old, data) {
 		return nil // unchanged: leave it untouched
 	}
-	return writeFile(dir, name, data)
+	var dc dirCache
+	return dc.writeFile(dir, name, data)
 }
+
+// dirCache remembers the folders made, so each is made once per build.
+// It is safe for concurrent use.
+type dirCache struct{ made sync.Map }
 
 // writeFile writes data to rel (slash-separated) under dir: to a temporary
 // file beside it, then renamed over it, so the file is never seen half
 // written. The temporary name is fixed (".NAME.tmp"), so a build killed
 // mid-write leaves at most one stray file per output, which the next write
 // of that output replaces.
-func writeFile(dir, rel string, data []byte) error {
+func (dc *dirCache) writeFile(dir, rel string, data []byte) error {
 	target := filepath.Join(dir, filepath.FromSlash(rel))
 	d, base := filepath.Split(target)
-	if err := os.MkdirAll(d, 0o755); err != nil {
-		return fmt.Errorf("build: %w", err)
+	if _, ok := dc.made.Load(d); !ok {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		dc.made.Store(d, true)
 	}
 	tmp := filepath.Join(d, "."+base+".tmp")
 	if err := os.WriteFile(tmp, data, 0o644); err != nil {

@@ -25,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"syscall"
@@ -41,10 +42,21 @@ func main() {
 	child := flag.String("child", "", "internal: run one broadsheet build: cards|nocards")
 	src := flag.String("src", "", "internal: the articles")
 	out := flag.String("out", "", "internal: the output folder")
+	cpuprofile := flag.String("cpuprofile", "", "internal: write the child's CPU profile to `file`")
 	flag.Parse()
 	if *child != "" {
+		if *cpuprofile != "" {
+			f, err := os.Create(*cpuprofile)
+			if err != nil {
+				log.Fatal(err)
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		if err := runChild(*child, *src, *out, *jobs); err != nil {
-			log.Fatal(err)
+			log.Print(err)
+			pprof.StopCPUProfile()
+			os.Exit(1)
 		}
 		return
 	}
@@ -69,8 +81,17 @@ func main() {
 	fmt.Printf("bench/build: %d articles, %d round(s), GOMAXPROCS %d, load before: %s", *n, *rounds, runtime.GOMAXPROCS(0), loadavg())
 	fmt.Printf("hugo: %s", version)
 
-	type result struct{ wall, cpu []time.Duration; rss []int64 }
-	names := []string{"hugo (pages, RSS, sitemap; no cards)", "broadsheet --no-cards (pages, feeds, sitemaps)", "broadsheet (the same + 1200x630 cards)", "broadsheet, unchanged rebuild"}
+	type result struct {
+		wall, cpu []time.Duration
+		rss       []int64
+	}
+	names := []string{
+		"hugo (pages, RSS, sitemap; no cards)",
+		"broadsheet --pages-only (pages, feeds, sitemaps)",
+		"broadsheet --no-cards (+ /a/ID page, fragment, meta, share)",
+		"broadsheet (all of serve's URLs + 1200x630 cards)",
+		"broadsheet, unchanged rebuild",
+	}
 	res := make([]result, len(names))
 	for r := range *rounds {
 		for i := range names {
@@ -80,10 +101,12 @@ func main() {
 			case 0:
 				cmd = exec.Command(hugo, "--quiet", "--source", hugoSrc, "--destination", o, "--cacheDir", filepath.Join(dir, "hugocache"))
 			case 1:
+				cmd = exec.Command(self, "-child", "pages", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
+			case 2:
 				cmd = exec.Command(self, "-child", "nocards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
-			case 2, 3:
+			case 3, 4:
 				// The rebuild reuses round r's card build output.
-				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", 2, r))
+				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", 3, r))
 				cmd = exec.Command(self, "-child", "cards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
 			}
 			cmd.Stderr = os.Stderr
@@ -96,11 +119,10 @@ func main() {
 			res[i].wall = append(res[i].wall, wall)
 			res[i].cpu = append(res[i].cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 			res[i].rss = append(res[i].rss, ru.Maxrss) // KiB on Linux
-			if i != 2 {
+			if i != 3 {
 				os.RemoveAll(o)
 			}
 		}
-		os.RemoveAll(filepath.Join(dir, fmt.Sprintf("out-%d-%d", 2, r)))
 	}
 	fmt.Printf("load after: %s\n", loadavg())
 	fmt.Printf("%-48s %10s %10s %10s %12s\n", "builder", "wall", "CPU", "peak MB", "hugo wall ÷")
@@ -142,7 +164,7 @@ func runChild(mode, src, out string, jobs int) error {
 	if err != nil {
 		return err
 	}
-	_, err = build.Build(context.Background(), c, build.Options{Out: out, Jobs: jobs, NoCards: mode == "nocards"})
+	_, err = build.Build(context.Background(), c, build.Options{Out: out, Jobs: jobs, NoCards: mode == "nocards", PagesOnly: mode == "pages"})
 	return err
 }
 

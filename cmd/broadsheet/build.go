@@ -21,7 +21,7 @@ import (
 func buildCommand() command {
 	return command{
 		name:    "build",
-		args:    "--out DIR [--site site.json] [--public-url URL] [--jobs N] [--shard I/N] [--quiet] [--keep-going] [--no-cards] SOURCE...",
+		args:    "--out DIR [--site site.json] [--public-url URL] [--jobs N] [--shard I/N] [--quiet] [--keep-going] [--no-cards] [--pages-only] SOURCE...",
 		summary: "write a site as static files: pages, fragments, cards, index, feeds, sitemaps (incremental)",
 		run:     runBuild,
 	}
@@ -41,6 +41,7 @@ func runBuild(e *env, args []string) error {
 	quiet := f.Bool("quiet", false, "print nothing but errors")
 	keepGoing := f.Bool("keep-going", false, "skip bad source files and articles, list them at the end, and exit 1")
 	noCards := f.Bool("no-cards", false, "leave out the share card images (pages still point og:image at them)")
+	pagesOnly := f.Bool("pages-only", false, "write only each article's page at its canonical path, the index, feeds and sitemaps (no /a/ID files, no cards)")
 	version := f.String("version", "", "a `string` to change when something outside the articles and this program changes the output (forces a full rebuild)")
 	pos, err := f.parse(args)
 	if err != nil {
@@ -55,7 +56,7 @@ func runBuild(e *env, args []string) error {
 	if *jobs < 0 {
 		return usagef("--jobs must not be negative")
 	}
-	opts := build.Options{Out: *out, PublicURL: *public, Jobs: *jobs, KeepGoing: *keepGoing, Version: *version, NoCards: *noCards}
+	opts := build.Options{Out: *out, PublicURL: *public, Jobs: *jobs, KeepGoing: *keepGoing, Version: *version, NoCards: *noCards, PagesOnly: *pagesOnly}
 	if *shard != "" {
 		i, n, err := parseShard(*shard)
 		if err != nil {
