@@ -21,6 +21,11 @@
 //	cards/harbour-wall/1200x630-standard.png        the card's stable alias
 //	index.html, feed.xml, atom.xml, feed.json, sitemap.xml, news-sitemap.xml
 //
+// Options.NoCards leaves out the two card files; Options.PagesOnly writes
+// only the pages at their canonical paths and the listings (the index's
+// links to /a/ID and to cards then have nothing behind them on a static
+// host). The manifest sits in Out too: keep it with the output.
+//
 // A page path is taken relative to the public URL's path, so a site served
 // from https://example.com/news/ writes /news/uk/story to uk/story/index.html.
 //
