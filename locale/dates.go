@@ -95,7 +95,7 @@ var dateLocales = sync.OnceValues(func() ([]language.Tag, []DateFormatter) {
 		{"it", it.New()}, {"pt", pt.New()}, {"pt-PT", pt_PT.New()},
 		{"nl", nl.New()}, {"pl", pl.New()}, {"sv", sv.New()}, {"tr", tr.New()},
 		{"ar", ar.New()}, {"he", he.New()}, {"fa", fa.New()}, {"hi", hi.New()},
-		{"ja", ja.New()}, {"ko", ko.New()},
+		{"ja", ja.New()}, {"ko", koreanClock{ko.New()}},
 		{"zh-Hans", zh_Hans.New()}, {"zh-Hant", zh_Hant.New()},
 		{"uk", uk.New()}, {"ru", ru.New()},
 	}
@@ -107,6 +107,14 @@ var dateLocales = sync.OnceValues(func() ([]language.Tag, []DateFormatter) {
 	}
 	return tags, fs
 })
+
+// koreanClock is go-playground's ko with a 24-hour clock: its short time
+// prints English "AM"/"PM" where CLDR has 오전/오후, and Korean news sites
+// stamp articles with a 24-hour time ("입력 2026.11.26 18:30"), CLDR's ko
+// "Hm" skeleton (HH:mm).
+type koreanClock struct{ DateFormatter }
+
+func (k koreanClock) FmtTimeShort(t time.Time) string { return t.Format("15:04") }
 
 var dateMatcher = sync.OnceValue(func() language.Matcher {
 	tags, _ := dateLocales()

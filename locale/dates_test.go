@@ -43,7 +43,7 @@ func TestDateTime(t *testing.T) {
 		{"Persian digits, half-hour zone", "fa", "Asia/Tehran", winter, "۲۶ نوامبر ۲۰۲۶، ساعت ۱۳:۰۰ UTC+۰۳:۳۰"},
 		{"Hindi, IST", "hi", "Asia/Kolkata", winter, "26 नवंबर 2026, 3:00 pm IST"},
 		{"Japanese", "ja", "Asia/Tokyo", winter, "2026年11月26日 18:30 JST"},
-		{"Korean", "ko", "Asia/Seoul", winter, "2026년 11월 26일 PM 6:30 KST"},
+		{"Korean", "ko", "Asia/Seoul", winter, "2026년 11월 26일 18:30 KST"},
 		{"Simplified Chinese", "zh-CN", "Asia/Shanghai", winter, "2026年11月26日 下午5:30 CST"},
 		{"Traditional Chinese", "zh-TW", "Asia/Taipei", winter, "2026年11月26日 下午5:30 CST"},
 		{"Ukrainian", "uk", "Europe/Kyiv", winter, "26 листопада 2026 р., 11:30 EET"},

@@ -224,3 +224,23 @@ func TestLocaleFromPerArticle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, page, `<h2 id="bs-keypoints-heading">Ce qu’il faut retenir</h2>`)
 }
+
+func TestBeforeAfter(t *testing.T) {
+	for _, tc := range []struct{ pattern, name, before, after string }{
+		{"By {authors}", "authors", "By ", ""},
+		{"{authors} 기자", "authors", "", " 기자"},
+		{"公開日：{date}", "date", "公開日：", ""},
+		{"Par", "authors", "Par ", ""},
+		{"{date}", "date", "", ""},
+	} {
+		assert.Equal(t, tc.before, before(tc.pattern, tc.name), "before(%q, %q)", tc.pattern, tc.name)
+		assert.Equal(t, tc.after, after(tc.pattern, tc.name), "after(%q, %q)", tc.pattern, tc.name)
+	}
+	// A prefix without placeholder (an override written the old way) still
+	// reads with a space before the names.
+	r, err := New(Options{Locale: func(*article.Article) Locale { return Locale{Labels: Labels{By: "Von"}} }})
+	require.NoError(t, err)
+	frag, err := r.FragmentString(sample.Article())
+	require.NoError(t, err)
+	assert.Contains(t, frag, `<p class="bs-byline">Von <a href=`)
+}

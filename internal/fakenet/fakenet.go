@@ -125,8 +125,8 @@ type Server struct {
 	bskySessions map[string]string
 	bskyRefresh  map[string]string // refresh token → its access token
 	bskyExpired  map[string]bool   // access tokens past their expiry
-	bskyRecords             map[string]Post // rkey → post
-	bskyLogins              int
+	bskyRecords  map[string]Post   // rkey → post
+	bskyLogins   int
 
 	xAccess, xRefresh string
 	xExpired          bool

@@ -67,7 +67,10 @@ type Options struct {
 	// in the key-point layout); zero fields keep the layout's defaults.
 	Fit Fit
 	// Labels are the words the card prints besides the article's text
-	// (badges, date, reading time); the zero value prints English.
+	// (badges, date, reading time). An empty field takes the article's
+	// language from package locale's catalogue (French "Alerte",
+	// "4 min de lecture", "26 novembre 2026"), and English for an English
+	// article or a language the catalogue lacks.
 	Labels Labels
 	// Direction lays the card out left to right or mirrored; zero follows
 	// the article's language.
@@ -260,6 +263,7 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 			return nil, info, ErrNoImage
 		}
 	}
+	o.Labels = o.Labels.localised(a.Language)
 	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
 		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
 		lang: language.NewLanguage(a.Language), rtl: o.Direction.rtl(a.Language)}

@@ -7,18 +7,20 @@ import (
 )
 
 // Labels are the words a card prints besides the article's own text: the
-// badges, the footer's date and the reading time. The zero value prints
-// English; each empty field or nil func keeps its English default, so a
-// caller may translate only some.
+// badges, the footer's date and the reading time. An empty field or nil
+// func takes the article's language from package locale's shipped
+// catalogue (see Options.Labels), English for an English article.
 //
-// The locale package's words fit here directly:
+// To use a site's own catalogue, or a display zone, fill them from its
+// words:
 //
 //	w, _ := catalogue.Words(a.Language)
+//	w = w.InZone(zone)
 //	o.Labels = card.Labels{
-//		Breaking:    w.Get("breaking"),
-//		KeyPoint:    w.Get("key_point"),
-//		Date:        func(t time.Time) string { return w.Date(t, locale.DateShort) },
-//		ReadingTime: func(min int) string { return w.Count("reading_time", min) },
+//		Breaking:    w.Get(locale.Breaking),
+//		KeyPoint:    w.Get(locale.KeyPoint),
+//		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
+//		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
 //	}
 type Labels struct {
 	// Breaking is the badge of a breaking article; "" means "Breaking".
