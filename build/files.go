@@ -72,8 +72,11 @@ func (dc *dirCache) writeFile(dir, rel string, data []byte) error {
 	target := filepath.Join(dir, filepath.FromSlash(rel))
 	d, base := filepath.Split(target)
 	if _, ok := dc.made.Load(d); !ok {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return fmt.Errorf("build: %w", err)
+		// Most folders are new and their parent exists: one mkdir.
+		if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("build: %w", err)
+			}
 		}
 		dc.made.Store(d, true)
 	}
