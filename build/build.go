@@ -103,8 +103,9 @@ type Progress struct {
 // Result describes a finished build.
 type Result struct {
 	// Articles is how many articles this build (shard) covers; Rendered
-	// how many of them were rendered, the rest being up to date.
-	Articles, Rendered int
+	// how many of them were rendered and Unchanged how many were up to
+	// date (a stopped build leaves the rest unfinished).
+	Articles, Rendered, Unchanged int
 	// Listings reports whether the listings were rendered.
 	Listings bool
 	// Written and Removed count files.
@@ -336,7 +337,9 @@ func (b *builder) run(ctx context.Context) (*Result, error) {
 				e, rendered, written, err := b.unit(ctx, u, old.Entries[u.name])
 				mu.Lock()
 				if err != nil {
-					if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+					if ctx.Err() != nil {
+						// Stopped (cancelled, or another unit failed):
+						// this unit is unfinished, not failed.
 						mu.Unlock()
 						continue
 					}
@@ -349,12 +352,13 @@ func (b *builder) run(ctx context.Context) (*Result, error) {
 				} else {
 					next.Entries[u.name] = e
 					res.Written += written
-					if rendered {
-						if u.a == nil {
-							res.Listings = true
-						} else {
-							res.Rendered++
-						}
+					switch {
+					case rendered && u.a == nil:
+						res.Listings = true
+					case rendered:
+						res.Rendered++
+					case u.a != nil:
+						res.Unchanged++
 					}
 				}
 				done++

@@ -190,6 +190,7 @@ func TestUnchangedRebuildTouchesNothing(t *testing.T) {
 	time.Sleep(20 * time.Millisecond) // modification times must be able to differ
 	res := runBuild(t, src, out)
 	assert.Equal(t, 0, res.Rendered)
+	assert.Equal(t, 4, res.Unchanged)
 	assert.False(t, res.Listings)
 	assert.Equal(t, 0, res.Written)
 	assert.Equal(t, 0, res.Removed)

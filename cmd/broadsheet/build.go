@@ -117,7 +117,7 @@ func runBuild(e *env, args []string) error {
 			listings = "listings on shard 0"
 		}
 		fmt.Fprintf(e.stderr, "broadsheet build: %d article(s): %d rendered, %d up to date; %s; %d file(s) written, %d removed; %s\n",
-			res.Articles, res.Rendered, res.Articles-res.Rendered-len(res.Failed), listings, res.Written, res.Removed,
+			res.Articles, res.Rendered, res.Unchanged, listings, res.Written, res.Removed,
 			time.Since(start).Round(time.Millisecond))
 	}
 	var skipped []string
