@@ -43,6 +43,7 @@ func commands() []command {
 		cardCommand(),
 		sanitizeCommand(),
 		serveCommand(),
+		buildCommand(),
 		importCommand(),
 		publishCommand(),
 		outboxCommand(),
