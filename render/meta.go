@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/broadsheet/broadsheet/sanitize"
 	"reflect"
 	"regexp"
 	"slices"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/render/jsonld"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // Limits applied while resolving, from developer.x.com's cards markup
@@ -98,7 +98,12 @@ type Meta struct {
 	// inputs are missing, with every reference to them.
 	Dropped []Dropped `json:"dropped,omitempty"`
 	// Warnings are the article's warning-severity findings
-	// ((*article.Article).Check); error-severity findings make Resolve fail instead.
+	// ((*article.Article).Check), then one dropped_text finding
+	// (article.ErrDroppedText) for each HTML field — key_points[i], body,
+	// explainers[i].body — that leaves an element, comment or tag open at
+	// its end, so that the sanitiser drops the rest of it (see
+	// sanitize.Swallowed). Error-severity findings make Resolve fail
+	// instead.
 	Warnings []article.Finding `json:"warnings,omitempty"`
 
 	ld []byte // LinkedData encoded with HTML escaping
@@ -213,7 +218,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	m := &Meta{
 		Canonical:  a.URL,
 		Alternates: alternates,
-		Warnings:   findings,
+		Warnings:   droppedText(a, findings),
 	}
 	site := a.Site
 	siteName := ""
@@ -279,6 +284,28 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	}
 	m.ld = ld
 	return m, nil
+}
+
+// droppedText appends to findings a dropped_text warning for each HTML
+// field of a that leaves something open at its end, so that the sanitiser
+// drops the rest of it without a word; the page is safe either way, but
+// the writer should know the text is lost. The paths and order are those
+// of the broadsheet CLI's check.
+func droppedText(a *article.Article, findings []article.Finding) []article.Finding {
+	check := func(path, html string) {
+		if sw, ok := sanitize.Swallowed(html); ok {
+			findings = append(findings, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
+				Message: sw.String() + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+		}
+	}
+	for i, kp := range a.KeyPoints {
+		check("key_points["+itoa(i)+"]", kp)
+	}
+	check("body", a.Body)
+	for i, e := range a.Explainers {
+		check("explainers["+itoa(i)+"].body", e.Body)
+	}
+	return findings
 }
 
 // rfc3339 formats t with its own UTC offset ("Z" for UTC).

@@ -150,3 +150,36 @@ func BenchmarkNewAndFirstCard(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLabelsLocalised is the per-card cost of filling empty Labels
+// from package locale. locale.New returns the shipped catalogue built once
+// per process (and Catalogue.Words caches per language), so nothing is
+// rebuilt per card: an English card allocates nothing here, another
+// language the two closures of Labels.Date and Labels.ReadingTime.
+func BenchmarkLabelsLocalised(b *testing.B) {
+	for _, lang := range []string{"en-GB", "fr", "ar-QA"} {
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Labels{}.localised(lang)
+			}
+		})
+	}
+}
+
+// BenchmarkStandardFrench is BenchmarkStandard with a French article, so
+// the footer's date and reading time come from package locale.
+func BenchmarkStandardFrench(b *testing.B) {
+	r, err := New(Theme{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := sample.Article()
+	a.Language = "fr-FR"
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(io.Discard, a, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

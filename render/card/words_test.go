@@ -36,3 +36,25 @@ func TestLabelsLocalised(t *testing.T) {
 	assert.Equal(t, "Dernière minute", l.breaking())
 	assert.Equal(t, "4 min de lecture", l.readingTime(4))
 }
+
+// TestLocalisedAllocs pins the per-card cost of localising Labels:
+// locale.New is the shipped catalogue built once per process and Words is
+// cached per language, so a card builds no catalogue. An English card
+// allocates nothing here; another language only Date's and ReadingTime's
+// closures.
+func TestLocalisedAllocs(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		max  float64
+	}{
+		{"en-GB", 0},
+		{"fr-FR", 2},
+		{"ar-QA", 2},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			_ = Labels{}.localised(tc.lang) // the first use per language resolves its words
+			got := testing.AllocsPerRun(100, func() { _ = Labels{}.localised(tc.lang) })
+			assert.LessOrEqual(t, got, tc.max, "allocations per localised(%q)", tc.lang)
+		})
+	}
+}

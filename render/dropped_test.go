@@ -1,0 +1,96 @@
+package render
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/sample"
+)
+
+// droppedWarnings returns the paths of m's warnings that unwrap to
+// article.ErrDroppedText, checking each one's code and severity.
+func droppedWarnings(t *testing.T, m *Meta) []string {
+	t.Helper()
+	var paths []string
+	for _, w := range m.Warnings {
+		if !errors.Is(w, article.ErrDroppedText) {
+			assert.NotEqual(t, "dropped_text", w.Code, "code dropped_text without its sentinel: %v", w)
+			continue
+		}
+		assert.Equal(t, "dropped_text", w.Code)
+		assert.Equal(t, article.SeverityWarning, w.Severity)
+		assert.Contains(t, w.Message, "unclosed <style>")
+		paths = append(paths, w.Path)
+	}
+	return paths
+}
+
+func TestDroppedTextWarnings(t *testing.T) {
+	// A <style> inside MathML with no end tag: the policies drop
+	// everything after it.
+	const swallow = `<math><style>mi { color: red }</math><p>Everything after this is lost.</p>`
+	tests := []struct {
+		name string
+		edit func(a *article.Article)
+		want []string // paths of the dropped_text warnings, in order
+	}{
+		{"sample", func(*article.Article) {}, nil},
+		{"clean HTML", func(a *article.Article) {
+			a.Body = `<p>A <math><mi>x</mi></math> and <style>p{}</style> closed.</p><!-- closed -->`
+			a.KeyPoints = []string{`<em>closed</em> <math><style>x</style></math>`}
+			a.Explainers = []article.Explainer{{Kind: article.KindBackground, Body: `<p>closed</p>`}}
+		}, nil},
+		{"body", func(a *article.Article) { a.Body = `<p>Kept.</p>` + swallow }, []string{"body"}},
+		{"key point", func(a *article.Article) {
+			a.KeyPoints = []string{"first, clean", "second " + swallow}
+		}, []string{"key_points[1]"}},
+		{"explainer body", func(a *article.Article) {
+			a.Explainers = []article.Explainer{{Kind: article.KindBackground, Body: `<p>clean</p>`}, {Kind: article.KindBackground, Body: swallow}}
+		}, []string{"explainers[1].body"}},
+		{"all three", func(a *article.Article) {
+			a.Body = swallow
+			a.KeyPoints = []string{swallow}
+			a.Explainers = []article.Explainer{{Kind: article.KindBackground, Body: swallow}}
+		}, []string{"key_points[0]", "body", "explainers[0].body"}},
+	}
+	r := newRenderer(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			tt.edit(a)
+
+			m, err := r.Meta(a)
+			require.NoError(t, err, "a warning does not block")
+			assert.Equal(t, tt.want, droppedWarnings(t, m), "Renderer.Meta")
+
+			m, err = Resolve(a, Options{}, PrepareOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, droppedWarnings(t, m), "Resolve")
+
+			// The page still renders, without the swallowed text.
+			page, err := r.PageString(a, View{})
+			require.NoError(t, err)
+			if tt.want != nil {
+				assert.NotContains(t, page, "Everything after this is lost")
+			}
+		})
+	}
+}
+
+// TestDroppedTextNotInCheck pins why render adds the warning itself:
+// article.Check does not parse HTML, so it never reports dropped_text.
+func TestDroppedTextNotInCheck(t *testing.T) {
+	a := sample.Article()
+	a.Body = `<math><style>` + strings.Repeat("lost ", 10)
+	for _, f := range a.Check() {
+		assert.NotErrorIs(t, f, article.ErrDroppedText)
+	}
+	m, err := Resolve(a, Options{}, PrepareOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"body"}, droppedWarnings(t, m))
+}
