@@ -62,15 +62,17 @@ type Options struct {
 	// whose id hashes to Shard modulo Shards. Shards zero or one builds
 	// everything; the listings are built by shard 0 only.
 	Shard, Shards int
-	// NoCards leaves out the share card files (the pages still point
-	// og:image at them): for a site whose cards are drawn elsewhere, or
-	// served by package serve.
+	// NoCards leaves out the share card files, the key-point card
+	// included (the pages still point og:image at them and the index
+	// links them): for a site whose cards are drawn elsewhere, or served
+	// by package serve.
 	NoCards bool
 	// PagesOnly writes each article's page at its canonical path and the
 	// listings, nothing else: no /a/ID files (page, fragment, meta.json,
-	// share.json) and no cards. The index links to /a/ID and the cards,
-	// so on a static host those links then fail; use it where pages and
-	// feeds are all that is hosted.
+	// share.json) and no cards. The index links to /a/ID (page, fragment,
+	// meta.json, share.json) and the cards, and each page's og:image and
+	// twitter:image name its card, so on a static host those links then
+	// fail; use it where pages and feeds are all that is hosted.
 	PagesOnly bool
 	// KeepGoing builds every article it can and reports those it could
 	// not in Result.Failed; otherwise the first failure stops the build.
@@ -559,6 +561,10 @@ func (b *builder) digest(a *article.Article) string {
 	return d
 }
 
+// keyPointCard is the key-point card serve's index links for an article
+// with key points (its first point, square).
+var keyPointCard = site.CardSpec{Width: 1080, Height: 1080, Layout: "keypoint", Point: 1}
+
 // output is one file to write: its path relative to Out and the URL path
 // (relative to the handler) whose response it holds.
 type output struct {
@@ -596,6 +602,12 @@ func (b *builder) outputs(u unit) ([]output, error) {
 	}
 	if !b.opts.NoCards {
 		outs = append(outs, output{card[1:], card}, output{site.CardAliasPath(a.ID, serve.DefaultCard)[1:], card})
+		if len(a.KeyPoints) > 0 {
+			// The index links this card (at its stable alias) for every
+			// article with key points.
+			kp := site.CardAliasPath(a.ID, keyPointCard)
+			outs = append(outs, output{kp[1:], kp})
+		}
 	}
 	return outs, nil
 }

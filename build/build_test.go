@@ -121,6 +121,7 @@ func TestLayout(t *testing.T) {
 		"a/story-00/meta.json",
 		"a/story-00/share.json",
 		"cards/story-00/1200x630-standard.png",
+		"cards/story-00/1080x1080-keypoint-1.png", // the index links it
 	} {
 		assert.Contains(t, got, want)
 	}
@@ -136,7 +137,7 @@ func TestLayout(t *testing.T) {
 	page, err := os.ReadFile(filepath.Join(out, "uk/story-00/index.html"))
 	require.NoError(t, err)
 	assert.Contains(t, string(page), `<meta property="og:image" content="https://news.example.com/`+hashed[0]+`"`)
-	assert.Equal(t, 3*7+6+1, len(got), "files: %v", keys(got))
+	assert.Equal(t, 3*8+6+1, len(got), "files: %v", keys(got))
 }
 
 func keys[V any](m map[string]V) []string {
@@ -228,7 +229,7 @@ func TestChangedArticleRewritesItsFilesAndListings(t *testing.T) {
 	assert.Equal(t, []string{
 		build.ManifestName,
 		"a/story-02/fragment/index.html", "a/story-02/index.html", "a/story-02/meta.json", "a/story-02/share.json",
-		"atom.xml", "cards/story-02/1200x630-standard.png",
+		"atom.xml", "cards/story-02/1080x1080-keypoint-1.png", "cards/story-02/1200x630-standard.png",
 		"feed.json", "feed.xml", "index.html", "news-sitemap.xml", "sitemap.xml",
 		"uk/story-02/index.html",
 	}, changed)
@@ -259,7 +260,7 @@ func TestDeletedArticleFilesGo(t *testing.T) {
 	runBuild(t, src, out)
 	require.NoError(t, os.Remove(filepath.Join(src, "story-02.md")))
 	res := runBuild(t, src, out)
-	assert.Equal(t, 7, res.Removed)
+	assert.Equal(t, 8, res.Removed)
 	for f := range files(t, out) {
 		assert.NotContains(t, f, "story-02")
 	}
@@ -417,7 +418,7 @@ func TestNoCards(t *testing.T) {
 	res, err := build.Build(context.Background(), c, o)
 	require.NoError(t, err)
 	assert.Equal(t, 0, res.Rendered, "same key: only the card files go")
-	assert.Equal(t, 4, res.Removed)
+	assert.Equal(t, 6, res.Removed)
 	for f := range files(t, out) {
 		assert.False(t, strings.HasPrefix(f, "cards/"), f)
 	}

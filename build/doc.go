@@ -19,12 +19,18 @@
 //	a/harbour-wall/meta.json, share.json        resolved metadata, share links
 //	cards/harbour-wall/1200x630-standard.HASH.png   its share card (og:image points here)
 //	cards/harbour-wall/1200x630-standard.png        the card's stable alias
+//	cards/harbour-wall/1080x1080-keypoint-1.png     its key-point card, when it has key points (the index links it)
 //	index.html, feed.xml, atom.xml, feed.json, sitemap.xml, news-sitemap.xml
 //
-// Options.NoCards leaves out the two card files; Options.PagesOnly writes
-// only the pages at their canonical paths and the listings (the index's
-// links to /a/ID and to cards then have nothing behind them on a static
-// host). The manifest sits in Out too: keep it with the output.
+// A full build leaves no same-site link in its HTML without a file behind
+// it (links an article itself carries, such as an author's profile page,
+// are the publisher's to host). Options.NoCards leaves out the card files
+// (og:image, twitter:image and the index's card links then point at
+// nothing); Options.PagesOnly writes only the pages at their canonical
+// paths and the listings, so the index's links to /a/ID, its fragment,
+// meta.json, share.json and the cards, and each page's og:image and
+// twitter:image, have nothing behind them on a static host. The manifest
+// sits in Out too: keep it with the output.
 //
 // A page path is taken relative to the public URL's path, so a site served
 // from https://example.com/news/ writes /news/uk/story to uk/story/index.html.

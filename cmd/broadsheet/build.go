@@ -40,8 +40,8 @@ func runBuild(e *env, args []string) error {
 	shard := f.String("shard", "", "build shard `I/N` only: a deterministic 1/N of the articles, plus the listings on shard 0")
 	quiet := f.Bool("quiet", false, "print nothing but errors")
 	keepGoing := f.Bool("keep-going", false, "skip bad source files and articles, list them at the end, and exit 1")
-	noCards := f.Bool("no-cards", false, "leave out the share card images (pages still point og:image at them)")
-	pagesOnly := f.Bool("pages-only", false, "write only each article's page at its canonical path, the index, feeds and sitemaps (no /a/ID files, no cards)")
+	noCards := f.Bool("no-cards", false, "leave out the share card images (pages still point og:image at them; the index's card links then fail on a static host)")
+	pagesOnly := f.Bool("pages-only", false, "write only each article's page at its canonical path, the index, feeds and sitemaps (no /a/ID files, no cards: the index's tool links and og:image then fail on a static host)")
 	version := f.String("version", "", "a `string` to change when something outside the articles and this program changes the output (forces a full rebuild)")
 	pos, err := f.parse(args)
 	if err != nil {
