@@ -56,7 +56,7 @@ func TestErrors(t *testing.T) {
 		{"bad template", func() error {
 			_, err := LinkFor(sample.Article(), Mastodon, Options{Mastodon: MastodonOptions{Mode: MastodonCustom, Template: "https://exa mple/?t={text}"}})
 			return err
-		}, ErrInvalidURL, article.ErrInvalidURL, `share: mastodon: mastodon template: invalid URL: "https://exa mple/?t=x" contains a space or control character`},
+		}, ErrInvalidURL, article.ErrInvalidURL, `share: mastodon: mastodon template: invalid URL: "https://exa mple/?t=x" contains a space or control character at byte 11`},
 		{"missing image", func() error { _, err := LinkFor(noImage, Pinterest, Options{}); return err },
 			ErrMissingImage, nil, "share: pinterest: article has no image"},
 		{"telegram chat", func() error { _, err := NewTelegramMessage(sample.Article(), Options{}, ""); return err },
