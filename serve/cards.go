@@ -73,6 +73,13 @@ func (h *Handler) serveCard(w http.ResponseWriter, r *http.Request) {
 		if spec.Layout == "keypoint" {
 			o.KeyPoint = spec.Point - 1
 		}
+		if h.cardWords != nil {
+			w, err := h.cardWords(a.Language)
+			if err != nil {
+				return nil, err
+			}
+			o.Labels = card.LabelsFor(w)
+		}
 		var b bytes.Buffer
 		if _, err := h.cards.Render(&b, a, o); err != nil {
 			return nil, err

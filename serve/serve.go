@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/render"
 	"github.com/broadsheet/broadsheet/render/card"
 	"github.com/broadsheet/broadsheet/site"
@@ -71,12 +72,15 @@ type Options struct {
 	// client's to choose.
 	PublicURL string
 	// Render configures the page renderer; its ShareImage is set by the
-	// handler (the article's card on this handler).
+	// handler (the article's card on this handler). Unless its Locale is
+	// set, its TimeZone and Catalogue also give the cards' footer date and
+	// words (card.LabelsFor), so a card shows the page's date.
 	Render render.Options
 	// CardTheme is the share cards' theme (fonts, colours, logo).
 	CardTheme card.Theme
 	// CardVersion is part of every card's content hash: change it when
-	// CardTheme changes, so hashed card URLs change with the pictures.
+	// CardTheme (or Render.TimeZone or Render.Catalogue) changes, so
+	// hashed card URLs change with the pictures.
 	CardVersion string
 	// MaxCardPixels bounds a card's width × height (each side must also
 	// be within card.MinSide..card.MaxSide); zero means
@@ -136,9 +140,12 @@ type Handler struct {
 	publicBase string
 	mux        *http.ServeMux
 	cards      *card.Renderer
-	cache      *lru
-	flight     singleflight.Group
-	slots      chan struct{}
+	// cardWords, when set, gives each card's labels: Render's Catalogue
+	// (or the shipped one) in Render's TimeZone.
+	cardWords func(lang string) (*locale.Words, error)
+	cache     *lru
+	flight    singleflight.Group
+	slots     chan struct{}
 
 	mu        sync.Mutex
 	renderers map[string]*render.Renderer // by base URL
@@ -219,6 +226,23 @@ func New(src Source, opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
 	h.cards = cr
+	if opts.Render.Locale == nil && (opts.Render.TimeZone != "" || opts.Render.Catalogue != nil) {
+		zone, err := locale.LoadZone(opts.Render.TimeZone)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrOptions, err)
+		}
+		cat := opts.Render.Catalogue
+		if cat == nil {
+			cat = locale.New()
+		}
+		h.cardWords = func(lang string) (*locale.Words, error) {
+			w, err := cat.Words(lang)
+			if err != nil {
+				return nil, err
+			}
+			return w.InZone(zone), nil
+		}
+	}
 	h.cache = newLRU(opts.CacheBytes)
 	h.slots = make(chan struct{}, opts.MaxRenders)
 	h.routes()

@@ -15,13 +15,14 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/build"
+	"github.com/broadsheet/broadsheet/serve"
 	"github.com/broadsheet/broadsheet/site"
 )
 
 func buildCommand() command {
 	return command{
 		name:    "build",
-		args:    "--out DIR [--site site.json] [--public-url URL] [--jobs N] [--shard I/N] [--quiet] [--keep-going] [--no-cards] [--pages-only] SOURCE...",
+		args:    "--out DIR [--site site.json] [--public-url URL] [--jobs N] [--shard I/N] [--quiet] [--keep-going] [--no-cards] [--pages-only] [--time-zone ZONE] SOURCE...",
 		summary: "write a site as static files: pages, fragments, cards, index, feeds, sitemaps (incremental)",
 		run:     runBuild,
 	}
@@ -43,8 +44,12 @@ func runBuild(e *env, args []string) error {
 	noCards := f.Bool("no-cards", false, "leave out the share card images (pages still point og:image at them; the index's card links then fail on a static host)")
 	pagesOnly := f.Bool("pages-only", false, "write only each article's page at its canonical path, the index, feeds and sitemaps (no /a/ID files, no cards: the index's tool links and og:image then fail on a static host)")
 	version := f.String("version", "", "a `string` to change when something outside the articles and this program changes the output (forces a full rebuild)")
+	zone := timeZoneFlag(f)
 	pos, err := f.parse(args)
 	if err != nil {
+		return err
+	}
+	if _, err := loadZone(*zone); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -56,7 +61,8 @@ func runBuild(e *env, args []string) error {
 	if *jobs < 0 {
 		return usagef("--jobs must not be negative")
 	}
-	opts := build.Options{Out: *out, PublicURL: *public, Jobs: *jobs, KeepGoing: *keepGoing, Version: *version, NoCards: *noCards, PagesOnly: *pagesOnly}
+	opts := build.Options{Out: *out, PublicURL: *public, Jobs: *jobs, KeepGoing: *keepGoing, Version: *version, NoCards: *noCards, PagesOnly: *pagesOnly,
+		Serve: zoneOptions(serve.Options{}, *zone)}
 	if *shard != "" {
 		i, n, err := parseShard(*shard)
 		if err != nil {

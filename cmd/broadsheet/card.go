@@ -8,13 +8,14 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/render/card"
 )
 
 func cardCommand() command {
 	return command{
 		name: "card",
-		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [--fallback-bold FONT,...] [--allow-missing-glyphs] [-o FILE] [ARTICLE]",
+		args: "[--size 1200x630|og|x|square|WxH] [--layout standard|photo|keypoint] [--format png|jpeg] [--image FILE] [--fallback FONT,...] [--fallback-bold FONT,...] [--allow-missing-glyphs] [--time-zone ZONE] [-o FILE] [ARTICLE]",
 		summary: "draw the article's share card as PNG (or JPEG); without -o the image goes to standard output,\n" +
 			"which must then not be a terminal",
 		run: runCard,
@@ -34,6 +35,7 @@ func runCard(e *env, args []string) error {
 	fallbackBold := f.String("fallback-bold", "", "comma-separated bold fallback font `FILES` for the headline and labels (default: --fallback)")
 	allowMissing := f.Bool("allow-missing-glyphs", false, "draw the card even when some text has no glyph in any font (left out, with a warning);\nby default that fails with exit status 1")
 	noSystemFonts := f.Bool("no-system-fonts", false, "do not look in the system's fonts for text the card's fonts lack")
+	zoneName := timeZoneFlag(f)
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -56,6 +58,10 @@ func runCard(e *env, args []string) error {
 		return usagef("--keypoint counts from 1, got %d", *keyPoint)
 	}
 	o.KeyPoint = *keyPoint - 1
+	zone, err := loadZone(*zoneName)
+	if err != nil {
+		return err
+	}
 	o.AllowMissingGlyphs = *allowMissing
 	if o.Layout == card.LayoutPhoto && *imageFile == "" {
 		return usagef("--layout photo needs --image FILE (broadsheet does no network I/O)")
@@ -86,6 +92,15 @@ func runCard(e *env, args []string) error {
 	a, err := f.readArticle(arg)
 	if err != nil {
 		return err
+	}
+	if zone != nil {
+		// The footer's date in the zone, in the article's own language
+		// (the words a card takes from the shipped catalogue by itself).
+		words, err := locale.New().Words(a.Language)
+		if err != nil {
+			return fmt.Errorf("%s: %w", source(arg), err)
+		}
+		o.Labels = card.LabelsFor(words.InZone(zone))
 	}
 	r, err := card.New(theme)
 	if err != nil {

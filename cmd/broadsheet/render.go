@@ -10,7 +10,7 @@ import (
 func renderCommand() command {
 	return command{
 		name:    "render",
-		args:    "[--fragment] [--ticker HEADLINE]... [--no-ticker] [-o FILE] [ARTICLE]",
+		args:    "[--fragment] [--ticker HEADLINE]... [--no-ticker] [--time-zone ZONE] [-o FILE] [ARTICLE]",
 		summary: "render the article's HTML5 page (or, with --fragment, the article alone)",
 		run:     runRender,
 	}
@@ -22,11 +22,15 @@ func runRender(e *env, args []string) error {
 	var ticker headlines
 	f.Var(&ticker, "ticker", "a breaking-news `HEADLINE` for the ticker (repeatable; the sample article has its own)")
 	noTicker := f.Bool("no-ticker", false, "render no ticker, not even the sample's")
-	a, arg, err := f.article(args, nil)
+	zone := timeZoneFlag(f)
+	a, arg, err := f.article(args, func() error {
+		_, err := loadZone(*zone)
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	r, err := render.New(render.Options{})
+	r, err := render.New(render.Options{TimeZone: *zone})
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ import (
 func serveCommand() command {
 	return command{
 		name:    "serve",
-		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [PATH...]",
+		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [--time-zone ZONE] [PATH...]",
 		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: .json or .md articles, or folders of them)",
 		run:     runServe,
 	}
@@ -40,8 +40,12 @@ func runServe(e *env, args []string) error {
 	siteFile := f.String("site", "", "the site configuration `file` every article inherits (an article's \"site\" object); default: site.json in the first folder PATH that has one")
 	watch := f.Duration("watch", 0, "poll the PATHs for changes every `interval` and reload (0: only on SIGHUP)")
 	keepGoing := f.Bool("keep-going", false, "serve the good articles when some files are bad (they are listed on standard error)")
+	zone := timeZoneFlag(f)
 	pos, err := f.parse(args)
 	if err != nil {
+		return err
+	}
+	if _, err := loadZone(*zone); err != nil {
 		return err
 	}
 	if *watch < 0 {
@@ -77,7 +81,7 @@ func runServe(e *env, args []string) error {
 	}
 	printWarnings(e, c)
 	live := site.NewLive(c)
-	h, err := serve.New(live, serve.Options{PublicURL: *public})
+	h, err := serve.New(live, zoneOptions(serve.Options{PublicURL: *public}, *zone))
 	if err != nil {
 		return err
 	}
