@@ -88,9 +88,9 @@ func localArticle(lang, site, section, headline, standfirst string) *article.Art
 
 func fixedDate(s string) func(time.Time) string { return func(time.Time) string { return s } }
 
-// Cards in five languages with their own labels: French and Japanese and
-// Hindi left to right, Arabic and Hebrew mirrored. Each golden was looked
-// at.
+// Cards in six languages with their own labels: French, German (umlauts
+// and ß), Japanese and Hindi left to right, Arabic and Hebrew mirrored.
+// Each golden was looked at.
 func TestLocalisedCards(t *testing.T) {
 	r, _, _ := weightRenderer(t)
 	tests := []struct {
@@ -103,6 +103,10 @@ func TestLocalisedCards(t *testing.T) {
 			"Le conseil de la baie vote l’arrêt des caméras de reconnaissance faciale sur le front de mer",
 			"Un audit a montré qu’un signalement sur trois visait la mauvaise personne."),
 			Labels{Breaking: "Alerte", Date: fixedDate("26 novembre 2026"), ReadingTime: func(n int) string { return "4 min de lecture" }}, LayoutStandard},
+		{"de.png", localArticle("de-DE", "Möwenbrücker Anzeiger", "Lokales",
+			"Stadtrat von Möwenbrück stimmt für das Abschalten der Gesichtserkennung an der Uferstraße",
+			"Eine Prüfung ergab, dass jeder dritte Alarm die falsche Person betraf; Anwohner äußern größere Zweifel."),
+			Labels{Breaking: "Eilmeldung", Date: fixedDate("26. November 2026"), ReadingTime: func(n int) string { return "4 Min. Lesezeit" }}, LayoutStandard},
 		{"ar.png", localArticle("ar-QA", "صحيفة الخليج", "محليات",
 			"مجلس خليج العوسق يصوّت لإيقاف كاميرات التعرف على الوجوه في الواجهة البحرية",
 			"كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ."),
