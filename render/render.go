@@ -225,7 +225,7 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	if loc.Dir != "" && loc.Dir != "ltr" && loc.Dir != "rtl" {
 		return nil, &Error{Err: fmt.Errorf("locale: dir %q is not ltr or rtl", loc.Dir)}
 	}
-	m, err := resolve(a, &r.opts, alternates, img, loc, findings, cl.text(r.cache, a.Body))
+	m, err := resolve(a, &r.opts, alternates, img, loc, findings, cl.text(r.cache, a.Body), r.cache)
 	if err != nil {
 		return nil, err
 	}
