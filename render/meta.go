@@ -294,18 +294,23 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 // by content, like its sanitised form, so a cached body is not tokenised
 // again on every Prepare.
 func droppedText(a *article.Article, findings []article.Finding, c *htmlCache) []article.Finding {
-	check := func(path, html string) {
-		if sw := swallowed(c, html); sw != "" {
-			findings = append(findings, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
-				Message: sw + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+	add := func(path, sw string) {
+		findings = append(findings, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
+			Message: sw + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+	}
+	// The paths are built only for a field that has something to report.
+	for i, kp := range a.KeyPoints {
+		if sw := swallowed(c, kp); sw != "" {
+			add("key_points["+itoa(i)+"]", sw)
 		}
 	}
-	for i, kp := range a.KeyPoints {
-		check("key_points["+itoa(i)+"]", kp)
+	if sw := swallowed(c, a.Body); sw != "" {
+		add("body", sw)
 	}
-	check("body", a.Body)
 	for i, e := range a.Explainers {
-		check("explainers["+itoa(i)+"].body", e.Body)
+		if sw := swallowed(c, e.Body); sw != "" {
+			add("explainers["+itoa(i)+"].body", sw)
+		}
 	}
 	return findings
 }
@@ -354,7 +359,16 @@ func mastodonAddress(s string) string {
 
 // profileURLs returns the profile pages of the handles, for sameAs.
 func profileURLs(x, bluesky, mastodon, extra string) []string {
-	var urls []string
+	n := 0
+	for _, s := range [...]string{x, bluesky, mastodon, extra} {
+		if s != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	urls := make([]string, 0, n)
 	if extra != "" {
 		urls = append(urls, extra)
 	}
@@ -369,6 +383,9 @@ func profileURLs(x, bluesky, mastodon, extra string) []string {
 		if user, host, ok := strings.Cut(addr, "@"); ok {
 			urls = append(urls, "https://"+host+"/@"+user)
 		}
+	}
+	if len(urls) == 0 {
+		return nil // a mastodon handle that is not user@host
 	}
 	return urls
 }
