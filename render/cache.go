@@ -18,6 +18,7 @@ const (
 	policyInline                      // sanitize inline policy
 	policyText                        // plain text of the HTML
 	policyExplainer                   // label stripped once, then inline policy
+	policySwallowed                   // sanitize.Swallowed's description, "" for none
 )
 
 type cacheKey struct {
@@ -162,4 +163,20 @@ func (cl *cleaner) text(c *htmlCache, raw string) string {
 // or any of the English ones for its kind) removed from its start.
 func (cl *cleaner) explainer(c *htmlCache, e article.Explainer, label string) template.HTML {
 	return template.HTML(cached(c, cl, cacheKey{base: cl.base, policy: policyExplainer, kind: e.Kind, label: label, raw: e.Body}))
+}
+
+// swallowed returns the description of what raw leaves open at its end
+// (sanitize.Swallowed), or "" when nothing is, from c or computed. It
+// depends on raw alone, so the key has no base URL.
+func swallowed(c *htmlCache, raw string) string {
+	k := cacheKey{policy: policySwallowed, raw: raw}
+	if v, ok := c.get(k); ok {
+		return v
+	}
+	v := ""
+	if sw, ok := sanitize.Swallowed(raw); ok {
+		v = sw.String()
+	}
+	c.put(k, v, len(raw)+len(v))
+	return v
 }

@@ -94,3 +94,35 @@ func TestDroppedTextNotInCheck(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"body"}, droppedWarnings(t, m))
 }
+
+// TestDroppedTextCached checks that the dropped_text check, kept in the
+// content cache by the field's HTML, reports the same warning for a second
+// article with the same body (a cache hit) as without a cache.
+func TestDroppedTextCached(t *testing.T) {
+	body := `<p>Kept.</p><math><style>` + strings.Repeat("lost ", 10)
+	messages := func(r *Renderer, headline string) []string {
+		t.Helper()
+		a := sample.Article()
+		a.Body = body
+		a.Headline = headline
+		m, err := r.Meta(a)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"body"}, droppedWarnings(t, m))
+		var out []string
+		for _, w := range m.Warnings {
+			if errors.Is(w, article.ErrDroppedText) {
+				out = append(out, w.Message)
+			}
+		}
+		return out
+	}
+	uncached, err := New(Options{CacheBytes: -1})
+	require.NoError(t, err)
+	want := messages(uncached, "First")
+	require.Len(t, want, 1)
+	assert.Contains(t, want[0], "at byte 18")
+
+	r := newRenderer(t)
+	assert.Equal(t, want, messages(r, "First"), "miss")
+	assert.Equal(t, want, messages(r, "Second, same body"), "hit")
+}

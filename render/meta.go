@@ -180,7 +180,7 @@ func Resolve(a *article.Article, opts Options, po PrepareOptions) (*Meta, error)
 		return nil, err
 	}
 	bodyText := sanitize.Text(a.Body)
-	return resolve(a, &opts, slices.Clone(po.Alternates), img, opts.locale(a), findings, bodyText)
+	return resolve(a, &opts, slices.Clone(po.Alternates), img, opts.locale(a), findings, bodyText, nil)
 }
 
 // checkShareImage returns a valid copy of the share image img, or an error
@@ -206,7 +206,7 @@ func checkShareImage(img *article.Image) (*article.Image, error) {
 
 // resolve builds the metadata of the checked copy a. img is the share
 // image (checked) or nil: it stands for the lead image in the metadata.
-func resolve(a *article.Article, opts *Options, alternates []Alternate, img *article.Image, loc *Locale, findings []article.Finding, bodyText string) (*Meta, error) {
+func resolve(a *article.Article, opts *Options, alternates []Alternate, img *article.Image, loc *Locale, findings []article.Finding, bodyText string, c *htmlCache) (*Meta, error) {
 	for i, alt := range alternates {
 		if !hreflangPattern.MatchString(alt.Lang) {
 			return nil, &Error{Err: fmt.Errorf("alternates[%d].lang: %q is not a BCP 47 language tag or x-default", i, alt.Lang)}
@@ -218,7 +218,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	m := &Meta{
 		Canonical:  a.URL,
 		Alternates: alternates,
-		Warnings:   droppedText(a, findings),
+		Warnings:   droppedText(a, findings, c),
 	}
 	site := a.Site
 	siteName := ""
@@ -290,20 +290,27 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 // field of a that leaves something open at its end, so that the sanitiser
 // drops the rest of it without a word; the page is safe either way, but
 // the writer should know the text is lost. The paths and order are those
-// of the broadsheet CLI's check.
-func droppedText(a *article.Article, findings []article.Finding) []article.Finding {
-	check := func(path, html string) {
-		if sw, ok := sanitize.Swallowed(html); ok {
-			findings = append(findings, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
-				Message: sw.String() + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+// of the broadsheet CLI's check. What each field leaves open is kept in c
+// by content, like its sanitised form, so a cached body is not tokenised
+// again on every Prepare.
+func droppedText(a *article.Article, findings []article.Finding, c *htmlCache) []article.Finding {
+	add := func(path, sw string) {
+		findings = append(findings, article.Finding{Path: path, Code: "dropped_text", Severity: article.SeverityWarning,
+			Message: sw + "; close it, or the page loses that text", Err: article.ErrDroppedText})
+	}
+	// The paths are built only for a field that has something to report.
+	for i, kp := range a.KeyPoints {
+		if sw := swallowed(c, kp); sw != "" {
+			add("key_points["+itoa(i)+"]", sw)
 		}
 	}
-	for i, kp := range a.KeyPoints {
-		check("key_points["+itoa(i)+"]", kp)
+	if sw := swallowed(c, a.Body); sw != "" {
+		add("body", sw)
 	}
-	check("body", a.Body)
 	for i, e := range a.Explainers {
-		check("explainers["+itoa(i)+"].body", e.Body)
+		if sw := swallowed(c, e.Body); sw != "" {
+			add("explainers["+itoa(i)+"].body", sw)
+		}
 	}
 	return findings
 }
@@ -352,7 +359,16 @@ func mastodonAddress(s string) string {
 
 // profileURLs returns the profile pages of the handles, for sameAs.
 func profileURLs(x, bluesky, mastodon, extra string) []string {
-	var urls []string
+	n := 0
+	for _, s := range [...]string{x, bluesky, mastodon, extra} {
+		if s != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	urls := make([]string, 0, n)
 	if extra != "" {
 		urls = append(urls, extra)
 	}
@@ -367,6 +383,9 @@ func profileURLs(x, bluesky, mastodon, extra string) []string {
 		if user, host, ok := strings.Cut(addr, "@"); ok {
 			urls = append(urls, "https://"+host+"/@"+user)
 		}
+	}
+	if len(urls) == 0 {
+		return nil // a mastodon handle that is not user@host
 	}
 	return urls
 }

@@ -225,7 +225,7 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	if loc.Dir != "" && loc.Dir != "ltr" && loc.Dir != "rtl" {
 		return nil, &Error{Err: fmt.Errorf("locale: dir %q is not ltr or rtl", loc.Dir)}
 	}
-	m, err := resolve(a, &r.opts, alternates, img, loc, findings, cl.text(r.cache, a.Body))
+	m, err := resolve(a, &r.opts, alternates, img, loc, findings, cl.text(r.cache, a.Body), r.cache)
 	if err != nil {
 		return nil, err
 	}
@@ -298,13 +298,12 @@ func (p *Prepared) splitPage(buf *bytes.Buffer) error {
 
 // cleaner returns the sanitising policies for a: those of
 // Options.Sanitize.BaseURL when it is set, else the same policies judging
-// links against the article's own URL.
+// links against the article's own URL. a has passed Check, which refuses
+// a missing URL or one that fails article.CheckURL, so it is not checked
+// again here (WithBaseURL still refuses one it cannot use).
 func (r *Renderer) cleaner(a *article.Article) (*cleaner, error) {
 	if r.opts.Sanitize.BaseURL != "" {
 		return r.clean, nil
-	}
-	if _, err := article.CheckURL(a.URL); err != nil {
-		return nil, &Error{Err: err}
 	}
 	cl, err := r.clean.withBase(a.URL)
 	if err != nil {
