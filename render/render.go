@@ -346,15 +346,12 @@ func (p *Prepared) Meta() *Meta { return p.data.Meta }
 // written unless the whole page rendered.
 func (p *Prepared) Page(w io.Writer, v View) error {
 	if p.before == nil {
-		if err := v.check(); err != nil {
+		ticker, err := p.viewTicker(v)
+		if err != nil {
 			return err
 		}
 		d := p.data
 		d.View = v
-		ticker, err := p.ticker(&d)
-		if err != nil {
-			return err
-		}
 		d.Parts.Ticker = ticker
 		return p.r.execute(w, "page", &d)
 	}
@@ -371,12 +368,7 @@ func (p *Prepared) Page(w io.Writer, v View) error {
 		key := tickerKey{view: p.r.viewKey(&v), labels: p.data.Labels}
 		html, ok := p.r.tickers.get(key)
 		if !ok {
-			if err := v.check(); err != nil {
-				return err
-			}
-			d := p.data
-			d.View = v
-			t, err := p.ticker(&d)
+			t, err := p.viewTicker(v)
 			if err != nil {
 				return err
 			}
@@ -385,12 +377,7 @@ func (p *Prepared) Page(w io.Writer, v View) error {
 		}
 		ticker = html
 	default:
-		if err := v.check(); err != nil {
-			return err
-		}
-		d := p.data
-		d.View = v
-		t, err := p.ticker(&d)
+		t, err := p.viewTicker(v)
 		if err != nil {
 			return err
 		}
@@ -430,6 +417,16 @@ func (r *Renderer) viewKey(v *View) fingerprint {
 }
 
 // ticker executes the "ticker" template for d.View.
+// viewTicker checks v and executes the "ticker" template for it.
+func (p *Prepared) viewTicker(v View) (template.HTML, error) {
+	if err := v.check(); err != nil {
+		return "", err
+	}
+	d := p.data
+	d.View = v
+	return p.ticker(&d)
+}
+
 func (p *Prepared) ticker(d *Data) (template.HTML, error) {
 	buf := p.r.getBuf()
 	defer p.r.putBuf(buf)
