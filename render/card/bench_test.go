@@ -2,6 +2,7 @@ package card
 
 import (
 	"bytes"
+	"image"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -182,4 +183,63 @@ func BenchmarkStandardFrench(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPhotoParts splits a photo card from a 1600×900 JPEG (quality
+// 85) into its steps: decoding (the scaled decoder at 6/8, and image/jpeg
+// for comparison), cropping and converting the planes to the card's RGBA,
+// and encoding the card (the package's writer and image/jpeg).
+func BenchmarkPhotoParts(b *testing.B) {
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, photo(), &jpeg.Options{Quality: 85}); err != nil {
+		b.Fatal(err)
+	}
+	data := jb.Bytes()
+	size, focus := OpenGraph(), FocalPoint{0.5, 0.5}
+	pick := func(w, h int) int { return pickScale(w, h, size, focus) }
+	ps := new(photoScratch)
+	b.Run("decode=scaled", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ps.dec.decode(data, pick); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("decode=image-jpeg", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	p, err := ps.dec.decode(data, pick)
+	if err != nil {
+		b.Fatal(err)
+	}
+	card := image.NewRGBA(image.Rect(0, 0, size.Width, size.Height))
+	b.Run("planes-to-card", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			ps.drawCoverPlanes(card, p, focus)
+		}
+	})
+	b.Run("encode", func(b *testing.B) {
+		e := new(encoder)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := e.writeJPEG(io.Discard, card, 85); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encode=image-jpeg", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := jpeg.Encode(io.Discard, card, &jpeg.Options{Quality: 85}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

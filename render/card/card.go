@@ -130,6 +130,7 @@ type Renderer struct {
 	noPaint bool // tests of layout alone: skip painting pixels
 	states  sync.Pool
 	encoder sync.Pool
+	photos  sync.Pool // *photoScratch
 }
 
 // New returns a Renderer for theme (zero fields take DefaultTheme's
@@ -168,6 +169,7 @@ func New(theme Theme) (*Renderer, error) {
 	}
 	r.states.New = func() any { return newState() }
 	r.encoder.New = func() any { return new(encoder) }
+	r.photos.New = func() any { return new(photoScratch) }
 	return r, nil
 }
 
@@ -252,19 +254,23 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 		r.states.Put(st)
 	}()
 	var photo image.Image
+	var planes *jpegPlanes
+	var ps *photoScratch
 	if info.Layout == LayoutPhoto {
 		photo = o.Image
 		if photo == nil && len(o.ImageData) > 0 {
-			if photo, err = decodeImage(o.ImageData, info.Size); err != nil {
+			ps = r.photos.Get().(*photoScratch)
+			defer r.photos.Put(ps)
+			if planes, photo, err = decodePhoto(o.ImageData, info.Size, o.focus(), ps); err != nil {
 				return nil, info, err
 			}
 		}
-		if photo == nil || photo.Bounds().Empty() {
+		if planes == nil && (photo == nil || photo.Bounds().Empty()) {
 			return nil, info, ErrNoImage
 		}
 	}
 	o.Labels = o.Labels.localised(a.Language)
-	d := &drawer{r: r, st: st, a: a, o: o, info: &info,
+	d := &drawer{r: r, st: st, a: a, o: o, info: &info, planes: planes, ps: ps,
 		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
 		lang: language.NewLanguage(a.Language), rtl: o.Direction.rtl(a.Language)}
 	d.u = math.Min(float64(info.Size.Width)/1200, float64(info.Size.Height)/630)
@@ -293,9 +299,14 @@ type drawer struct {
 	o    Options
 	info *Info
 	c    canvas
-	u    float64 // scale: 1 at 1200×630
-	lang language.Language
-	rtl  bool // the card is mirrored (right-to-left language)
+	// planes is the lead image from the scaled JPEG decoder (photo
+	// layout; nil when the image came decoded or is not a plain JPEG),
+	// ps the scratch it lives in.
+	planes *jpegPlanes
+	ps     *photoScratch
+	u      float64 // scale: 1 at 1200×630
+	lang   language.Language
+	rtl    bool // the card is mirrored (right-to-left language)
 }
 
 func (d *drawer) px(v float64) int { return int(math.Round(v * d.u)) }

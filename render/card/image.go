@@ -57,27 +57,66 @@ type imageHeader struct {
 	what          string // "progressive CMYK JPEG", "interlaced 16-bit PNG"…
 }
 
+// focus is Options.Focus or the centre.
+func (o *Options) focus() FocalPoint {
+	if o.Focus != nil {
+		return *o.Focus
+	}
+	return FocalPoint{0.5, 0.5}
+}
+
+// decodePhoto decodes a lead image for a card of size card: a plain
+// baseline JPEG with the scaled decoder to planes (valid until ps is used
+// again), anything else with decodeImage.
+func decodePhoto(data []byte, card Size, focus FocalPoint, ps *photoScratch) (*jpegPlanes, image.Image, error) {
+	h, err := checkImage(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if h.format == "jpeg" {
+		p, err := ps.dec.decode(data, func(w, h int) int { return pickScale(w, h, card, focus) })
+		switch {
+		case err == nil:
+			return p, nil, nil
+		case !errors.Is(err, errJPEGUnsupported):
+			return nil, nil, err
+		}
+	}
+	img, err := decodeRecovered(data, h.what)
+	return nil, img, err
+}
+
 // decodeImage decodes JPEG, PNG or WebP bytes after checking what the
 // header claims: the pixel count, the pixels per byte of image data and
 // the memory the decoder would need. The caller recovers decoder panics.
-func decodeImage(data []byte, card Size) (image.Image, error) {
-	h, err := inspectImage(data)
+func decodeImage(data []byte) (image.Image, error) {
+	h, err := checkImage(data)
 	if err != nil {
 		return nil, err
 	}
+	return decodeRecovered(data, h.what)
+}
+
+// checkImage reads data's header and refuses an image that claims too
+// many pixels, too many pixels per byte or too much decoder memory.
+func checkImage(data []byte) (imageHeader, error) {
+	h, err := inspectImage(data)
+	if err != nil {
+		return h, err
+	}
 	pixels := int64(h.width) * int64(h.height)
 	if h.width <= 0 || h.height <= 0 || pixels > MaxImagePixels {
-		return nil, fmt.Errorf("%w: %s is %dx%d, over the limit of %d pixels (%d MP); scale it down first", ErrImage, h.what, h.width, h.height, MaxImagePixels, MaxImagePixels/1_000_000)
+		return h, fmt.Errorf("%w: %s is %dx%d, over the limit of %d pixels (%d MP); scale it down first", ErrImage, h.what, h.width, h.height, MaxImagePixels, MaxImagePixels/1_000_000)
 	}
 	// A photograph needs some bytes per pixel; a few bytes that claim
 	// millions of pixels are a decompression bomb, however valid.
 	if pixels > 4_000_000 && pixels > maxPixelsPerByte*int64(h.dataBytes) {
-		return nil, fmt.Errorf("%w: %s claims %dx%d pixels from %d bytes of image data", ErrImage, h.what, h.width, h.height, h.dataBytes)
+		return h, fmt.Errorf("%w: %s claims %dx%d pixels from %d bytes of image data", ErrImage, h.what, h.width, h.height, h.dataBytes)
 	}
 	if h.decodeBytes > MaxImageDecodeBytes {
-		return nil, fmt.Errorf("%w: a %dx%d %s needs about %d MB to decode (limit %d MB); re-encode it smaller or as a baseline image", ErrImage, h.width, h.height, h.what, h.decodeBytes>>20, MaxImageDecodeBytes>>20)
+		return h, fmt.Errorf("%w: a %dx%d %s needs about %d MB to decode (limit %d MB); re-encode it smaller or as a baseline image", ErrImage, h.width, h.height, h.what, h.decodeBytes>>20, MaxImageDecodeBytes>>20)
 	}
-	return decodeRecovered(data, h.what)
+	return h, nil
 }
 
 // decodeRecovered decodes data, turning a decoder panic into an error

@@ -261,12 +261,15 @@ func (d *drawer) fitHeadline(sty style, w, h float64) para {
 // photo draws the headline over the lead image.
 func (d *drawer) photo(src image.Image) error {
 	t := &d.r.theme
-	focus := FocalPoint{0.5, 0.5}
-	if d.o.Focus != nil {
-		focus = *d.o.Focus
+	focus := d.o.focus()
+	if d.planes != nil {
+		if !d.c.skip {
+			d.ps.drawCoverPlanes(d.c.img, d.planes, focus)
+		}
+	} else {
+		d.c.fill(d.c.img.Rect, t.Background)
+		drawCover(d.c.img, src, focus, t.Background)
 	}
-	d.c.fill(d.c.img.Rect, t.Background)
-	drawCover(d.c.img, src, focus, t.Background)
 	W, H := d.c.img.Rect.Dx(), d.c.img.Rect.Dy()
 	pad := float64(d.px(float64(t.Padding)))
 	bottom := d.footerTop() - float64(d.px(22))
