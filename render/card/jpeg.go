@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/jpeg"
 	"io"
+	mathbits "math/bits"
 )
 
 // A baseline JPEG writer for opaque cards (photo layout), about twice as
@@ -25,6 +26,7 @@ type jpegTables struct {
 	sos    []byte         // the SOS segment
 	sofAt  int            // offset of SOF0's height field in header
 	recip  [2][64]float32 // natural order: 1 / (q × AAN scale × 8)
+	recipZ [2][64]float32 // the same in zigzag order
 	huff   [4]huffTable   // DC luma, AC luma, DC chroma, AC chroma
 }
 
@@ -90,6 +92,11 @@ func (enc *encoder) tablesFor(quality int) (*jpegTables, error) {
 				}
 				seg = seg[65:]
 			}
+			for id := range t.recip {
+				for k := range 64 {
+					t.recipZ[id][k] = t.recip[id][zigzag[k]]
+				}
+			}
 		case 0xc0: // SOF0
 			t.sofAt = i + 5
 		case 0xc4: // DHT: [Tc|Th], 16 counts, the values; repeated
@@ -128,16 +135,47 @@ func (enc *encoder) tablesFor(quality int) (*jpegTables, error) {
 	return nil, errors.New("card: unexpected JPEG header layout")
 }
 
-// bitWriter writes Huffman-coded bits with JPEG's byte stuffing.
+// bitWriter writes Huffman-coded bits with JPEG's byte stuffing. Bits
+// gather in acc (fewer than 32 between calls) and leave four bytes at a
+// time; only a word holding a 0xff byte is written byte by byte.
 type bitWriter struct {
 	out  []byte
 	acc  uint64
 	nacc uint
 }
 
+// put writes the low size bits of code (size ≤ 32).
 func (w *bitWriter) put(code uint32, size uint8) {
 	w.acc = w.acc<<size | uint64(code)&(1<<size-1)
 	w.nacc += uint(size)
+	if w.nacc >= 32 {
+		w.word(uint32(w.acc >> (w.nacc - 32)))
+		w.nacc -= 32
+	}
+}
+
+// word appends four bytes, stuffing a zero after each 0xff.
+func (w *bitWriter) word(v uint32) {
+	x := ^v // a 0xff byte of v is a zero byte of x
+	if (x-0x01010101)&^x&0x80808080 == 0 {
+		w.out = binary.BigEndian.AppendUint32(w.out, v)
+		return
+	}
+	for s := 24; s >= 0; s -= 8 {
+		b := byte(v >> s)
+		w.out = append(w.out, b)
+		if b == 0xff {
+			w.out = append(w.out, 0)
+		}
+	}
+}
+
+// flush pads the last byte with one bits and writes what is left.
+func (w *bitWriter) flush() {
+	if pad := (8 - w.nacc%8) % 8; pad > 0 {
+		w.acc = w.acc<<pad | (1<<pad - 1)
+		w.nacc += pad
+	}
 	for w.nacc >= 8 {
 		b := byte(w.acc >> (w.nacc - 8))
 		w.out = append(w.out, b)
@@ -145,12 +183,6 @@ func (w *bitWriter) put(code uint32, size uint8) {
 			w.out = append(w.out, 0)
 		}
 		w.nacc -= 8
-	}
-}
-
-func (w *bitWriter) flush() {
-	if w.nacc > 0 {
-		w.put(1<<(8-w.nacc)-1, uint8(8-w.nacc))
 	}
 }
 
@@ -196,48 +228,43 @@ type jpegEncoder struct {
 }
 
 // block transforms, quantises and writes one block of level-shifted
-// samples for component comp (0 luma, 1–2 chroma).
+// samples for component comp (0 luma, 1–2 chroma). The quantised
+// coefficients are taken in zigzag order with a bit per non-zero one, so
+// runs of zeros are counted by TrailingZeros64, not walked.
 func (e *jpegEncoder) block(t *jpegTables, comp int) {
 	fdct(&e.blk)
-	q := &t.recip[min(comp, 1)]
+	q := &t.recipZ[min(comp, 1)]
 	dc, ac := &t.huff[0], &t.huff[1]
 	if comp > 0 {
 		dc, ac = &t.huff[2], &t.huff[3]
 	}
 	var coef [64]int32
+	var nz uint64
 	for k := range 64 {
-		v := e.blk[k] * q[k]
-		if v < 0 {
-			coef[k] = int32(v - 0.5)
-		} else {
-			coef[k] = int32(v + 0.5)
+		// Round to nearest: offset into positive range, truncate, undo.
+		v := int32(e.blk[zigzag[k]]*q[k]+65536.5) - 65536
+		coef[k] = v
+		if v != 0 {
+			nz |= 1 << k
 		}
 	}
 	d := coef[0] - e.prev[comp]
 	e.prev[comp] = coef[0]
 	cat, bits := magnitude(d)
-	e.bw.put(uint32(dc.code[cat]), dc.size[cat])
-	if cat > 0 {
-		e.bw.put(bits, cat)
-	}
-	run := 0
-	for k := 1; k < 64; k++ {
-		v := coef[zigzag[k]]
-		if v == 0 {
-			run++
-			continue
-		}
-		for run > 15 {
+	e.bw.put(uint32(dc.code[cat])<<cat|bits, dc.size[cat]+cat)
+	last := 0
+	for nz &^= 1; nz != 0; nz &= nz - 1 {
+		k := mathbits.TrailingZeros64(nz)
+		run := k - last - 1
+		for ; run > 15; run -= 16 {
 			e.bw.put(uint32(ac.code[0xf0]), ac.size[0xf0])
-			run -= 16
 		}
-		cat, bits := magnitude(v)
+		cat, bits := magnitude(coef[k])
 		sym := uint8(run<<4) | cat
-		e.bw.put(uint32(ac.code[sym]), ac.size[sym])
-		e.bw.put(bits, cat)
-		run = 0
+		e.bw.put(uint32(ac.code[sym])<<cat|bits, ac.size[sym]+cat)
+		last = k
 	}
-	if run > 0 {
+	if last != 63 {
 		e.bw.put(uint32(ac.code[0]), ac.size[0])
 	}
 }
@@ -249,11 +276,7 @@ func magnitude(v int32) (uint8, uint32) {
 		a = -a
 		v--
 	}
-	cat := uint8(0)
-	for a > 0 {
-		cat++
-		a >>= 1
-	}
+	cat := uint8(mathbits.Len32(uint32(a)))
 	return cat, uint32(v) & (1<<cat - 1)
 }
 

@@ -30,6 +30,13 @@ import (
 // not handle; callers decode those with image/jpeg instead.
 var errJPEGUnsupported = errors.New("card: JPEG variant not handled by the scaled decoder")
 
+// notBaseline ends the errors for codes T.81 does not allow in an 8-bit
+// sequential image (F.1.2.1 and F.1.2.2): DC differences above category
+// 11, AC coefficients above size 10 or past the 63rd, and run/size symbols
+// other than end-of-block and the 16-zero run with size 0. image/jpeg
+// reads some of these anyway (as progressive end-of-band runs).
+const notBaseline = "not allowed in a baseline JPEG"
+
 // huffLookup is the number of bits the fast Huffman table resolves.
 const huffLookup = 9
 
@@ -114,8 +121,7 @@ type jpegDecoder struct {
 	zeros  uint // padding bits at the bottom of acc (past a marker or the end)
 	marker bool // the entropy-coded data ended at a marker (or the end)
 
-	q       [4][64]int32 // zigzag order
-	qset    [4]bool
+	q       [4][64]int32   // zigzag order
 	huff    [2][4]jpegHuff // [class][id]: class 0 DC, 1 AC
 	comps   [3]jpegComp
 	nc      int
@@ -233,7 +239,6 @@ func (d *jpegDecoder) readDQT(seg []byte) error {
 				d.q[tq][k] = int32(binary.BigEndian.Uint16(seg[1+2*k:]))
 			}
 		}
-		d.qset[tq] = true
 		seg = seg[need:]
 	}
 	return nil
@@ -355,17 +360,14 @@ func (d *jpegDecoder) readScan(seg []byte, pick func(w, h int) int) (*jpegPlanes
 		if c.td > 3 || c.ta > 3 || !d.huff[0][c.td].defined || !d.huff[1][c.ta].defined {
 			return nil, jpegErr("component %d uses an undefined Huffman table", id)
 		}
-		if !d.qset[c.tq] {
-			return nil, jpegErr("component %d uses undefined quantisation table %d", id, c.tq)
-		}
+		// An undefined quantisation table is all zeros (a grey image), as
+		// image/jpeg reads it.
 		c.q = d.q[c.tq]
 		c.pred = 0
 		order = append(order, c)
 	}
-	ss, se, ahal := seg[1+2*ns], seg[2+2*ns], seg[3+2*ns]
-	if ss != 0 || se != 63 || ahal != 0 {
-		return nil, jpegErr("sequential scan with spectral selection %d..%d, approximation %#x", ss, se, ahal)
-	}
+	// Ss, Se, Ah and Al are fixed (0, 63, 0, 0) in a sequential scan;
+	// like libjpeg and image/jpeg, other values are not an error.
 
 	pixels := int64(d.width) * int64(d.height)
 	if pixels > MaxImagePixels {
@@ -558,16 +560,18 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 						// Decode the block: its DC difference, then the
 						// AC run/size pairs, dequantised as they come.
 						t, ok := d.huffman(dc)
-						if !ok || t > 11 {
+						if !ok {
 							return jpegErr("bad DC code in block at MCU %d,%d", mx, my)
+						}
+						if t > 11 {
+							return jpegErr("DC difference of category %d at MCU %d,%d: %s", t, mx, my, notBaseline)
 						}
 						if t > 0 {
 							c.pred += d.receive(uint(t))
 						}
 						blk = [64]int32{}
 						blk[0] = c.pred * c.q[0]
-						var cols uint8 // columns with AC energy below row 0
-						rows := false  // AC energy in row 0
+						umax, vmax := 0, 0 // the last non-zero column and row
 						for k := 1; k < 64; {
 							rs, ok := d.huffman(ac)
 							if !ok {
@@ -575,25 +579,24 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							}
 							r, s := int(rs>>4), uint(rs&15)
 							if s == 0 {
-								if r != 15 {
+								if r == 0 {
 									break // end of block
+								}
+								if r != 15 {
+									return jpegErr("AC symbol %#02x at MCU %d,%d: %s", rs, mx, my, notBaseline)
 								}
 								k += 16
 								continue
 							}
 							k += r
 							if k > 63 || s > 10 {
-								return jpegErr("bad AC coefficient in block at MCU %d,%d", mx, my)
+								return jpegErr("AC coefficient %d of size %d at MCU %d,%d: %s", k, s, mx, my, notBaseline)
 							}
 							val := d.receive(s)
 							if keep[k] {
 								z := zigzag[k]
 								blk[z] = val * c.q[k]
-								if z >= 8 {
-									cols |= 1 << (z & 7)
-								} else {
-									rows = true
-								}
+								umax, vmax = max(umax, z&7), max(vmax, z>>3)
 							}
 							k++
 						}
@@ -602,7 +605,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 						}
 						bx, by := mx*c.h+h, my*c.v+v
 						dst := c.plane[by*M*c.stride+bx*M:]
-						idctScaled(&blk, &tmp, T, M, cols, rows, dst, c.stride)
+						idctScaled(&blk, &tmp, T, M, umax, vmax, dst, c.stride)
 					}
 				}
 			}
@@ -654,13 +657,15 @@ var idctTables = func() (ts [9]idctTable) {
 }()
 
 // idctScaled writes the M×M inverse DCT of the top-left M×M of blk
-// (natural order, dequantised) to dst, level-shifted and clamped. cols
-// marks the columns with energy below row 0 and rows whether row 0 has
-// any beyond the DC; blocks with neither are flat.
-func idctScaled(blk, tmp *[64]int32, T *idctTable, M int, cols uint8, rows bool, dst []uint8, stride int) {
-	if cols == 0 && !rows {
+// (natural order, dequantised) to dst, level-shifted and clamped. umax and
+// vmax are the last column and row holding a non-zero coefficient; the
+// sums stop there. Each 1-D pass splits even and odd frequencies: the
+// basis is symmetric for even u and antisymmetric for odd u about the
+// block's centre, so output x and M-1-x share both sums (E+O and E-O).
+func idctScaled(blk, tmp *[64]int32, T *idctTable, M, umax, vmax int, dst []uint8, stride int) {
+	if umax == 0 && vmax == 0 {
 		// Flat: F(0,0)/8, rounded.
-		v := clamp8((blk[0]+4*int32(sign(blk[0])))/8 + 128)
+		v := clamp8((blk[0]+4*sign(blk[0]))/8 + 128)
 		for y := range M {
 			row := dst[y*stride : y*stride+M]
 			for x := range row {
@@ -669,36 +674,50 @@ func idctScaled(blk, tmp *[64]int32, T *idctTable, M int, cols uint8, rows bool,
 		}
 		return
 	}
+	half := (M + 1) / 2
 	// Columns: tmp[y][u] = Σv T[y][v]·F[v][u], kept with 2 extra bits.
-	t0 := T[0]
-	for u := range M {
-		if cols&(1<<u) == 0 {
-			c := (blk[u]*t0 + 1<<10) >> 11
+	for u := 0; u <= umax; u++ {
+		if vmax == 0 {
+			c := (blk[u]*T[0] + 1<<10) >> 11
 			for y := range M {
-				tmp[y*8+u] = c
+				tmp[(y*8+u)&63] = c
 			}
 			continue
 		}
-		for y := range M {
-			tr := T[y*8 : y*8+M]
-			var s int32
-			for v, t := range tr {
-				s += t * blk[v*8+u]
+		for y := range half {
+			var e, o int32
+			for v := 0; v <= vmax; v += 2 {
+				e += T[(y*8+v)&63] * blk[(v*8+u)&63]
 			}
-			tmp[y*8+u] = (s + 1<<10) >> 11
+			for v := 1; v <= vmax; v += 2 {
+				o += T[(y*8+v)&63] * blk[(v*8+u)&63]
+			}
+			tmp[(y*8+u)&63] = (e + o + 1<<10) >> 11
+			tmp[((M-1-y)*8+u)&63] = (e - o + 1<<10) >> 11
 		}
 	}
 	// Rows: f[y][x] = Σu T[x][u]·tmp[y][u].
 	for y := range M {
-		tr := tmp[y*8 : y*8+M]
 		row := dst[y*stride : y*stride+M]
-		for x := range row {
-			tx := T[x*8 : x*8+M]
-			var s int32
-			for u, t := range tx {
-				s += t * tr[u]
+		r := tmp[(y*8)&63 : (y*8)&63+8]
+		if umax == 0 {
+			v := clamp8((r[0]*T[0]+1<<14)>>15 + 128)
+			for x := range row {
+				row[x] = v
 			}
-			row[x] = clamp8((s+1<<14)>>15 + 128)
+			continue
+		}
+		for x := range half {
+			tx := T[(x*8)&63 : (x*8)&63+8]
+			var e, o int32
+			for u := 0; u <= umax; u += 2 {
+				e += tx[u&7] * r[u&7]
+			}
+			for u := 1; u <= umax; u += 2 {
+				o += tx[u&7] * r[u&7]
+			}
+			row[x] = clamp8((e+o+1<<14)>>15 + 128)
+			row[M-1-x] = clamp8((e-o+1<<14)>>15 + 128)
 		}
 	}
 }

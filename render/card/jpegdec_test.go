@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/jpeg"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/broadsheet/broadsheet/internal/sample"
@@ -332,7 +333,6 @@ func TestScaledDecoderMalformed(t *testing.T) {
 		{"scan before frame", append([]byte{0xff, 0xd8}, good[sos:]...), "scan before the frame header"},
 		{"over-full Huffman table", edit(func(b []byte) []byte { b[dht+5] = 3; return b }), "Huffman"},
 		{"undefined component in scan", edit(func(b []byte) []byte { b[sos+5] = 9; return b }), "unknown component"},
-		{"bad spectral selection", edit(func(b []byte) []byte { b[sos+2+int(binary.BigEndian.Uint16(b[sos+2:]))-2] = 9; return b }), "spectral selection"},
 		{"restart marker out of order", edit(func(b []byte) []byte {
 			i := bytes.Index(b[sos:], []byte{0xff, 0xd0})
 			b[sos+i+1] = 0xd3
@@ -467,5 +467,51 @@ func TestScaledDecoderBombs(t *testing.T) {
 		n := allocated(func() { _, _, err = r.Bytes(a, Options{Layout: LayoutPhoto, ImageData: data}) })
 		require.NoError(t, err)
 		assert.Less(t, n, uint64(16<<20), "allocated %d bytes: planes at 2/8 (4.5 MB), the card and its scratch; image/jpeg would need 72 MB", n)
+	})
+}
+
+// FuzzDecode: the scaled decoder never panics, allocates at most its
+// planes (three bytes a pixel, padded to blocks) plus a little, and agrees
+// with image/jpeg on which files decode and to what size: a file it
+// accepts image/jpeg accepts at the same size, and a file image/jpeg
+// accepts it either decodes or leaves to image/jpeg as unsupported.
+func FuzzDecode(f *testing.F) {
+	for _, o := range []testJPEG{{h: 2, v: 2}, {h: 2, v: 1}, {h: 1, v: 2}, {}, {gray: true}, {h: 2, v: 2, restart: 1}, {gray: true, restart: 2}} {
+		f.Add(makeTestJPEG(f, testPicture(21, 13), o))
+	}
+	f.Add(flatJPEG(24, 16, 0, 40))
+	f.Add(progressiveJPEG(16, 16, 3, 0, 16))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var d jpegDecoder
+		var p *jpegPlanes
+		var err error
+		m := 1 + len(data)%8
+		n := allocated(func() { p, err = d.decode(data, func(int, int) int { return m }) })
+		if limit := uint64(1<<20 + 3*(d.width+32)*(d.height+32)); n > limit {
+			t.Fatalf("decoding a %dx%d image allocated %d bytes (limit %d)", d.width, d.height, n, limit)
+		}
+		if errors.Is(err, errJPEGUnsupported) {
+			return
+		}
+		if err != nil && !errors.Is(err, ErrImage) {
+			t.Fatalf("error %v does not wrap ErrImage", err)
+		}
+		if int64(d.width)*int64(d.height) > MaxImagePixels {
+			if err == nil {
+				t.Fatalf("decoded a %dx%d image, over the pixel limit", d.width, d.height)
+			}
+			return // image/jpeg would decode it: the limit is ours
+		}
+		ref, refErr := jpeg.Decode(bytes.NewReader(data))
+		switch {
+		case err == nil && refErr != nil:
+			t.Fatalf("decoded %dx%d; image/jpeg refuses: %v", p.width, p.height, refErr)
+		case err != nil && refErr == nil && !strings.Contains(err.Error(), notBaseline):
+			// The only files image/jpeg reads and this decoder refuses
+			// break T.81's rules for baseline codes.
+			t.Fatalf("refused (%v); image/jpeg decodes %v", err, ref.Bounds())
+		case err == nil && ref.Bounds() != image.Rect(0, 0, p.width, p.height):
+			t.Fatalf("size %dx%d; image/jpeg %v", p.width, p.height, ref.Bounds())
+		}
 	})
 }
