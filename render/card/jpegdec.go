@@ -38,13 +38,17 @@ var errJPEGUnsupported = errors.New("card: JPEG variant not handled by the scale
 const notBaseline = "not allowed in a baseline JPEG"
 
 // huffLookup is the number of bits the fast Huffman table resolves.
-const huffLookup = 9
+const huffLookup = 10
 
 // jpegHuff is one decoding table (T.81 Annex C and F.2.2.3).
 type jpegHuff struct {
-	lut     [1 << huffLookup]uint16 // length<<8 | value for codes ≤ huffLookup bits; 0 otherwise
-	maxCode [17]int32               // the largest code of each length, -1 if none
-	valPtr  [17]int32               // vals index of a length's code 0 (may be negative)
+	lut [1 << huffLookup]uint16 // length<<8 | value for codes ≤ huffLookup bits; 0 otherwise
+	// fast resolves an AC code and its extra bits together when both fit
+	// in huffLookup bits: coefficient<<16 | run<<8 | bits used; 0 when
+	// they do not fit (or the symbol has no coefficient).
+	fast    [1 << huffLookup]int32
+	maxCode [17]int32 // the largest code of each length, -1 if none
+	valPtr  [17]int32 // vals index of a length's code 0 (may be negative)
 	vals    [256]uint8
 	n       int32
 	defined bool
@@ -77,6 +81,18 @@ func (h *jpegHuff) build(counts []byte, vals []byte) error {
 			h.maxCode[l] = code - 1
 		}
 		code <<= 1
+	}
+	for i, v := range h.lut {
+		l, rs := int(v>>8), int(v&0xff)
+		r, sz := rs>>4, rs&15
+		if v == 0 || sz == 0 || l+sz > huffLookup {
+			continue
+		}
+		bits := int32(i>>(huffLookup-l-sz)) & (1<<sz - 1)
+		if bits < 1<<(sz-1) {
+			bits += -1<<sz + 1
+		}
+		h.fast[i] = bits<<16 | int32(r<<8) | int32(l+sz)
 	}
 	return nil
 }
@@ -159,7 +175,8 @@ func (d *jpegDecoder) decode(data []byte, pick func(w, h int) int) (*jpegPlanes,
 			return nil, jpegErr("file ends before the scan")
 		}
 		if data[i] != 0xff {
-			return nil, jpegErr("expected a marker at byte %d", i)
+			i++ // extraneous bytes between segments: skipped, as libjpeg does
+			continue
 		}
 		m := data[i+1]
 		if m == 0xff {
@@ -435,7 +452,8 @@ func (d *jpegDecoder) afterScan(from int) error {
 			return jpegErr("file ends without an end-of-image marker")
 		}
 		if d.data[i] != 0xff {
-			return jpegErr("expected a marker at byte %d", i)
+			i++
+			continue
 		}
 		m := d.data[i+1]
 		switch {
@@ -488,17 +506,9 @@ func (d *jpegDecoder) fill() {
 	}
 }
 
-// huffman decodes one symbol with table h.
-func (d *jpegDecoder) huffman(h *jpegHuff) (uint8, bool) {
-	if d.nbits < 16 {
-		d.fill()
-	}
-	if v := h.lut[d.acc>>(64-huffLookup)]; v != 0 {
-		l := uint(v >> 8)
-		d.acc <<= l
-		d.nbits -= l
-		return uint8(v), true
-	}
+// huffmanLong decodes a code longer than huffLookup bits (T.81 F.2.2.3);
+// the caller has filled the buffer.
+func (d *jpegDecoder) huffmanLong(h *jpegHuff) (uint8, bool) {
 	for l := huffLookup + 1; l <= 16; l++ {
 		code := int32(d.acc >> (64 - l))
 		if code <= h.maxCode[l] {
@@ -514,15 +524,8 @@ func (d *jpegDecoder) huffman(h *jpegHuff) (uint8, bool) {
 	return 0, false
 }
 
-// receive reads s (1..16) bits and extends them to a signed value
-// (T.81 F.2.2.1).
-func (d *jpegDecoder) receive(s uint) int32 {
-	if d.nbits < s {
-		d.fill()
-	}
-	v := int32(d.acc >> (64 - s))
-	d.acc <<= s
-	d.nbits -= s
+// extend turns s received bits into the signed value they code.
+func extend(v int32, s uint) int32 {
 	if v < 1<<(s-1) {
 		v += -1<<s + 1
 	}
@@ -559,7 +562,19 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 					for h := range c.h {
 						// Decode the block: its DC difference, then the
 						// AC run/size pairs, dequantised as they come.
-						t, ok := d.huffman(dc)
+						if d.nbits < 32 {
+							d.fill()
+						}
+						var t uint8
+						ok := true
+						if v := dc.lut[d.acc>>(64-huffLookup)]; v != 0 {
+							l := uint(v >> 8)
+							d.acc <<= l
+							d.nbits -= l
+							t = uint8(v)
+						} else {
+							t, ok = d.huffmanLong(dc)
+						}
 						if !ok {
 							return jpegErr("bad DC code in block at MCU %d,%d", mx, my)
 						}
@@ -567,13 +582,44 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							return jpegErr("DC difference of category %d at MCU %d,%d: %s", t, mx, my, notBaseline)
 						}
 						if t > 0 {
-							c.pred += d.receive(uint(t))
+							s := uint(t)
+							c.pred += extend(int32(d.acc>>(64-s)), s)
+							d.acc <<= s
+							d.nbits -= s
 						}
 						blk = [64]int32{}
 						blk[0] = c.pred * c.q[0]
 						umax, vmax := 0, 0 // the last non-zero column and row
 						for k := 1; k < 64; {
-							rs, ok := d.huffman(ac)
+							if d.nbits < 16 {
+								d.fill()
+							}
+							if f := ac.fast[d.acc>>(64-huffLookup)]; f != 0 {
+								l := uint(f & 0xff)
+								d.acc <<= l
+								d.nbits -= l
+								k += int(f>>8) & 0xff
+								if k > 63 {
+									return jpegErr("AC coefficient %d at MCU %d,%d: %s", k, mx, my, notBaseline)
+								}
+								if keep[k] {
+									z := zigzag[k]
+									blk[z] = (f >> 16) * c.q[k]
+									umax, vmax = max(umax, z&7), max(vmax, z>>3)
+								}
+								k++
+								continue
+							}
+							var rs uint8
+							ok := true
+							if v := ac.lut[d.acc>>(64-huffLookup)]; v != 0 {
+								l := uint(v >> 8)
+								d.acc <<= l
+								d.nbits -= l
+								rs = uint8(v)
+							} else {
+								rs, ok = d.huffmanLong(ac)
+							}
 							if !ok {
 								return jpegErr("bad AC code in block at MCU %d,%d", mx, my)
 							}
@@ -592,7 +638,12 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							if k > 63 || s > 10 {
 								return jpegErr("AC coefficient %d of size %d at MCU %d,%d: %s", k, s, mx, my, notBaseline)
 							}
-							val := d.receive(s)
+							if d.nbits < s {
+								d.fill()
+							}
+							val := extend(int32(d.acc>>(64-s)), s)
+							d.acc <<= s
+							d.nbits -= s
 							if keep[k] {
 								z := zigzag[k]
 								blk[z] = val * c.q[k]
@@ -674,6 +725,10 @@ func idctScaled(blk, tmp *[64]int32, T *idctTable, M, umax, vmax int, dst []uint
 		}
 		return
 	}
+	if M == 6 {
+		idct6(blk, tmp, umax, dst, stride)
+		return
+	}
 	half := (M + 1) / 2
 	// Columns: tmp[y][u] = Σv T[y][v]·F[v][u], kept with 2 extra bits.
 	for u := 0; u <= umax; u++ {
@@ -720,6 +775,57 @@ func idctScaled(blk, tmp *[64]int32, T *idctTable, M, umax, vmax int, dst []uint
 			row[M-1-x] = clamp8((e-o+1<<14)>>15 + 128)
 		}
 	}
+}
+
+// idct6 is idctScaled for M = 6 (a 1600-pixel-wide photograph on a
+// 1200-pixel card) with the 6-point basis written out: the same products
+// as idctScaled's table, so the same result, with 9 multiplies a 1-D pass
+// instead of 18 and no loops. Columns past umax are zero.
+func idct6(blk, tmp *[64]int32, umax int, dst []uint8, stride int) {
+	for u := range 6 {
+		if u > umax {
+			for y := range 6 {
+				tmp[(y*8+u)&63] = 0
+			}
+			continue
+		}
+		f0, f1, f2 := blk[u&63], blk[(8+u)&63], blk[(16+u)&63]
+		f3, f4, f5 := blk[(24+u)&63], blk[(32+u)&63], blk[(40+u)&63]
+		e0, e1, e2, o0, o1, o2 := pass6(f0, f1, f2, f3, f4, f5)
+		tmp[u&63] = (e0 + o0 + 1<<10) >> 11
+		tmp[(40+u)&63] = (e0 - o0 + 1<<10) >> 11
+		tmp[(8+u)&63] = (e1 + o1 + 1<<10) >> 11
+		tmp[(32+u)&63] = (e1 - o1 + 1<<10) >> 11
+		tmp[(16+u)&63] = (e2 + o2 + 1<<10) >> 11
+		tmp[(24+u)&63] = (e2 - o2 + 1<<10) >> 11
+	}
+	for y := range 6 {
+		r := tmp[(y*8)&63 : (y*8)&63+8]
+		row := dst[y*stride : y*stride+6]
+		e0, e1, e2, o0, o1, o2 := pass6(r[0], r[1], r[2], r[3], r[4], r[5])
+		const bias = 1<<14 + 128<<15
+		row[0] = clamp8((e0 + o0 + bias) >> 15)
+		row[5] = clamp8((e0 - o0 + bias) >> 15)
+		row[1] = clamp8((e1 + o1 + bias) >> 15)
+		row[4] = clamp8((e1 - o1 + bias) >> 15)
+		row[2] = clamp8((e2 + o2 + bias) >> 15)
+		row[3] = clamp8((e2 - o2 + bias) >> 15)
+	}
+}
+
+// pass6 is one 6-point pass: the even sums (frequencies 0, 2, 4) and odd
+// sums (1, 3, 5) of outputs 0–2; output 5−x is even − odd. The constants
+// are idctTables[6] (½·C(u)·cos((2x+1)uπ/12) × 8192).
+func pass6(f0, f1, f2, f3, f4, f5 int32) (e0, e1, e2, o0, o1, o2 int32) {
+	a := f0 * 2896
+	t2 := f2 * 3547
+	t4 := f4 * 2048
+	e0, e1, e2 = a+t2+t4, a-2*t4, a-t2+t4
+	m3 := f3 * 2896
+	o0 = f1*3956 + m3 + f5*1060
+	o1 = (f1 - f3 - f5) * 2896
+	o2 = f1*1060 - m3 + f5*3956
+	return
 }
 
 func sign(v int32) int32 {
