@@ -305,7 +305,8 @@ func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
 							row := pix[(my+by+y)*stride+(mx+bx)*4:]
 							row = row[:32]
 							for x := range 8 {
-								r, g, b := int32(row[4*x]), int32(row[4*x+1]), int32(row[4*x+2])
+								v := binary.LittleEndian.Uint32(row[4*x:])
+								r, g, b := int32(v&0xff), int32(v>>8&0xff), int32(v>>16&0xff)
 								e.blk[y*8+x] = float32((19595*r+38470*g+7471*b+1<<15)>>16) - 128
 							}
 							continue
@@ -329,10 +330,14 @@ func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
 				for x := range 8 {
 					var r, g, b int32
 					if inside {
+						// The four pixels summed two channels at a time
+						// in the 16-bit lanes of a word.
 						o := 8 * x
-						r = int32(r0[o]) + int32(r0[o+4]) + int32(r1[o]) + int32(r1[o+4])
-						g = int32(r0[o+1]) + int32(r0[o+5]) + int32(r1[o+1]) + int32(r1[o+5])
-						b = int32(r0[o+2]) + int32(r0[o+6]) + int32(r1[o+2]) + int32(r1[o+6])
+						p0, p1 := binary.LittleEndian.Uint32(r0[o:]), binary.LittleEndian.Uint32(r0[o+4:])
+						p2, p3 := binary.LittleEndian.Uint32(r1[o:]), binary.LittleEndian.Uint32(r1[o+4:])
+						rb := p0&0x00ff00ff + p1&0x00ff00ff + p2&0x00ff00ff + p3&0x00ff00ff
+						gs := p0>>8&0xff + p1>>8&0xff + p2>>8&0xff + p3>>8&0xff
+						r, g, b = int32(rb&0xffff), int32(gs), int32(rb>>16)
 					} else {
 						for _, o := range [4]int{at(mx+2*x, my+2*y), at(mx+2*x+1, my+2*y), at(mx+2*x, my+2*y+1), at(mx+2*x+1, my+2*y+1)} {
 							r += int32(pix[o])

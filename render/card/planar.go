@@ -1,6 +1,7 @@
 package card
 
 import (
+	"encoding/binary"
 	"image"
 	"math"
 )
@@ -224,7 +225,8 @@ func (s *photoScratch) drawCoverPlanes(dst *image.RGBA, p *jpegPlanes, focus Foc
 }
 
 // ycbcrToRGBA converts the card's planes (luma W×H, chroma at half
-// resolution both ways, JFIF full-range) to dst's RGBA.
+// resolution both ways, JFIF full-range) to dst's RGBA: each chroma
+// sample's three terms are computed once for its two pixels of a row.
 func ycbcrToRGBA(dst *image.RGBA, y, cb, cr []uint8) {
 	W, H := dst.Rect.Dx(), dst.Rect.Dy()
 	cw := (W + 1) / 2
@@ -232,15 +234,16 @@ func ycbcrToRGBA(dst *image.RGBA, y, cb, cr []uint8) {
 		out := dst.Pix[j*dst.Stride : j*dst.Stride+4*W]
 		yr := y[j*W : (j+1)*W]
 		cbr, crr := cb[(j/2)*cw:(j/2+1)*cw], cr[(j/2)*cw:(j/2+1)*cw]
-		for i, yv := range yr {
-			c := i >> 1
+		for c := range cw {
 			b1, r1 := int32(cbr[c])-128, int32(crr[c])-128
-			yy := int32(yv)<<16 + 1<<15
-			r := (yy + 91881*r1) >> 16
-			g := (yy - 22554*b1 - 46802*r1) >> 16
-			b := (yy + 116130*b1) >> 16
-			o := out[4*i : 4*i+4 : 4*i+4]
-			o[0], o[1], o[2], o[3] = clamp8(r), clamp8(g), clamp8(b), 255
+			rc := 91881*r1 + 1<<15
+			gc := -22554*b1 - 46802*r1 + 1<<15
+			bc := 116130*b1 + 1<<15
+			for i := 2 * c; i < min(2*c+2, W); i++ {
+				yy := int32(yr[i]) << 16
+				v := uint32(clamp8((yy+rc)>>16)) | uint32(clamp8((yy+gc)>>16))<<8 | uint32(clamp8((yy+bc)>>16))<<16 | 0xff000000
+				binary.LittleEndian.PutUint32(out[4*i:], v)
+			}
 		}
 	}
 }
