@@ -243,7 +243,7 @@ func benchPhotoParts(b *testing.B, src image.Image) {
 		e := new(encoder)
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := e.writeJPEG(io.Discard, card, 85); err != nil {
+			if err := e.writeJPEG(io.Discard, card, 85, nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -187,7 +187,15 @@ func (r *Renderer) Theme() Theme {
 func (r *Renderer) Render(w io.Writer, a *article.Article, o Options) (Info, error) {
 	e := r.encoder.Get().(*encoder)
 	defer r.encoder.Put(e)
-	img, info, err := r.draw(a, o, &e.canvas)
+	ps := r.photos.Get().(*photoScratch)
+	defer r.photos.Put(ps)
+	// A JPEG card's picture may stay partly in planes (see cardPlanes).
+	var lazy *cardPlanes
+	lazyOut := &lazy
+	if o.Format == FormatPNG {
+		lazyOut = nil
+	}
+	img, info, err := r.draw(a, o, &e.canvas, ps, lazyOut)
 	if err != nil {
 		return info, err
 	}
@@ -196,7 +204,7 @@ func (r *Renderer) Render(w io.Writer, a *article.Article, o Options) (Info, err
 		if q <= 0 || q > 100 {
 			q = 85
 		}
-		return info, e.writeJPEG(w, img, q)
+		return info, e.writeJPEG(w, img, q, lazy)
 	}
 	return info, e.writePNG(w, img)
 }
@@ -214,12 +222,16 @@ func (r *Renderer) Bytes(a *article.Article, o Options) ([]byte, Info, error) {
 // Image draws the card for a and returns it unencoded, for callers with
 // their own encoder. The image is opaque.
 func (r *Renderer) Image(a *article.Article, o Options) (*image.RGBA, Info, error) {
-	return r.draw(a, o, nil)
+	return r.draw(a, o, nil, nil, nil)
 }
 
 // draw draws the card, into *reuse if it has the right size (replacing
-// *reuse otherwise) or into a new image when reuse is nil.
-func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img *image.RGBA, info Info, err error) {
+// *reuse otherwise) or into a new image when reuse is nil. ps is the photo
+// scratch to use (nil: one from the pool for this call). When lazy is
+// non-nil and the photo layout drew a JPEG lead image, the image's tiles
+// that nothing was drawn on are left in the planes *lazy points to (in
+// ps), not on img.
+func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA, ps *photoScratch, lazy **cardPlanes) (img *image.RGBA, info Info, err error) {
 	info = Info{Size: o.Size, Layout: o.Layout, Format: o.Format}
 	if info.Size == (Size{}) {
 		info.Size = OpenGraph()
@@ -255,12 +267,13 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 	}()
 	var photo image.Image
 	var planes *jpegPlanes
-	var ps *photoScratch
 	if info.Layout == LayoutPhoto {
 		photo = o.Image
 		if photo == nil && len(o.ImageData) > 0 {
-			ps = r.photos.Get().(*photoScratch)
-			defer r.photos.Put(ps)
+			if ps == nil {
+				ps = r.photos.Get().(*photoScratch)
+				defer r.photos.Put(ps)
+			}
 			if planes, photo, err = decodePhoto(o.ImageData, info.Size, o.focus(), ps); err != nil {
 				return nil, info, err
 			}
@@ -270,7 +283,10 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 		}
 	}
 	o.Labels = o.Labels.localised(a.Language)
-	d := &drawer{r: r, st: st, a: a, o: o, info: &info, planes: planes, ps: ps,
+	if info.Format != FormatJPEG {
+		lazy = nil
+	}
+	d := &drawer{r: r, st: st, a: a, o: o, info: &info, planes: planes, ps: ps, lazy: lazy,
 		c:    canvas{img: newCanvas(reuse, info.Size), skip: r.noPaint},
 		lang: language.NewLanguage(a.Language), rtl: o.Direction.rtl(a.Language)}
 	d.u = math.Min(float64(info.Size.Width)/1200, float64(info.Size.Height)/630)
@@ -304,7 +320,8 @@ type drawer struct {
 	// ps the scratch it lives in.
 	planes *jpegPlanes
 	ps     *photoScratch
-	u      float64 // scale: 1 at 1200×630
+	lazy   **cardPlanes // where to leave the planes for the JPEG writer; nil: convert all
+	u      float64      // scale: 1 at 1200×630
 	lang   language.Language
 	rtl    bool // the card is mirrored (right-to-left language)
 }

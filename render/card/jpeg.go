@@ -269,6 +269,41 @@ func (e *jpegEncoder) block(t *jpegTables, comp int) {
 	}
 }
 
+// planesMCU writes the 16×16 macroblock at (mx, my) from the card's
+// planes: its samples need no colour conversion or chroma averaging.
+func (e *jpegEncoder) planesMCU(t *jpegTables, p *cardPlanes, mx, my int) {
+	W, H := p.w, p.h
+	for by := 0; by < 16; by += 8 {
+		for bx := 0; bx < 16; bx += 8 {
+			x0, y0 := mx+bx, my+by
+			for y := range 8 {
+				row := p.y[min(y0+y, H-1)*W:][:W]
+				if x0+8 <= W {
+					for x, v := range row[x0 : x0+8] {
+						e.blk[y*8+x] = float32(v) - 128
+					}
+					continue
+				}
+				for x := range 8 {
+					e.blk[y*8+x] = float32(row[min(x0+x, W-1)]) - 128
+				}
+			}
+			e.block(t, 0)
+		}
+	}
+	cw, ch := (W+1)/2, (H+1)/2
+	x0, y0 := mx/2, my/2
+	for c, pl := range [2][]uint8{p.cb, p.cr} {
+		for y := range 8 {
+			row := pl[min(y0+y, ch-1)*cw:][:cw]
+			for x := range 8 {
+				e.blk[y*8+x] = float32(row[min(x0+x, cw-1)]) - 128
+			}
+		}
+		e.block(t, 1+c)
+	}
+}
+
 // magnitude returns a coefficient's size category and its extra bits.
 func magnitude(v int32) (uint8, uint32) {
 	a := v
@@ -281,7 +316,9 @@ func magnitude(v int32) (uint8, uint32) {
 }
 
 // writeJPEG writes img (opaque) as a baseline 4:2:0 JPEG at quality.
-func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
+// With planes, the 16×16 tiles not marked done are taken from the planes
+// instead of img.
+func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int, planes *cardPlanes) error {
 	t, err := enc.tablesFor(quality)
 	if err != nil {
 		return err
@@ -294,8 +331,15 @@ func (enc *encoder) writeJPEG(w io.Writer, img *image.RGBA, quality int) error {
 	pix, stride := img.Pix, img.Stride
 	at := func(x, y int) int { return min(y, H-1)*stride + min(x, W-1)*4 }
 	var cb, cr [64]float32
+	tilesX := (W + 15) / 16
 	for my := 0; my < H; my += 16 {
 		for mx := 0; mx < W; mx += 16 {
+			if planes != nil {
+				if tile := (my/16)*tilesX + mx/16; tile >= len(planes.done) || !planes.done[tile] {
+					e.planesMCU(t, planes, mx, my)
+					continue
+				}
+			}
 			// Four luma blocks, then the averaged chroma block pair.
 			for by := 0; by < 16; by += 8 {
 				for bx := 0; bx < 16; bx += 8 {

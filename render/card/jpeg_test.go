@@ -44,7 +44,7 @@ func TestJPEGWriter(t *testing.T) {
 			resample(img, src, src.Bounds(), color.RGBA{0, 0, 0, 255})
 			var ours, std bytes.Buffer
 			e := new(encoder)
-			require.NoError(t, e.writeJPEG(&ours, img, q))
+			require.NoError(t, e.writeJPEG(&ours, img, q, nil))
 			require.NoError(t, jpeg.Encode(&std, img, &jpeg.Options{Quality: q}))
 			got, err := jpeg.Decode(bytes.NewReader(ours.Bytes()))
 			require.NoError(t, err, "%v q%d", sz, q)
@@ -79,7 +79,7 @@ func TestJPEGWriterExtremes(t *testing.T) {
 	}
 	for _, q := range []int{1, 50, 100} {
 		var b bytes.Buffer
-		require.NoError(t, new(encoder).writeJPEG(&b, img, q))
+		require.NoError(t, new(encoder).writeJPEG(&b, img, q, nil))
 		got, err := jpeg.Decode(bytes.NewReader(b.Bytes()))
 		require.NoError(t, err, "q%d", q)
 		assert.Equal(t, img.Rect, got.Bounds())

@@ -563,3 +563,45 @@ func TestIDCT6MatchesTable(t *testing.T) {
 		require.Equal(t, want, got, "block %d (umax %d, vmax %d)", i, umax, vmax)
 	}
 }
+
+// A JPEG photo card keeps the picture's untouched tiles in planes (the
+// lazy canvas): its file decodes to the same card as the fully converted
+// image (Renderer.Image) encoded, for every sampling and card size, with
+// logo, badges and text (tiles converted) and the picture between them
+// (tiles from the planes).
+func TestPhotoCardLazyTiles(t *testing.T) {
+	r, err := New(Theme{})
+	require.NoError(t, err)
+	light, err := New(lightTheme())
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		r    *Renderer
+		o    testJPEG
+		size Size
+	}{
+		{"4:2:0 OpenGraph", r, testJPEG{h: 2, v: 2}, OpenGraph()},
+		{"4:4:4 XCard, logo", light, testJPEG{}, XCard()},
+		{"greyscale 301x157", r, testJPEG{gray: true}, Size{301, 157}},
+		{"4:2:2 square", r, testJPEG{h: 2, v: 1}, Square()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := makeTestJPEG(t, noisyPhoto(), tt.o)
+			o := Options{Layout: LayoutPhoto, ImageData: data, Size: tt.size}
+			b, _, err := tt.r.Bytes(sample.Article(), o)
+			require.NoError(t, err)
+			lazy, err := jpeg.Decode(bytes.NewReader(b))
+			require.NoError(t, err)
+			full, _, err := tt.r.Image(sample.Article(), o)
+			require.NoError(t, err)
+			var fb bytes.Buffer
+			require.NoError(t, new(encoder).writeJPEG(&fb, full, 85, nil))
+			want, err := jpeg.Decode(bytes.NewReader(fb.Bytes()))
+			require.NoError(t, err)
+			got := psnr(toRGBA(want), lazy)
+			t.Logf("PSNR against the converted card, encoded: %.2f dB", got)
+			assert.Greater(t, got, 40.0)
+		})
+	}
+}

@@ -264,7 +264,12 @@ func (d *drawer) photo(src image.Image) error {
 	focus := d.o.focus()
 	if d.planes != nil {
 		if !d.c.skip {
-			d.ps.drawCoverPlanes(d.c.img, d.planes, focus)
+			cp := d.ps.coverPlanes(d.c.img.Rect.Dx(), d.c.img.Rect.Dy(), d.planes, focus)
+			if d.lazy != nil {
+				d.c.lazy, *d.lazy = cp, cp
+			} else {
+				cp.toRGBA(d.c.img, d.c.img.Rect)
+			}
 		}
 	} else {
 		d.c.fill(d.c.img.Rect, t.Background)
@@ -282,6 +287,11 @@ func (d *drawer) photo(src image.Image) error {
 	// rising behind the headline, strong by the headline's first line.
 	scrim := t.Scrim
 	fadeFrom := textTop - 0.25*float64(H)
+	var ops []uint32 // per row, for the planes
+	if d.c.lazy != nil {
+		ops = append(d.ps.scrim[:0], make([]uint32, H)...)
+		d.ps.scrim = ops
+	}
 	for y := range H {
 		fy := float64(y)
 		a := 0.0
@@ -307,7 +317,14 @@ func (d *drawer) photo(src image.Image) error {
 		// fades, full behind the text.
 		x := math.Round(min(a, 1) * float64(scrim.A))
 		op := uint32(math.Round(x * x / 255 * 256 / 255))
+		if ops != nil {
+			ops[y] = op
+			continue
+		}
 		scrimRow(d.c.img.Pix[y*d.c.img.Stride:y*d.c.img.Stride+W*4], scrim, op)
+	}
+	if ops != nil {
+		d.c.lazy.scrim(scrim, ops)
 	}
 	d.labels(d.header(t.Text), "")
 	d.footer(t.Text, t.Rule, false)

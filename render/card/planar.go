@@ -3,6 +3,7 @@ package card
 import (
 	"encoding/binary"
 	"image"
+	"image/color"
 	"math"
 )
 
@@ -22,6 +23,8 @@ type photoScratch struct {
 	y, cb, cr []uint8
 	hrow      []uint16 // horizontally filtered rows (ring)
 	ringRow   []int
+	lazy      cardPlanes
+	scrim     []uint32 // per-row scrim opacity
 }
 
 // pickScale returns the smallest M (1..8) at which the focal crop of a
@@ -183,7 +186,13 @@ func (s *photoScratch) resamplePlane(dst []uint8, dw, dh int, src []uint8, strid
 // drawCoverPlanes scales the focal crop of p over all of dst (opaque
 // RGBA).
 func (s *photoScratch) drawCoverPlanes(dst *image.RGBA, p *jpegPlanes, focus FocalPoint) {
-	W, H := dst.Rect.Dx(), dst.Rect.Dy()
+	cp := s.coverPlanes(dst.Rect.Dx(), dst.Rect.Dy(), p, focus)
+	cp.toRGBA(dst, dst.Rect)
+}
+
+// coverPlanes scales the focal crop of p to W×H card planes (luma W×H,
+// chroma subsampled 2×2, neutral for greyscale), held in s.
+func (s *photoScratch) coverPlanes(W, H int, p *jpegPlanes, focus FocalPoint) *cardPlanes {
 	M := float64(p.scale)
 	crop := coverRect(image.Rect(0, 0, p.width, p.height), image.Pt(W, H), focus)
 	ox, oy := float64(crop.Min.X)*M/8, float64(crop.Min.Y)*M/8
@@ -202,60 +211,121 @@ func (s *photoScratch) drawCoverPlanes(dst *image.RGBA, p *jpegPlanes, focus Foc
 	if cap(s.y) < W*H {
 		s.y = make([]uint8, W*H)
 	}
-	y := s.y[:W*H]
-	s.resamplePlane(y, W, H, p.pix[0], p.stride[0], yw, yh, ox, oy, sw, sh)
-	if p.comps == 1 {
-		grayToRGBA(dst, y)
-		return
-	}
+	cp := &s.lazy
+	*cp = cardPlanes{w: W, h: H, y: s.y[:W*H], done: cp.done[:0]}
+	s.resamplePlane(cp.y, W, H, p.pix[0], p.stride[0], yw, yh, ox, oy, sw, sh)
 	cw, ch := (W+1)/2, (H+1)/2
 	if cap(s.cb) < cw*ch {
 		s.cb, s.cr = make([]uint8, cw*ch), make([]uint8, cw*ch)
 	}
-	cb, cr := s.cb[:cw*ch], s.cr[:cw*ch]
-	for c, out := range [][]uint8{cb, cr} {
+	cp.cb, cp.cr = s.cb[:cw*ch], s.cr[:cw*ch]
+	if p.comps == 1 {
+		// Neutral chroma: the scrim and text may still tint the card.
+		for i := range cp.cb {
+			cp.cb[i], cp.cr[i] = 128, 128
+		}
+		return cp
+	}
+	for c, out := range [][]uint8{cp.cb, cp.cr} {
 		sx, sy := float64(p.subX[c+1]), float64(p.subY[c+1])
 		// The chroma plane's valid size at this scale.
-		pw := ((p.width*1+p.subX[c+1]-1)/p.subX[c+1]*p.scale + 7) / 8
-		ph := ((p.height*1+p.subY[c+1]-1)/p.subY[c+1]*p.scale + 7) / 8
+		pw := ((p.width+p.subX[c+1]-1)/p.subX[c+1]*p.scale + 7) / 8
+		ph := ((p.height+p.subY[c+1]-1)/p.subY[c+1]*p.scale + 7) / 8
 		s.resamplePlane(out, cw, ch, p.pix[c+1], p.stride[c+1], pw, ph,
 			ox/sx, oy/sy, sw/sx*float64(2*cw)/float64(W), sh/sy*float64(2*ch)/float64(H))
 	}
-	ycbcrToRGBA(dst, y, cb, cr)
+	return cp
 }
 
-// ycbcrToRGBA converts the card's planes (luma W×H, chroma at half
-// resolution both ways, JFIF full-range) to dst's RGBA: each chroma
-// sample's three terms are computed once for its two pixels of a row.
-func ycbcrToRGBA(dst *image.RGBA, y, cb, cr []uint8) {
-	W, H := dst.Rect.Dx(), dst.Rect.Dy()
-	cw := (W + 1) / 2
-	for j := range H {
-		out := dst.Pix[j*dst.Stride : j*dst.Stride+4*W]
-		yr := y[j*W : (j+1)*W]
-		cbr, crr := cb[(j/2)*cw:(j/2+1)*cw], cr[(j/2)*cw:(j/2+1)*cw]
-		for c := range cw {
-			b1, r1 := int32(cbr[c])-128, int32(crr[c])-128
-			rc := 91881*r1 + 1<<15
-			gc := -22554*b1 - 46802*r1 + 1<<15
-			bc := 116130*b1 + 1<<15
-			for i := 2 * c; i < min(2*c+2, W); i++ {
-				yy := int32(yr[i]) << 16
-				v := uint32(clamp8((yy+rc)>>16)) | uint32(clamp8((yy+gc)>>16))<<8 | uint32(clamp8((yy+bc)>>16))<<16 | 0xff000000
-				binary.LittleEndian.PutUint32(out[4*i:], v)
+// cardPlanes is a photo card's picture while it is still in YCbCr: luma
+// at the card's size, chroma at half its width and height. A JPEG card is drawn on lazily: the RGBA canvas
+// gets the picture only in the 16×16 tiles that text or shapes touch
+// (done), and the JPEG writer takes every other tile's samples from the
+// planes, so most of the card is never converted to RGB and back.
+type cardPlanes struct {
+	w, h      int
+	y, cb, cr []uint8
+	done      []bool // per 16×16 tile, row-major: converted to the canvas
+}
+
+// tiles returns the number of 16×16 tiles across and down.
+func (cp *cardPlanes) tiles() (int, int) { return (cp.w + 15) / 16, (cp.h + 15) / 16 }
+
+// ensure converts the tiles r touches that are not yet on dst.
+func (cp *cardPlanes) ensure(dst *image.RGBA, r image.Rectangle) {
+	tx, ty := cp.tiles()
+	if len(cp.done) != tx*ty {
+		cp.done = append(cp.done[:0], make([]bool, tx*ty)...)
+	}
+	r = r.Intersect(dst.Rect)
+	if r.Empty() {
+		return
+	}
+	for j := r.Min.Y / 16; j <= (r.Max.Y-1)/16; j++ {
+		for i := r.Min.X / 16; i <= (r.Max.X-1)/16; i++ {
+			if cp.done[j*tx+i] {
+				continue
 			}
+			cp.done[j*tx+i] = true
+			cp.toRGBA(dst, image.Rect(16*i, 16*j, 16*i+16, 16*j+16).Intersect(dst.Rect))
 		}
 	}
 }
 
-// grayToRGBA writes a greyscale plane (W×H) to dst.
-func grayToRGBA(dst *image.RGBA, y []uint8) {
-	W, H := dst.Rect.Dx(), dst.Rect.Dy()
-	for j := range H {
-		out := dst.Pix[j*dst.Stride : j*dst.Stride+4*W]
-		for i, v := range y[j*W : (j+1)*W] {
-			o := out[4*i : 4*i+4 : 4*i+4]
-			o[0], o[1], o[2], o[3] = v, v, v, 255
+// scrim lays colour c over the planes at each row's opacity (0–256, as
+// scrimRow takes it): in YCbCr, which is linear in RGB, so the same
+// blend; a chroma row takes the mean opacity of its two luma rows.
+func (cp *cardPlanes) scrim(c color.RGBA, op []uint32) {
+	yc, cbc, crc := color.RGBToYCbCr(c.R, c.G, c.B)
+	lerp := func(row []uint8, v uint8, a uint32) {
+		va, ia := uint32(v)*a+128, 256-a
+		for i, p := range row {
+			row[i] = uint8((uint32(p)*ia + va) >> 8)
+		}
+	}
+	for y, a := range op {
+		if a > 0 {
+			lerp(cp.y[y*cp.w:(y+1)*cp.w], yc, a)
+		}
+	}
+	cw, ch := (cp.w+1)/2, (cp.h+1)/2
+	for j := range ch {
+		a := op[2*j]
+		if 2*j+1 < len(op) {
+			a = (a + op[2*j+1] + 1) / 2
+		}
+		if a > 0 {
+			lerp(cp.cb[j*cw:(j+1)*cw], cbc, a)
+			lerp(cp.cr[j*cw:(j+1)*cw], crc, a)
+		}
+	}
+}
+
+// toRGBA converts the part r of the planes to dst.
+func (cp *cardPlanes) toRGBA(dst *image.RGBA, r image.Rectangle) {
+	ycbcrToRGBA(dst, cp.y, cp.cb, cp.cr, cp.w, r)
+}
+
+// ycbcrToRGBA converts the part r (its left edge even) of the card's
+// planes (luma w wide, chroma at half resolution both ways, JFIF
+// full-range) to dst's RGBA: each chroma sample's three terms are
+// computed once for its two pixels of a row.
+func ycbcrToRGBA(dst *image.RGBA, y, cb, cr []uint8, w int, r image.Rectangle) {
+	cw := (w + 1) / 2
+	for j := r.Min.Y; j < r.Max.Y; j++ {
+		out := dst.Pix[j*dst.Stride : j*dst.Stride+4*r.Max.X]
+		yr := y[j*w : j*w+r.Max.X]
+		cbr, crr := cb[(j/2)*cw:(j/2+1)*cw], cr[(j/2)*cw:(j/2+1)*cw]
+		for c := r.Min.X / 2; c < (r.Max.X+1)/2; c++ {
+			b1, r1 := int32(cbr[c])-128, int32(crr[c])-128
+			rc := 91881*r1 + 1<<15
+			gc := -22554*b1 - 46802*r1 + 1<<15
+			bc := 116130*b1 + 1<<15
+			for i := 2 * c; i < min(2*c+2, r.Max.X); i++ {
+				yy := int32(yr[i]) << 16
+				v := uint32(clamp8((yy+rc)>>16)) | uint32(clamp8((yy+gc)>>16))<<8 | uint32(clamp8((yy+bc)>>16))<<16 | 0xff000000
+				binary.LittleEndian.PutUint32(out[4*i:], v)
+			}
 		}
 	}
 }

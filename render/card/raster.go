@@ -230,6 +230,9 @@ func bitmapGlyph(face *font.Face, gid font.GID, bm font.GlyphBitmap, px int) *gl
 // canvas is the card being drawn: an opaque RGBA image.
 type canvas struct {
 	img *image.RGBA
+	// lazy, when set, holds the picture of tiles not yet on img: every
+	// drawing method converts the tiles it touches first.
+	lazy *cardPlanes
 	// skip, set only by tests of layout, leaves the pixels undrawn.
 	skip bool
 }
@@ -242,6 +245,9 @@ func (c *canvas) fill(r image.Rectangle, col color.RGBA) {
 	r = r.Intersect(c.img.Rect)
 	if r.Empty() {
 		return
+	}
+	if c.lazy != nil {
+		c.lazy.ensure(c.img, r)
 	}
 	pix, stride := c.img.Pix, c.img.Stride
 	if col.A == 0xff {
@@ -298,6 +304,9 @@ func (c *canvas) mask(m *image.Alpha, x, y int, col color.RGBA, clip image.Recta
 	if r.Empty() {
 		return
 	}
+	if c.lazy != nil {
+		c.lazy.ensure(c.img, r)
+	}
 	for py := r.Min.Y; py < r.Max.Y; py++ {
 		mrow := m.Pix[(py-y)*m.Stride+(r.Min.X-x) : (py-y)*m.Stride+(r.Max.X-x)]
 		drow := c.img.Pix[py*c.img.Stride+r.Min.X*4:]
@@ -315,6 +324,9 @@ func (c *canvas) image(src *image.RGBA, x, y int, clip image.Rectangle) {
 	r := src.Rect.Sub(src.Rect.Min).Add(image.Pt(x, y)).Intersect(clip).Intersect(c.img.Rect)
 	if r.Empty() {
 		return
+	}
+	if c.lazy != nil {
+		c.lazy.ensure(c.img, r)
 	}
 	for py := r.Min.Y; py < r.Max.Y; py++ {
 		so := src.PixOffset(src.Rect.Min.X+r.Min.X-x, src.Rect.Min.Y+py-y)
