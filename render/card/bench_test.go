@@ -101,6 +101,10 @@ func BenchmarkLayouts(b *testing.B) {
 	if err := jpeg.Encode(&jb, src, &jpeg.Options{Quality: 85}); err != nil {
 		b.Fatal(err)
 	}
+	decoded, err := jpeg.Decode(bytes.NewReader(jb.Bytes())) // *image.YCbCr
+	if err != nil {
+		b.Fatal(err)
+	}
 	var noisy bytes.Buffer
 	if err := jpeg.Encode(&noisy, noisyPhoto(), &jpeg.Options{Quality: 85}); err != nil {
 		b.Fatal(err)
@@ -112,6 +116,7 @@ func BenchmarkLayouts(b *testing.B) {
 		o    Options
 	}{
 		{name: "photo-jpeg-from-image", o: Options{Layout: LayoutPhoto, Image: src}},
+		{name: "photo-jpeg-from-decoded-ycbcr", o: Options{Layout: LayoutPhoto, Image: decoded}},
 		{name: "photo-jpeg-from-jpeg-bytes", o: Options{Layout: LayoutPhoto, ImageData: jb.Bytes()}},
 		{name: "photo-jpeg-from-noisy-jpeg-bytes", o: Options{Layout: LayoutPhoto, ImageData: noisy.Bytes()}},
 		{name: "keypoint", o: Options{Layout: LayoutKeyPoint}},

@@ -269,17 +269,20 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA, ps *p
 	var planes *jpegPlanes
 	if info.Layout == LayoutPhoto {
 		photo = o.Image
+		if ps == nil {
+			ps = r.photos.Get().(*photoScratch)
+			defer r.photos.Put(ps)
+		}
 		if photo == nil && len(o.ImageData) > 0 {
-			if ps == nil {
-				ps = r.photos.Get().(*photoScratch)
-				defer r.photos.Put(ps)
-			}
 			if planes, photo, err = decodePhoto(o.ImageData, info.Size, o.focus(), ps); err != nil {
 				return nil, info, err
 			}
 		}
 		if planes == nil && (photo == nil || photo.Bounds().Empty()) {
 			return nil, info, ErrNoImage
+		}
+		if yc, ok := photo.(*image.YCbCr); ok && planes == nil {
+			planes = ycbcrPlanes(yc) // what image/jpeg decodes to: no RGBA copy
 		}
 	}
 	o.Labels = o.Labels.localised(a.Language)

@@ -379,7 +379,8 @@ func TestPhotoCardScaledMatchesDecoded(t *testing.T) {
 			require.NoError(t, err)
 			fast, _, err := r.Image(a, Options{Layout: LayoutPhoto, ImageData: data, Size: pic.size})
 			require.NoError(t, err)
-			slow, _, err := r.Image(a, Options{Layout: LayoutPhoto, Image: dec, Size: pic.size})
+			// As RGBA: a YCbCr image would take the planes path too.
+			slow, _, err := r.Image(a, Options{Layout: LayoutPhoto, Image: toRGBA(dec), Size: pic.size})
 			require.NoError(t, err)
 			got := psnr(slow, fast)
 			t.Logf("PSNR %.2f dB", got)
@@ -486,7 +487,13 @@ func FuzzDecode(f *testing.F) {
 		var p *jpegPlanes
 		var err error
 		m := 1 + len(data)%8
-		n := allocated(func() { p, err = d.decode(data, func(int, int) int { return m }) })
+		pick := func(w, h int) int {
+			if w*h > 1<<21 {
+				return 1 // keep large claims cheap: the fuzzer's time is better spent elsewhere
+			}
+			return m
+		}
+		n := allocated(func() { p, err = d.decode(data, pick) })
 		if limit := uint64(1<<20 + 3*(d.width+32)*(d.height+32)); n > limit {
 			t.Fatalf("decoding a %dx%d image allocated %d bytes (limit %d)", d.width, d.height, n, limit)
 		}
@@ -501,6 +508,9 @@ func FuzzDecode(f *testing.F) {
 				t.Fatalf("decoded a %dx%d image, over the pixel limit", d.width, d.height)
 			}
 			return // image/jpeg would decode it: the limit is ours
+		}
+		if d.width*d.height > 1<<21 {
+			return // image/jpeg would allocate the full image on every such input
 		}
 		ref, refErr := jpeg.Decode(bytes.NewReader(data))
 		switch {
@@ -603,5 +613,29 @@ func TestPhotoCardLazyTiles(t *testing.T) {
 			t.Logf("PSNR against the converted card, encoded: %.2f dB", got)
 			assert.Greater(t, got, 40.0)
 		})
+	}
+}
+
+// A decoded YCbCr lead image (what image/jpeg returns) takes the planes
+// path at full scale: the card matches the one drawn from the same image
+// converted to RGBA.
+func TestPhotoCardFromYCbCr(t *testing.T) {
+	r, err := New(Theme{})
+	require.NoError(t, err)
+	a := sample.Article()
+	for _, o := range []testJPEG{{h: 2, v: 2}, {h: 2, v: 1}, {}, {h: 1, v: 2}} {
+		dec, err := jpeg.Decode(bytes.NewReader(makeTestJPEG(t, photo(), o)))
+		require.NoError(t, err)
+		yc := dec.(*image.YCbCr)
+		// A sub-image, so the planes start inside the buffers.
+		sub := yc.SubImage(image.Rect(100, 50, 1500, 850)).(*image.YCbCr)
+		require.NotNil(t, ycbcrPlanes(sub), "%v", sub.SubsampleRatio)
+		fast, _, err := r.Image(a, Options{Layout: LayoutPhoto, Image: sub})
+		require.NoError(t, err)
+		slow, _, err := r.Image(a, Options{Layout: LayoutPhoto, Image: toRGBA(sub)})
+		require.NoError(t, err)
+		got := psnr(slow, fast)
+		t.Logf("%v: PSNR %.2f dB", sub.SubsampleRatio, got)
+		assert.Greater(t, got, 44.0, "%v", sub.SubsampleRatio)
 	}
 }

@@ -27,6 +27,40 @@ type photoScratch struct {
 	scrim     []uint32 // per-row scrim opacity
 }
 
+// ycbcrPlanes presents a decoded YCbCr image (image/jpeg's result) as
+// full-scale planes, or returns nil for a subsampling the photo path does
+// not take (4:1:1, 4:1:0) or a bad layout.
+func ycbcrPlanes(m *image.YCbCr) *jpegPlanes {
+	p := &jpegPlanes{width: m.Rect.Dx(), height: m.Rect.Dy(), scale: 8, comps: 3}
+	switch m.SubsampleRatio {
+	case image.YCbCrSubsampleRatio444:
+		p.subX, p.subY = [3]int{1, 1, 1}, [3]int{1, 1, 1}
+	case image.YCbCrSubsampleRatio422:
+		p.subX, p.subY = [3]int{1, 2, 2}, [3]int{1, 1, 1}
+	case image.YCbCrSubsampleRatio420:
+		p.subX, p.subY = [3]int{1, 2, 2}, [3]int{1, 2, 2}
+	case image.YCbCrSubsampleRatio440:
+		p.subX, p.subY = [3]int{1, 1, 1}, [3]int{1, 2, 2}
+	default:
+		return nil
+	}
+	if p.width <= 0 || p.height <= 0 {
+		return nil
+	}
+	// The planes start at the image's top-left sample.
+	yo, co := m.YOffset(m.Rect.Min.X, m.Rect.Min.Y), m.COffset(m.Rect.Min.X, m.Rect.Min.Y)
+	cw := (p.width + p.subX[1] - 1) / p.subX[1]
+	ch := (p.height + p.subY[1] - 1) / p.subY[1]
+	yEnd := yo + (p.height-1)*m.YStride + p.width
+	cEnd := co + (ch-1)*m.CStride + cw
+	if yo < 0 || co < 0 || yEnd > len(m.Y) || cEnd > len(m.Cb) || cEnd > len(m.Cr) {
+		return nil
+	}
+	p.pix = [3][]uint8{m.Y[yo:yEnd], m.Cb[co:cEnd], m.Cr[co:cEnd]}
+	p.stride = [3]int{m.YStride, m.CStride, m.CStride}
+	return p
+}
+
 // pickScale returns the smallest M (1..8) at which the focal crop of a
 // w×h image covers a card of size s (to within a pixel).
 func pickScale(w, h int, s Size, focus FocalPoint) int {
