@@ -78,13 +78,22 @@
 // shared by many Renderers. The same article, options and theme give the
 // same bytes, so a hash of them is a good cache key.
 //
-// Photo cards resample the lead image with a tent filter (widened by the
-// scale when shrinking) two channels at a time, and are written by the
-// package's own baseline JPEG writer, which uses image/jpeg's tables and
-// is faster on the same pixels. Decoding the lead image is image/jpeg's
-// (or image/png's, or x/image/webp's) and is most of a photo card's cost:
+// Photo cards from a baseline JPEG (Options.ImageData; what newsroom
+// photographs are) never build the full-size image: the package's own
+// decoder (written from ITU-T T.81) decodes each 8×8 block with an M×M
+// inverse DCT, M/8 the smallest scale at which the focal crop still covers
+// the card, so a 1600×900 photograph arrives as 1200×675 planes of luma
+// and chroma for a 1200×630 card. The planes are cropped (and, when the
+// scale is not exact, resampled with a tent filter in 8-bit fixed point),
+// the scrim is laid on them in YCbCr, and only the 16×16 tiles that the
+// logo, badges and text touch are converted to RGBA to be drawn on; the
+// package's baseline JPEG writer takes every other tile straight from the
+// planes. A decoded *image.YCbCr (image/jpeg's result) takes the same path
+// at full scale. Progressive, arithmetic-coded, 12-bit, CMYK and RGB
+// JPEGs, PNG and WebP are decoded by image/jpeg, image/png or
+// x/image/webp and resampled from RGBA, which costs about twice as much:
 // pass an already decoded Options.Image when a site renders several cards
-// from one image.
+// from one such image. BENCHMARKS.md has the numbers.
 //
 // # Security
 //
@@ -107,14 +116,19 @@
 //     decoder would need more than MaxImageDecodeBytes (estimated per
 //     format: a progressive JPEG keeps a coefficient per sample, an
 //     interlaced PNG a second copy, a lossless WebP a word per pixel) is
-//     refused before decoding. The resampler reads the image one row at a
+//     refused before decoding. The same limits hold for the package's own
+//     JPEG decoder, which also checks the frame's size before allocating
+//     its planes, every segment length, table and code against the data
+//     it has, and never reads past the end: a malformed file is an error
+//     naming what is wrong, and a scan stops at the first block that would
+//     need bits past its data. The resampler reads the image one row at a
 //     time.
 //
 // With these bounds a card costs at most a few hundred megabytes and a
 // few seconds whatever the input (BENCHMARKS.md has the red team's
-// inputs before and after). The font and image decoders are not hardened
-// against every malformed file, so a panic inside them is recovered and
-// returned as an error. The package does no network I/O and writes no
+// inputs before and after). The font parser and the image decoders of
+// other packages are not hardened against every malformed file, so a
+// panic inside them is recovered and returned as an error. The package does no network I/O and writes no
 // files; it reads font files only for the system font search (see
 // Theme.NoSystemFonts), whose index fontscan keeps in Theme.FontCacheDir.
 package card

@@ -30,11 +30,12 @@ import (
 // not handle; callers decode those with image/jpeg instead.
 var errJPEGUnsupported = errors.New("card: JPEG variant not handled by the scaled decoder")
 
-// notBaseline ends the errors for codes T.81 does not allow in an 8-bit
-// sequential image (F.1.2.1 and F.1.2.2): DC differences above category
-// 11, AC coefficients above size 10 or past the 63rd, and run/size symbols
-// other than end-of-block and the 16-zero run with size 0. image/jpeg
-// reads some of these anyway (as progressive end-of-band runs).
+// notBaseline ends the errors for what T.81 does not allow in an 8-bit
+// sequential image: Huffman tables whose code lengths do not fit
+// (Annex C), DC differences above category 11, AC coefficients above
+// size 10 or past the 63rd, and run/size symbols other than end-of-block
+// and the 16-zero run with size 0 (F.1.2). image/jpeg reads some of these
+// anyway (the symbols as progressive end-of-band runs).
 const notBaseline = "not allowed in a baseline JPEG"
 
 // huffLookup is the number of bits the fast Huffman table resolves.
@@ -66,7 +67,7 @@ func (h *jpegHuff) build(counts []byte, vals []byte) error {
 			h.valPtr[l] = k - code
 			for range c {
 				if code >= 1<<l {
-					return errors.New("a Huffman table has more codes than fit their lengths")
+					return errors.New("a Huffman table with more codes than fit their lengths is " + notBaseline)
 				}
 				if l <= huffLookup {
 					shift := huffLookup - l
@@ -184,8 +185,13 @@ func (d *jpegDecoder) decode(data []byte, pick func(w, h int) int) (*jpegPlanes,
 			continue
 		}
 		i += 2
-		if m == 0xd8 || (m >= 0xd0 && m <= 0xd7) || m == 0x01 {
-			continue // stray SOI or RST, TEM: no length
+		switch markerKind(m) {
+		case markerSkip:
+			continue
+		case markerBad:
+			return nil, jpegErr("unexpected marker %#02x at byte %d", m, i-2)
+		case markerUnknown:
+			return nil, errJPEGUnsupported
 		}
 		if m == 0xd9 {
 			return nil, jpegErr("end-of-image marker before any scan")
@@ -466,9 +472,15 @@ func (d *jpegDecoder) afterScan(from int) error {
 			return errJPEGUnsupported
 		case m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc:
 			return jpegErr("more than one frame header")
-		case (m >= 0xd0 && m <= 0xd8) || m == 0x01:
+		}
+		switch markerKind(m) {
+		case markerSkip:
 			i += 2
 			continue
+		case markerBad:
+			return jpegErr("unexpected marker %#02x at byte %d", m, i)
+		case markerUnknown:
+			return errJPEGUnsupported
 		}
 		if i+4 > len(d.data) {
 			return jpegErr("file ends without an end-of-image marker")
@@ -479,6 +491,27 @@ func (d *jpegDecoder) afterScan(from int) error {
 		}
 		i += 2 + n
 	}
+}
+
+// Marker classes outside the entropy-coded data (T.81 Table B.1).
+const (
+	markerSegment = iota // a segment with a length: tables, frame, scan, APPn, COM, EOI
+	markerSkip           // no length, nothing to do: RST0–7 out of place, 0xff00
+	markerBad            // reserved (0x02–0xbf), TEM, a second SOI: a malformed file
+	markerUnknown        // other assigned markers (DAC, DNL, DHP, EXP, JPGn): left to image/jpeg
+)
+
+func markerKind(m byte) int {
+	switch {
+	case m == 0x00 || (m >= 0xd0 && m <= 0xd7):
+		return markerSkip
+	case m < 0xc0 || m == 0xd8:
+		return markerBad
+	case m >= 0xc0 && m <= 0xcf && m != 0xc8 && m != 0xcc, m == 0xd9, m == 0xda, m == 0xdb, m == 0xdd,
+		m >= 0xe0 && m <= 0xef, m == 0xfe:
+		return markerSegment
+	}
+	return markerUnknown
 }
 
 // fill tops the bit buffer up to more than 56 bits. Past a marker or the

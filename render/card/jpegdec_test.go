@@ -518,7 +518,7 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("decoded %dx%d; image/jpeg refuses: %v", p.width, p.height, refErr)
 		case err != nil && refErr == nil && !strings.Contains(err.Error(), notBaseline):
 			// The only files image/jpeg reads and this decoder refuses
-			// break T.81's rules for baseline codes.
+			// break a rule of T.81 the error names.
 			t.Fatalf("refused (%v); image/jpeg decodes %v", err, ref.Bounds())
 		case err == nil && ref.Bounds() != image.Rect(0, 0, p.width, p.height):
 			t.Fatalf("size %dx%d; image/jpeg %v", p.width, p.height, ref.Bounds())
