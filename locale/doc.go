@@ -64,7 +64,8 @@
 // papers print (26 November 2026 is ۵ آذر ۱۴۰۵ in Iran, ۵ قوس ۱۴۰۵ in
 // Afghanistan); go-playground has only the Gregorian calendar, so the
 // conversion is done here, with Borkowski's arithmetic for its leap
-// years. Without a display zone a time is shown in
+// years. A site that dates Persian articles in the Gregorian calendar
+// asks for it in the tag: "fa-u-ca-gregory". Without a display zone a time is shown in
 // its own offset, labelled "UTC" or "UTC+01:00"; [Words.InZone] shows it
 // in a site's IANA zone with the zone database's abbreviation ("GMT" in
 // winter and "BST" in summer for Europe/London), or the offset where the

@@ -97,6 +97,11 @@ func TestSolarHijriFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "۵ قوس ۱۴۰۵", af.Date(at, DateLong))
 
+	// A Unicode calendar extension asks for the Gregorian calendar.
+	greg, err := New().Words("fa-IR-u-ca-gregory")
+	require.NoError(t, err)
+	assert.Equal(t, "۲۶ نوامبر ۲۰۲۶", greg.Date(at, DateLong))
+
 	// Outside the computed range the Gregorian formats stay.
 	far := time.Date(4000, 1, 1, 0, 0, 0, 0, time.UTC)
 	_, _, _, ok := toSolarHijri(far)
