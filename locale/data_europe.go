@@ -1,7 +1,7 @@
 package locale
 
 func french() Language {
-	return Language{Tag: "fr", Source: "translator's wording for French national dailies, reviewed December 2026 (evidence and URLs in locale/SOURCES.md); checked: «Publié le … à …», «Mis à jour le» (Le Monde, franceinfo), «Par» (Le Monde), «Temps de lecture», «Partager sur …» (franceinfo); changed: «Partager par e-mail», as franceinfo's share bar; unchecked: «Alerte», «Ce qu’il faut retenir», the explainer headings, «Photo : », «{n} min de lecture», newsletter", Messages: Messages{
+	return Language{Tag: "fr", Source: "translator's wording for French national dailies, reviewed December 2026 (evidence and URLs in locale/SOURCES.md); checked: «Publié le … à …», «Mis à jour le» (Le Monde, franceinfo), «Par» (Le Monde), «Temps de lecture», «Partager sur …» (franceinfo); changed: «Partager par e-mail», as franceinfo's share bar; unchecked: «Alerte», «Ce qu’il faut retenir» (BBC Afrique, the only evidence found, prints «Urgent» and «Points clés»), the explainer headings, «Photo : », «{n} min de lecture», newsletter", Messages: Messages{
 		SkipToArticle:         "Aller à l’article",
 		Breaking:              "Alerte",
 		BreakingNews:          "Alertes info",
@@ -99,7 +99,7 @@ func german() Language {
 }
 
 func spanish() Language {
-	return Language{Tag: "es", Source: "translator's wording for Spanish dailies (El País, El Mundo), reviewed December 2026 (locale/SOURCES.md); checked: «Actualizado» (BBC News Mundo); unchecked: «Última hora», «Las claves», «Por», the explainer headings, «Foto:», reading time, date and time joined by a dash", Messages: Messages{
+	return Language{Tag: "es", Source: "translator's wording for Spanish dailies (El País, El Mundo), reviewed December 2026 (locale/SOURCES.md); checked: «Actualizado» (BBC News Mundo); unchecked: «Última hora», «Las claves» (BBC Mundo, writing for Latin America, prints «Último momento» and «Sumario»), «Por», the explainer headings, «Foto:», reading time, date and time joined by a dash", Messages: Messages{
 		SkipToArticle:         "Ir al artículo",
 		Breaking:              "Última hora",
 		BreakingNews:          "Última hora",
