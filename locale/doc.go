@@ -62,7 +62,12 @@
 //
 // Dates and times use CLDR's patterns and month names through
 // github.com/go-playground/locales ([DateFormatter]; any of its locales can
-// be given to [Catalogue.Add]). Without a display zone a time is shown in
+// be given to [Catalogue.Add]). Persian dates are in the Solar Hijri
+// calendar, CLDR's default for Persian and the one Iranian and Afghan
+// papers print (26 November 2026 is ۵ آذر ۱۴۰۵ in Iran, ۵ قوس ۱۴۰۵ in
+// Afghanistan); go-playground has only the Gregorian calendar, so the
+// conversion is done here, with Borkowski's arithmetic for its leap
+// years. Without a display zone a time is shown in
 // its own offset, labelled "UTC" or "UTC+01:00"; [Words.InZone] shows it
 // in a site's IANA zone with the zone database's abbreviation ("GMT" in
 // winter and "BST" in summer for Europe/London), or the offset where the
