@@ -123,7 +123,7 @@ func hebrew() Language {
 }
 
 func persian() Language {
-	return Language{Tag: "fa", Source: "translator's Persian for news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC Persian: «نویسنده»; changed, as BBC Persian prints: «منتشر شده در», «به روز شده در», key points «خلاصه»; unchecked: «فوری», «زمان مطالعه», «عکس:», the explainer headings; Persian digits (CLDR's arabext); Gregorian dates, not the Solar Hijri calendar BBC Persian prints", Messages: Messages{
+	return Language{Tag: "fa", Source: "translator's Persian for news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC Persian: «نویسنده»; changed, as BBC Persian prints: «منتشر شده در», «به روز شده در», key points «خلاصه»; unchecked: «فوری», «زمان مطالعه», «عکس:», the explainer headings; Persian digits (CLDR's arabext); dates in the Solar Hijri calendar, as BBC Persian prints them (its altCalendar is jalaali)", Messages: Messages{
 		SkipToArticle:         "رفتن به مطلب",
 		Breaking:              "فوری",
 		BreakingNews:          "خبرهای فوری",
