@@ -248,7 +248,7 @@ func portuguese() Language {
 // portuguesePT holds only where European Portuguese differs from
 // Brazilian; the rest falls back to pt.
 func portuguesePT() Language {
-	return Language{Tag: "pt-PT", Source: "translator's European Portuguese (Público, Expresso): «partilhar», «ligação», «subscrever», «si»; reviewed December 2026 (locale/SOURCES.md): nothing found to check it against — unchecked", Messages: Messages{
+	return Language{Tag: "pt-PT", Source: "translator's European Portuguese (Público, Expresso): «partilhar», «ligação», «subscrever», «si»; reviewed December 2026 (locale/SOURCES.md); checked: «Newsletter», «e-mail» (Sábado), «… às …» before the time (Jornal de Negócios); changed: the e-mail address label now falls back to Brazilian «Endereço de e-mail», as Sábado spells it; unchecked: «Última hora», «partilhar», «ligação», «subscrever», «si», «Fotografia:»", Messages: Messages{
 		Breaking:          "Última hora",
 		BreakingNews:      "Última hora",
 		WhatItMeansForYou: "O que muda para si",
@@ -257,7 +257,6 @@ func portuguesePT() Language {
 		ShareTo:           "Partilhar no {network}",
 		CopyLink:          "Copiar a ligação para este artigo",
 		CopyLinkName:      "Copiar ligação",
-		EmailAddress:      "Endereço de email",
 		SignUp:            "Subscrever",
 		PhotoCredit:       "Fotografia: {credit}",
 	}}
