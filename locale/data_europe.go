@@ -148,7 +148,7 @@ func spanish() Language {
 }
 
 func italian() Language {
-	return Language{Tag: "it", Source: "translator's wording for Italian dailies (Corriere della Sera, la Repubblica), reviewed December 2026 (locale/SOURCES.md); checked: «Condividi» (LA7); unchecked: everything else — «Ultim’ora», lower-case «di» bylines, «ore» before the time, key points, reading time", Messages: Messages{
+	return Language{Tag: "it", Source: "translator's wording for Italian dailies (Corriere della Sera, la Repubblica), reviewed December 2026 (locale/SOURCES.md); checked: lower-case «di» bylines, «Newsletter», «Iscriviti» (Corriere della Sera), «Condividi» (LA7); changed: date and time joined by a dash, as Corriere's article header prints («13 maggio 2021 - 08:35»; «Ore 21.00» only in live updates); unchecked: «Ultim’ora», «I punti chiave», «Foto:», reading time, the explainer headings", Messages: Messages{
 		SkipToArticle:         "Vai all’articolo",
 		Breaking:              "Ultim’ora",
 		BreakingNews:          "Ultim’ora",
@@ -185,7 +185,7 @@ func italian() Language {
 		ReadingTime:           "Tempo di lettura",
 		MinRead + ".one":      "{n} min di lettura",
 		MinRead + ".other":    "{n} min di lettura",
-		DateTime:              "{date}, ore {time} {zone}",
+		DateTime:              "{date} - {time} {zone}",
 		JustNow:               "adesso",
 		MinutesAgo + ".one":   "{n} minuto fa",
 		MinutesAgo + ".other": "{n} minuti fa",
