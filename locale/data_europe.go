@@ -99,7 +99,7 @@ func german() Language {
 }
 
 func spanish() Language {
-	return Language{Tag: "es", Source: "translator's wording for Spanish dailies (El País, El Mundo), reviewed December 2026 (locale/SOURCES.md); checked: «Actualizado» (BBC News Mundo); unchecked: «Última hora», «Las claves» (BBC Mundo, writing for Latin America, prints «Último momento» and «Sumario»), «Por», the explainer headings, «Foto:», reading time, date and time joined by a dash", Messages: Messages{
+	return Language{Tag: "es", Source: "translator's wording for Spanish dailies (El País, El Mundo), reviewed December 2026 (locale/SOURCES.md); checked: «Actualizado» (BBC News Mundo), «Por» (20minutos); unchecked: «Última hora», «Las claves» (BBC Mundo, writing for Latin America, prints «Último momento» and «Sumario»), the explainer headings, «Foto:», reading time, date and time joined by a dash", Messages: Messages{
 		SkipToArticle:         "Ir al artículo",
 		Breaking:              "Última hora",
 		BreakingNews:          "Última hora",
