@@ -34,7 +34,7 @@ func TestDateTime(t *testing.T) {
 		{"Canadian French", "fr-CA", "America/Montreal", winter, "26 novembre 2026 à 04 h 30 EST"},
 		{"German with Uhr", "de", "Europe/Berlin", summer, "4. Juli 2026, 11:05 Uhr CEST"},
 		{"Spanish", "es", "Europe/Madrid", summer, "4 de julio de 2026 - 11:05 CEST"},
-		{"Italian", "it", "Europe/Rome", winter, "26 novembre 2026, ore 10:30 CET"},
+		{"Italian", "it", "Europe/Rome", winter, "26 novembre 2026 - 10:30 CET"},
 		{"Polish genitive month", "pl", "Europe/Warsaw", summer, "4 lipca 2026, 11:05 CEST"},
 		{"Russian", "ru", "Europe/Moscow", summer, "4 июля 2026 г., 12:05 MSK"},
 		{"Turkish, numeric zone", "tr", "Europe/Istanbul", summer, "4 Temmuz 2026 12:05 UTC+03:00"},

@@ -31,10 +31,13 @@
 //
 // Each language's [Catalogue.Source] says what its wording rests on. The
 // wording follows what papers in each language print rather than a
-// word-for-word translation («Ce qu’il faut retenir», „Das Wichtigste in
-// Kürze“, «입력» before a date), but it was written from knowledge, not
-// checked against the papers: a publisher should review its language and
-// override what its house style says otherwise.
+// word-for-word translation («Ce qu’il faut retenir», „Darum geht’s“,
+// «입력» before a date). It was written from knowledge, then reviewed
+// against stored copies of news sites' pages and the BBC World Service's
+// site code: each Source names what was checked, what changed on the
+// evidence and what stays unchecked, and SOURCES.md in the package's
+// directory lists the pages. Much stays unchecked, so a publisher should
+// review its language and override what its house style says otherwise.
 //
 // # Overrides and new languages
 //
