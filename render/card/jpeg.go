@@ -242,7 +242,7 @@ func (e *jpegEncoder) block(t *jpegTables, comp int) {
 	var nz uint64
 	for k := range 64 {
 		// Round to nearest: offset into positive range, truncate, undo.
-		v := int32(e.blk[zigzag[k]]*q[k]+65536.5) - 65536
+		v := int32(e.blk[zigzag[k]&63]*q[k]+65536.5) - 65536
 		coef[k] = v
 		if v != 0 {
 			nz |= 1 << k

@@ -635,9 +635,9 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 								if k > 63 {
 									return jpegErr("AC coefficient %d at MCU %d,%d: %s", k, mx, my, notBaseline)
 								}
-								if keep[k] {
-									z := zigzag[k]
-									blk[z] = (f >> 16) * c.q[k]
+								if keep[k&63] {
+									z := zigzag[k&63] & 63
+									blk[z] = (f >> 16) * c.q[k&63]
 									umax, vmax = max(umax, z&7), max(vmax, z>>3)
 								}
 								k++
@@ -677,9 +677,9 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							val := extend(int32(d.acc>>(64-s)), s)
 							d.acc <<= s
 							d.nbits -= s
-							if keep[k] {
-								z := zigzag[k]
-								blk[z] = val * c.q[k]
+							if keep[k&63] {
+								z := zigzag[k&63] & 63
+								blk[z] = val * c.q[k&63]
 								umax, vmax = max(umax, z&7), max(vmax, z>>3)
 							}
 							k++
