@@ -252,6 +252,9 @@ func (d *jpegDecoder) readDQT(seg []byte) error {
 			return jpegErr("bad quantisation table %d (precision %d)", tq, pq)
 		}
 		need := 1 + 64*(1+int(pq))
+		if len(seg) == 1 {
+			break // a table header with no table: ignored, as image/jpeg does
+		}
 		if len(seg) < need {
 			return jpegErr("quantisation table %d is cut short", tq)
 		}
