@@ -106,6 +106,9 @@ func TestGoldenCards(t *testing.T) {
 	light, err := New(lightTheme())
 	require.NoError(t, err)
 	img := photo()
+	var jb bytes.Buffer
+	require.NoError(t, jpeg.Encode(&jb, img, &jpeg.Options{Quality: 90}))
+	photoJPEG := jb.Bytes()
 	tests := []struct {
 		name  string
 		noto  bool
@@ -123,6 +126,9 @@ func TestGoldenCards(t *testing.T) {
 		{name: "japanese.png", noto: true, a: withHeadline(headlineJa)},
 		{name: "emoji.png", noto: true, a: withHeadline(headlineEm)},
 		{name: "photo.jpg", a: sample.Article(), o: Options{Layout: LayoutPhoto, Image: img}},
+		// The same picture as JPEG bytes: the scaled decoder and the lazy
+		// YCbCr canvas (jpegdec.go, planar.go).
+		{name: "photo-from-jpeg.jpg", a: sample.Article(), o: Options{Layout: LayoutPhoto, ImageData: photoJPEG}},
 		{name: "photo-arabic.png", noto: true, a: withHeadline(headlineAr), o: Options{Layout: LayoutPhoto, Image: img, Format: FormatPNG, Size: XCard()}},
 		{name: "keypoint.png", a: sample.Article(), o: Options{Layout: LayoutKeyPoint, KeyPoint: 1}},
 		{name: "light-logo.png", a: sample.Article()},
