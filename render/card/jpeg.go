@@ -144,14 +144,22 @@ type bitWriter struct {
 	nacc uint
 }
 
-// put writes the low size bits of code (size ≤ 32).
+// put writes code, size bits long (size ≤ 32; code has no higher bits).
+// It is small enough to be inlined; spill writes the full words.
 func (w *bitWriter) put(code uint32, size uint8) {
-	w.acc = w.acc<<size | uint64(code)&(1<<size-1)
+	w.acc = w.acc<<size | uint64(code)
 	w.nacc += uint(size)
 	if w.nacc >= 32 {
-		w.word(uint32(w.acc >> (w.nacc - 32)))
-		w.nacc -= 32
+		w.spill()
 	}
+}
+
+// spill writes the oldest 32 bits of the accumulator.
+//
+//go:noinline
+func (w *bitWriter) spill() {
+	w.word(uint32(w.acc >> (w.nacc - 32)))
+	w.nacc -= 32
 }
 
 // word appends four bytes, stuffing a zero after each 0xff.

@@ -623,8 +623,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							d.acc <<= s
 							d.nbits -= s
 						}
-						blk = [64]int32{}
-						blk[0] = c.pred * c.q[0]
+						blk[0] = c.pred * c.q[0] // the rest is zero: cleared after each IDCT
 						umax, vmax := 0, 0 // the last non-zero column and row
 						for k := 1; k < 64; {
 							if d.nbits < 16 {
@@ -693,6 +692,9 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 						bx, by := mx*c.h+h, my*c.v+v
 						dst := c.plane[by*M*c.stride+bx*M:]
 						idctScaled(&blk, &tmp, T, M, umax, vmax, dst, c.stride)
+						for v := 0; v <= vmax; v++ {
+							clear(blk[v*8 : v*8+umax+1])
+						}
 					}
 				}
 			}
