@@ -624,7 +624,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							d.nbits -= s
 						}
 						blk[0] = c.pred * c.q[0] // the rest is zero: cleared after each IDCT
-						umax, vmax := 0, 0 // the last non-zero column and row
+						umax, vmax := 0, 0       // the last non-zero column and row
 						for k := 1; k < 64; {
 							if d.nbits < 16 {
 								d.fill()
