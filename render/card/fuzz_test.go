@@ -122,6 +122,10 @@ func FuzzLeadImage(f *testing.F) {
 	f.Add(progressiveJPEG(64, 48, 3, 0, 64))
 	f.Add(interlacedPNG16(40, 30, 64))
 	f.Add(losslessWebP(100, 80, 0))
+	// Baseline JPEGs: the package's own scaled decoder.
+	f.Add(makeTestJPEG(f, testPicture(64, 40), testJPEG{h: 2, v: 2, restart: 2}))
+	f.Add(makeTestJPEG(f, testPicture(33, 17), testJPEG{gray: true}))
+	f.Add(flatJPEG(640, 336, 0, 2048))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var b []byte
 		var err error
