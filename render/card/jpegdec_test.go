@@ -526,26 +526,32 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// idct6 (the 6-point IDCT written out) gives exactly idctScaled's table
-// result, for random blocks of every density.
-func TestIDCT6MatchesTable(t *testing.T) {
+// idct6 and idct8 (the 6- and 8-point IDCTs written out) give exactly the
+// table's result, for random blocks of every density.
+func TestIDCTWrittenOutMatchesTable(t *testing.T) {
+	for _, m := range []int{6, 8} {
+		t.Run(fmt.Sprint(m), func(t *testing.T) { testIDCTMatchesTable(t, m) })
+	}
+}
+
+func testIDCTMatchesTable(t *testing.T, M int) {
 	seed := uint32(7)
 	rnd := func(n int32) int32 {
 		seed = seed*1664525 + 1013904223
 		return int32(seed>>8)%(2*n+1) - n
 	}
-	T := &idctTables[6]
+	T := &idctTables[M]
 	for i := range 2000 {
 		var blk, tmp [64]int32
-		umax, vmax := i%6, (i/6)%6
+		umax, vmax := i%M, (i/M)%M
 		for v := 0; v <= vmax; v++ {
 			for u := 0; u <= umax; u++ {
 				blk[v*8+u] = rnd(1200)
 			}
 		}
-		want := make([]uint8, 6*6)
-		got := make([]uint8, 6*6)
-		half := 3
+		want := make([]uint8, M*M)
+		got := make([]uint8, M*M)
+		half := M / 2
 		// The table version, written out here as idctScaled's generic path.
 		for u := 0; u <= umax; u++ {
 			for y := range half {
@@ -557,19 +563,23 @@ func TestIDCT6MatchesTable(t *testing.T) {
 					o += T[y*8+v] * blk[v*8+u]
 				}
 				tmp[y*8+u] = (e + o + 1<<10) >> 11
-				tmp[(5-y)*8+u] = (e - o + 1<<10) >> 11
+				tmp[(M-1-y)*8+u] = (e - o + 1<<10) >> 11
 			}
 		}
-		for y := range 6 {
-			for x := range 6 {
+		for y := range M {
+			for x := range M {
 				var s int32
 				for u := 0; u <= umax; u++ {
 					s += T[x*8+u] * tmp[y*8+u]
 				}
-				want[y*6+x] = clamp8((s+1<<14)>>15 + 128)
+				want[y*M+x] = clamp8((s+1<<14)>>15 + 128)
 			}
 		}
-		idct6(&blk, &tmp, umax, got, 6)
+		if M == 6 {
+			idct6(&blk, &tmp, umax, got, 6)
+		} else {
+			idct8(&blk, &tmp, umax, got, 8)
+		}
 		require.Equal(t, want, got, "block %d (umax %d, vmax %d)", i, umax, vmax)
 	}
 }
