@@ -199,24 +199,28 @@ func (w *bitWriter) flush() {
 // which the quantisation reciprocals undo.
 func fdct(d *[64]float32) {
 	for p := 0; p < 64; p += 8 {
-		fdct8(d[p:p+8:p+8], 1)
+		fdct8(d, p, 1)
 	}
 	for c := range 8 {
-		fdct8(d[c:], 8)
+		fdct8(d, c, 8)
 	}
 }
 
-func fdct8(d []float32, s int) {
-	t0, t7 := d[0]+d[7*s], d[0]-d[7*s]
-	t1, t6 := d[s]+d[6*s], d[s]-d[6*s]
-	t2, t5 := d[2*s]+d[5*s], d[2*s]-d[5*s]
-	t3, t4 := d[3*s]+d[4*s], d[3*s]-d[4*s]
+// fdct8 transforms the 8 values of d at b, b+s, …, b+7s (indices masked
+// to the block, so no bounds checks).
+func fdct8(d *[64]float32, b, s int) {
+	i0, i1, i2, i3 := b&63, (b+s)&63, (b+2*s)&63, (b+3*s)&63
+	i4, i5, i6, i7 := (b+4*s)&63, (b+5*s)&63, (b+6*s)&63, (b+7*s)&63
+	t0, t7 := d[i0]+d[i7], d[i0]-d[i7]
+	t1, t6 := d[i1]+d[i6], d[i1]-d[i6]
+	t2, t5 := d[i2]+d[i5], d[i2]-d[i5]
+	t3, t4 := d[i3]+d[i4], d[i3]-d[i4]
 
 	t10, t13 := t0+t3, t0-t3
 	t11, t12 := t1+t2, t1-t2
-	d[0], d[4*s] = t10+t11, t10-t11
+	d[i0], d[i4] = t10+t11, t10-t11
 	z1 := (t12 + t13) * 0.707106781
-	d[2*s], d[6*s] = t13+z1, t13-z1
+	d[i2], d[i6] = t13+z1, t13-z1
 
 	t10, t11, t12 = t4+t5, t5+t6, t6+t7
 	z5 := (t10 - t12) * 0.382683433
@@ -224,8 +228,8 @@ func fdct8(d []float32, s int) {
 	z4 := 1.306562965*t12 + z5
 	z3 := t11 * 0.707106781
 	z11, z13 := t7+z3, t7-z3
-	d[5*s], d[3*s] = z13+z2, z13-z2
-	d[s], d[7*s] = z11+z4, z11-z4
+	d[i5], d[i3] = z13+z2, z13-z2
+	d[i1], d[i7] = z11+z4, z11-z4
 }
 
 // jpegEncoder holds one encode's scratch; it lives in the pooled encoder.
