@@ -288,8 +288,13 @@ func (cp *cardPlanes) tiles() (int, int) { return (cp.w + 15) / 16, (cp.h + 15) 
 // ensure converts the tiles r touches that are not yet on dst.
 func (cp *cardPlanes) ensure(dst *image.RGBA, r image.Rectangle) {
 	tx, ty := cp.tiles()
-	if len(cp.done) != tx*ty {
-		cp.done = append(cp.done[:0], make([]bool, tx*ty)...)
+	if n := tx * ty; len(cp.done) != n {
+		if cap(cp.done) < n {
+			cp.done = make([]bool, n)
+		} else {
+			cp.done = cp.done[:n]
+			clear(cp.done)
+		}
 	}
 	r = r.Intersect(dst.Rect)
 	if r.Empty() {
