@@ -196,9 +196,11 @@ func BenchmarkStandardFrench(b *testing.B) {
 }
 
 // BenchmarkPhotoParts splits a photo card from a 1600×900 JPEG (quality
-// 85) into its steps: decoding (the scaled decoder at 6/8, and image/jpeg
-// for comparison), cropping and converting the planes to the card's RGBA,
-// and encoding the card (the package's writer and image/jpeg).
+// 85; a smooth picture and a noisy one) into its steps: decoding (the
+// scaled decoder at 6/8, and image/jpeg for comparison), resampling
+// full-scale planes to the card, cropping and converting the 6/8 planes
+// to the card's RGBA, and encoding the card (the package's writer and
+// image/jpeg).
 func BenchmarkPhotoParts(b *testing.B) {
 	for _, pic := range []struct {
 		name string
@@ -237,6 +239,19 @@ func benchPhotoParts(b *testing.B, src image.Image) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	// Full-scale planes (8/8), as a decoded *image.YCbCr gives them:
+	// resampling 1600×840 to 1200×630 rather than copying a crop.
+	full := new(photoScratch)
+	p8, err := full.dec.decode(data, func(int, int) int { return 8 })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("resample-planes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			full.coverPlanes(size.Width, size.Height, p8, focus)
+		}
+	})
 	card := image.NewRGBA(image.Rect(0, 0, size.Width, size.Height))
 	b.Run("planes-to-card", func(b *testing.B) {
 		b.ReportAllocs()

@@ -181,7 +181,15 @@ func (s *photoScratch) resamplePlane(dst []uint8, dw, dh int, src []uint8, strid
 			for x := range out {
 				f := int(tx.first[x])
 				w := tx.w[2*x : 2*x+2]
-				out[x] = uint16(int32(line[f])*w[0] + int32(line[f+1])*w[1])
+				px := line[f : f+2]
+				out[x] = uint16(int32(px[0])*w[0] + int32(px[1])*w[1])
+			}
+		case 3:
+			for x := range out {
+				f := int(tx.first[x])
+				w := tx.w[3*x : 3*x+3]
+				px := line[f : f+3]
+				out[x] = uint16(int32(px[0])*w[0] + int32(px[1])*w[1] + int32(px[2])*w[2])
 			}
 		default:
 			for x := range out {
@@ -196,9 +204,32 @@ func (s *photoScratch) resamplePlane(dst []uint8, dw, dh int, src []uint8, strid
 		}
 		return out
 	}
-	acc := make([]uint32, dw)
+	var acc []uint32
 	for y := range dh {
 		w := ty.w[y*ty.n : (y+1)*ty.n]
+		out := dst[y*dw : (y+1)*dw]
+		first := int(ty.first[y])
+		switch ty.n {
+		case 2:
+			r0, r1 := hrow(first), hrow(first+1)
+			w0, w1 := uint32(w[0]), uint32(w[1])
+			r0, r1 = r0[:len(out)], r1[:len(out)]
+			for x := range out {
+				out[x] = uint8((uint32(r0[x])*w0 + uint32(r1[x])*w1 + 1<<15) >> 16)
+			}
+			continue
+		case 3:
+			r0, r1, r2 := hrow(first), hrow(first+1), hrow(first+2)
+			w0, w1, w2 := uint32(w[0]), uint32(w[1]), uint32(w[2])
+			r0, r1, r2 = r0[:len(out)], r1[:len(out)], r2[:len(out)]
+			for x := range out {
+				out[x] = uint8((uint32(r0[x])*w0 + uint32(r1[x])*w1 + uint32(r2[x])*w2 + 1<<15) >> 16)
+			}
+			continue
+		}
+		if acc == nil {
+			acc = make([]uint32, dw)
+		}
 		clear(acc)
 		for k, wk := range w {
 			if wk == 0 {
@@ -210,7 +241,6 @@ func (s *photoScratch) resamplePlane(dst []uint8, dw, dh int, src []uint8, strid
 				acc[x] += uint32(v) * uw
 			}
 		}
-		out := dst[y*dw : (y+1)*dw]
 		for x, v := range acc {
 			out[x] = uint8((v + 1<<15) >> 16)
 		}
