@@ -132,10 +132,8 @@ func (p *jpegPlanes) scaledSize() (int, int) {
 // jpegDecoder holds one decode's state and its reusable buffers.
 type jpegDecoder struct {
 	data   []byte
-	pos    int
-	acc    uint64 // bits, most significant first
-	nbits  uint
-	zeros  uint // padding bits at the bottom of acc (past a marker or the end)
+	pos    int  // the next byte of entropy-coded data (the bit buffer is scan's)
+	zeros  uint // padding bits at the bottom of the bit buffer (past a marker or the end)
 	marker bool // the entropy-coded data ended at a marker (or the end)
 
 	q       [4][64]int32   // zigzag order
@@ -517,11 +515,12 @@ func markerKind(m byte) int {
 	return markerUnknown
 }
 
-// fill tops the bit buffer up to more than 56 bits. Past a marker or the
-// end of the data it adds zero bytes, counted in d.zeros: a block that
-// needs them is reported as cut short.
-func (d *jpegDecoder) fill() {
-	for d.nbits <= 56 {
+// refill tops the bit buffer acc (nbits valid, most significant first)
+// up to more than 56 bits. Past a marker or the end of the data it adds
+// zero bytes, counted in d.zeros: a block that needs them is reported as
+// cut short.
+func (d *jpegDecoder) refill(acc uint64, nbits uint) (uint64, uint) {
+	for nbits <= 56 {
 		var b byte
 		switch {
 		case d.marker || d.pos >= len(d.data):
@@ -537,27 +536,26 @@ func (d *jpegDecoder) fill() {
 			d.marker = true
 			d.zeros += 8
 		}
-		d.acc |= uint64(b) << (56 - d.nbits)
-		d.nbits += 8
+		acc |= uint64(b) << (56 - nbits)
+		nbits += 8
 	}
+	return acc, nbits
 }
 
-// huffmanLong decodes a code longer than huffLookup bits (T.81 F.2.2.3);
-// the caller has filled the buffer.
-func (d *jpegDecoder) huffmanLong(h *jpegHuff) (uint8, bool) {
+// huffmanLong decodes a code longer than huffLookup bits from the top of
+// acc (T.81 F.2.2.3), returning the value and the code's length.
+func huffmanLong(h *jpegHuff, acc uint64) (uint8, uint, bool) {
 	for l := huffLookup + 1; l <= 16; l++ {
-		code := int32(d.acc >> (64 - l))
+		code := int32(acc >> (64 - l))
 		if code <= h.maxCode[l] {
 			i := h.valPtr[l] + code
 			if i < 0 || i >= h.n {
-				return 0, false
+				return 0, 0, false
 			}
-			d.acc <<= uint(l)
-			d.nbits -= uint(l)
-			return h.vals[i], true
+			return h.vals[i], uint(l), true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // extend turns s received bits into the signed value they code.
@@ -571,7 +569,10 @@ func extend(v int32, s uint) int32 {
 // scan decodes the MCUs of one interleaved scan (or one component's
 // blocks) and writes each block's M×M IDCT into its plane.
 func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
-	d.acc, d.nbits, d.zeros, d.marker = 0, 0, 0, false
+	d.zeros, d.marker = 0, false
+	// The bit buffer lives in locals here (registers), not in d.
+	var acc uint64 // bits, most significant first
+	var nbits uint
 	T := &idctTables[M]
 	var keep [64]bool // zigzag indices inside the M×M corner
 	for k := range 64 {
@@ -586,6 +587,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 				if err := d.restart(rst); err != nil {
 					return err
 				}
+				acc, nbits = 0, 0
 				rst++
 				for _, c := range order {
 					c.pred = 0
@@ -598,18 +600,21 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 					for h := range c.h {
 						// Decode the block: its DC difference, then the
 						// AC run/size pairs, dequantised as they come.
-						if d.nbits < 32 {
-							d.fill()
+						if nbits < 32 {
+							acc, nbits = d.refill(acc, nbits)
 						}
 						var t uint8
 						ok := true
-						if v := dc.lut[d.acc>>(64-huffLookup)]; v != 0 {
+						if v := dc.lut[acc>>(64-huffLookup)]; v != 0 {
 							l := uint(v >> 8)
-							d.acc <<= l
-							d.nbits -= l
+							acc <<= l
+							nbits -= l
 							t = uint8(v)
 						} else {
-							t, ok = d.huffmanLong(dc)
+							var l uint
+							t, l, ok = huffmanLong(dc, acc)
+							acc <<= l
+							nbits -= l
 						}
 						if !ok {
 							return jpegErr("bad DC code in block at MCU %d,%d", mx, my)
@@ -619,20 +624,20 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 						}
 						if t > 0 {
 							s := uint(t)
-							c.pred += extend(int32(d.acc>>(64-s)), s)
-							d.acc <<= s
-							d.nbits -= s
+							c.pred += extend(int32(acc>>(64-s)), s)
+							acc <<= s
+							nbits -= s
 						}
 						blk[0] = c.pred * c.q[0] // the rest is zero: cleared after each IDCT
 						umax, vmax := 0, 0       // the last non-zero column and row
 						for k := 1; k < 64; {
-							if d.nbits < 16 {
-								d.fill()
+							if nbits < 16 {
+								acc, nbits = d.refill(acc, nbits)
 							}
-							if f := ac.fast[d.acc>>(64-huffLookup)]; f != 0 {
+							if f := ac.fast[acc>>(64-huffLookup)]; f != 0 {
 								l := uint(f & 0xff)
-								d.acc <<= l
-								d.nbits -= l
+								acc <<= l
+								nbits -= l
 								k += int(f>>8) & 0xff
 								if k > 63 {
 									return jpegErr("AC coefficient %d at MCU %d,%d: %s", k, mx, my, notBaseline)
@@ -647,13 +652,16 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							}
 							var rs uint8
 							ok := true
-							if v := ac.lut[d.acc>>(64-huffLookup)]; v != 0 {
+							if v := ac.lut[acc>>(64-huffLookup)]; v != 0 {
 								l := uint(v >> 8)
-								d.acc <<= l
-								d.nbits -= l
+								acc <<= l
+								nbits -= l
 								rs = uint8(v)
 							} else {
-								rs, ok = d.huffmanLong(ac)
+								var l uint
+								rs, l, ok = huffmanLong(ac, acc)
+								acc <<= l
+								nbits -= l
 							}
 							if !ok {
 								return jpegErr("bad AC code in block at MCU %d,%d", mx, my)
@@ -673,12 +681,12 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							if k > 63 || s > 10 {
 								return jpegErr("AC coefficient %d of size %d at MCU %d,%d: %s", k, s, mx, my, notBaseline)
 							}
-							if d.nbits < s {
-								d.fill()
+							if nbits < s {
+								acc, nbits = d.refill(acc, nbits)
 							}
-							val := extend(int32(d.acc>>(64-s)), s)
-							d.acc <<= s
-							d.nbits -= s
+							val := extend(int32(acc>>(64-s)), s)
+							acc <<= s
+							nbits -= s
 							if keep[k&63] {
 								z := zigzag[k&63] & 63
 								blk[z] = val * c.q[k&63]
@@ -686,7 +694,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							}
 							k++
 						}
-						if d.nbits < d.zeros {
+						if nbits < d.zeros {
 							return jpegErr("entropy-coded data cut short at MCU %d,%d", mx, my)
 						}
 						bx, by := mx*c.h+h, my*c.v+v
@@ -704,10 +712,10 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 }
 
 // restart expects RST marker n%8 where the interval's data ends and
-// resets the bit reader. Like libjpeg and image/jpeg it skips stray bytes
+// resets the bit reader (the caller empties its buffer). Like libjpeg and image/jpeg it skips stray bytes
 // before the marker.
 func (d *jpegDecoder) restart(n int) error {
-	d.acc, d.nbits, d.zeros, d.marker = 0, 0, 0, false
+	d.zeros, d.marker = 0, false
 	want := byte(0xd0 + n%8)
 	for i := d.pos; i+1 < len(d.data); i++ {
 		if d.data[i] != 0xff {
