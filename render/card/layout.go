@@ -263,13 +263,14 @@ func (d *drawer) photo(src image.Image) error {
 	t := &d.r.theme
 	focus := d.o.focus()
 	if d.planes != nil {
-		if !d.c.skip {
+		switch {
+		case d.c.skip:
+		case d.lazy != nil:
+			// A JPEG card: the picture stays in planes until drawn on.
 			cp := d.ps.coverPlanes(d.c.img.Rect.Dx(), d.c.img.Rect.Dy(), d.planes, focus)
-			if d.lazy != nil {
-				d.c.lazy, *d.lazy = cp, cp
-			} else {
-				cp.toRGBA(d.c.img, d.c.img.Rect)
-			}
+			d.c.lazy, *d.lazy = cp, cp
+		default:
+			d.ps.drawCoverPlanes(d.c.img, d.planes, focus)
 		}
 	} else {
 		d.c.fill(d.c.img.Rect, t.Background)
