@@ -35,8 +35,15 @@ var errJPEGUnsupported = errors.New("card: JPEG variant not handled by the scale
 // (Annex C), DC differences above category 11, AC coefficients above
 // size 10 or past the 63rd, and run/size symbols other than end-of-block
 // and the 16-zero run with size 0 (F.1.2). image/jpeg reads some of these
-// anyway (the symbols as progressive end-of-band runs).
+// anyway (the symbols as progressive end-of-band runs), so these errors
+// wrap errJPEGUnsupported: the card falls back to image/jpeg, and a file
+// that made a card before still makes one.
 const notBaseline = "not allowed in a baseline JPEG"
+
+// notBaselineErr returns such an error.
+func notBaselineErr(format string, args ...any) error {
+	return fmt.Errorf("%w: %s %s", errJPEGUnsupported, fmt.Sprintf(format, args...), notBaseline)
+}
 
 // huffLookup is the number of bits the fast Huffman table resolves.
 const huffLookup = 10
@@ -67,7 +74,7 @@ func (h *jpegHuff) build(counts []byte, vals []byte) error {
 			h.valPtr[l] = k - code
 			for range c {
 				if code >= 1<<l {
-					return errors.New("a Huffman table with more codes than fit their lengths is " + notBaseline)
+					return notBaselineErr("a Huffman table with more codes than fit their lengths is")
 				}
 				if l <= huffLookup {
 					shift := huffLookup - l
@@ -285,7 +292,7 @@ func (d *jpegDecoder) readDHT(seg []byte) error {
 			return jpegErr("Huffman table %d/%d has %d values in a %d-byte segment", class, id, total, len(seg))
 		}
 		if err := d.huff[class][id].build(seg[1:17], seg[17:17+total]); err != nil {
-			return jpegErr("%s", err.Error())
+			return err
 		}
 		seg = seg[17+total:]
 	}
@@ -620,7 +627,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 							return jpegErr("bad DC code in block at MCU %d,%d", mx, my)
 						}
 						if t > 11 {
-							return jpegErr("DC difference of category %d at MCU %d,%d: %s", t, mx, my, notBaseline)
+							return notBaselineErr("a DC difference of category %d (MCU %d,%d) is", t, mx, my)
 						}
 						if t > 0 {
 							s := uint(t)
@@ -640,7 +647,7 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 								nbits -= l
 								k += int(f>>8) & 0xff
 								if k > 63 {
-									return jpegErr("AC coefficient %d at MCU %d,%d: %s", k, mx, my, notBaseline)
+									return notBaselineErr("AC coefficient %d (MCU %d,%d) is", k, mx, my)
 								}
 								if keep[k&63] {
 									z := zigzag[k&63] & 63
@@ -672,14 +679,14 @@ func (d *jpegDecoder) scan(order []*jpegComp, mcusX, mcusY, M int) error {
 									break // end of block
 								}
 								if r != 15 {
-									return jpegErr("AC symbol %#02x at MCU %d,%d: %s", rs, mx, my, notBaseline)
+									return notBaselineErr("AC symbol %#02x (MCU %d,%d) is", rs, mx, my)
 								}
 								k += 16
 								continue
 							}
 							k += r
 							if k > 63 || s > 10 {
-								return jpegErr("AC coefficient %d of size %d at MCU %d,%d: %s", k, s, mx, my, notBaseline)
+								return notBaselineErr("AC coefficient %d of size %d (MCU %d,%d) is", k, s, mx, my)
 							}
 							if nbits < s {
 								acc, nbits = d.refill(acc, nbits)
