@@ -90,8 +90,9 @@
 // package's baseline JPEG writer takes every other tile straight from the
 // planes. A decoded *image.YCbCr (image/jpeg's result) takes the same path
 // at full scale. Progressive, arithmetic-coded, 12-bit, CMYK and RGB
-// JPEGs, PNG and WebP are decoded by image/jpeg, image/png or
-// x/image/webp and resampled from RGBA, which costs about twice as much:
+// JPEGs (and JPEGs using codes T.81 forbids, which image/jpeg tolerates),
+// PNG and WebP are decoded by image/jpeg, image/png or x/image/webp and
+// resampled from RGBA, which costs about twice as much:
 // pass an already decoded Options.Image when a site renders several cards
 // from one such image. BENCHMARKS.md has the numbers.
 //
