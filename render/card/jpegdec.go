@@ -785,6 +785,9 @@ func idctScaled(blk, tmp *[64]int32, T *idctTable, M, umax, vmax int, dst []uint
 	case 8:
 		idct8(blk, tmp, umax, dst, stride)
 		return
+	case 5:
+		idct5(blk, tmp, umax, dst, stride)
+		return
 	}
 	half := (M + 1) / 2
 	// Columns: tmp[y][u] = Σv T[y][v]·F[v][u], kept with 2 extra bits.
@@ -915,6 +918,50 @@ func idct8(blk, tmp *[64]int32, umax int, dst []uint8, stride int) {
 			row[x] = clamp8((v + bias) >> 15)
 		}
 	}
+}
+
+// idct5 is idctScaled for M = 5 (leads 1920–2399 pixels wide, such as
+// 1920×1080, on a 1200-pixel card), written out like idct8 with
+// idctTables[5]'s products. Columns past umax are zero.
+func idct5(blk, tmp *[64]int32, umax int, dst []uint8, stride int) {
+	for u := range 5 {
+		if u > umax {
+			for y := range 5 {
+				tmp[(y*8+u)&63] = 0
+			}
+			continue
+		}
+		var o [5]int32
+		pass5(&o, blk[u&63], blk[(8+u)&63], blk[(16+u)&63], blk[(24+u)&63], blk[(32+u)&63])
+		for y, v := range o {
+			tmp[(y*8+u)&63] = (v + 1<<10) >> 11
+		}
+	}
+	for y := range 5 {
+		r := tmp[(y*8)&63 : (y*8)&63+8]
+		row := dst[y*stride : y*stride+5]
+		var o [5]int32
+		pass5(&o, r[0], r[1], r[2], r[3], r[4])
+		const bias = 1<<14 + 128<<15
+		for x, v := range o {
+			row[x] = clamp8((v + bias) >> 15)
+		}
+	}
+}
+
+// pass5 is one 5-point pass: outputs x and 4−x share the even sum
+// (frequencies 0, 2, 4) and the odd sum (1, 3), which is zero at the
+// middle output.
+func pass5(o *[5]int32, f0, f1, f2, f3, f4 int32) {
+	t := &idctTables[5]
+	e0 := t[0]*f0 + t[2]*f2 + t[4]*f4
+	e1 := t[8]*f0 + t[10]*f2 + t[12]*f4
+	e2 := t[16]*f0 + t[18]*f2 + t[20]*f4
+	o0 := t[1]*f1 + t[3]*f3
+	o1 := t[9]*f1 + t[11]*f3
+	o[0], o[4] = e0+o0, e0-o0
+	o[1], o[3] = e1+o1, e1-o1
+	o[2] = e2
 }
 
 // pass8 is one 8-point pass with idctTables[8]'s products: output x and

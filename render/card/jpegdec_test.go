@@ -526,10 +526,10 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// idct6 and idct8 (the 6- and 8-point IDCTs written out) give exactly the
+// idct5, idct6 and idct8 (the IDCTs written out) give exactly the
 // table's result, for random blocks of every density.
 func TestIDCTWrittenOutMatchesTable(t *testing.T) {
-	for _, m := range []int{6, 8} {
+	for _, m := range []int{5, 6, 8} {
 		t.Run(fmt.Sprint(m), func(t *testing.T) { testIDCTMatchesTable(t, m) })
 	}
 }
@@ -551,7 +551,7 @@ func testIDCTMatchesTable(t *testing.T, M int) {
 		}
 		want := make([]uint8, M*M)
 		got := make([]uint8, M*M)
-		half := M / 2
+		half := (M + 1) / 2
 		// The table version, written out here as idctScaled's generic path.
 		for u := 0; u <= umax; u++ {
 			for y := range half {
@@ -575,9 +575,12 @@ func testIDCTMatchesTable(t *testing.T, M int) {
 				want[y*M+x] = clamp8((s+1<<14)>>15 + 128)
 			}
 		}
-		if M == 6 {
+		switch M {
+		case 5:
+			idct5(&blk, &tmp, umax, got, 5)
+		case 6:
 			idct6(&blk, &tmp, umax, got, 6)
-		} else {
+		default:
 			idct8(&blk, &tmp, umax, got, 8)
 		}
 		require.Equal(t, want, got, "block %d (umax %d, vmax %d)", i, umax, vmax)
