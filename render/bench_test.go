@@ -3,8 +3,10 @@ package render
 import (
 	"html/template"
 	"io"
+	"strconv"
 	"testing"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/share"
 )
@@ -178,5 +180,63 @@ func BenchmarkShareLinks(b *testing.B) {
 		if _, err := share.Links(a, share.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// articleVariants returns n copies of the sample article, each a distinct
+// story of the same site: its own id, URL, headline, standfirst, body, key
+// points and explainer bodies (gen and the index are written into each),
+// so nothing per-article is in a Renderer's caches yet.
+func articleVariants(gen, n int) []*article.Article {
+	base := sample.Article()
+	out := make([]*article.Article, n)
+	for i := range out {
+		a := base.Clone()
+		tag := "-" + strconv.Itoa(gen) + "-" + strconv.Itoa(i)
+		a.ID += tag
+		a.URL += tag
+		a.Headline += " (story " + tag + ")"
+		a.Standfirst += " Story " + tag + "."
+		a.Body = "<p>Story " + tag + " begins.</p>\n" + a.Body
+		for k := range a.KeyPoints {
+			a.KeyPoints[k] += " (" + tag + ")"
+		}
+		for k := range a.Explainers {
+			a.Explainers[k].Body += " Story " + tag + "."
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// BenchmarkPageColdArticleWarmSite is the first page of an article the
+// Renderer has not seen, on a Renderer that has already rendered other
+// articles of the same site (the serving case): every iteration is a new
+// story, so its checks, metadata, sanitising, share links and components
+// are all done afresh, while whatever depends only on the site, the
+// labels and the templates may be reused.
+func BenchmarkPageColdArticleWarmSite(b *testing.B) {
+	r := newRenderer(b)
+	in := tickerView(sample.Ticker())
+	for _, a := range articleVariants(0, 8) {
+		if err := r.Page(io.Discard, a, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const pool = 256
+	gen, next := 1, pool
+	var as []*article.Article
+	b.ReportAllocs()
+	for b.Loop() {
+		if next == pool {
+			b.StopTimer()
+			as, next = articleVariants(gen, pool), 0
+			gen++
+			b.StartTimer()
+		}
+		if err := r.Page(io.Discard, as[next], in); err != nil {
+			b.Fatal(err)
+		}
+		next++
 	}
 }
