@@ -25,10 +25,15 @@ type catalogue struct {
 
 const maxLocales = 256
 
-// langLocale is one language's Locale, shared read-only.
+// langLocale is one language's Locale, shared read-only, and the
+// Locales of articles with 0 to len(byAuthors)-1 authors, built on first
+// use: the same language and number of authors give the same *Locale,
+// whose Labels pointer then keys the caches of markup that depends only
+// on the labels (the ticker, the site's parts).
 type langLocale struct {
-	words *locale.Words
-	loc   Locale
+	words     *locale.Words
+	loc       Locale
+	byAuthors [8]atomic.Pointer[Locale]
 }
 
 func newCatalogue(c *locale.Catalogue, zone *time.Location) *catalogue {
@@ -42,8 +47,18 @@ func newCatalogue(c *locale.Catalogue, zone *time.Location) *catalogue {
 // this (article.Check); one the catalogue still cannot parse gets English.
 func (c *catalogue) locale(a *article.Article) *Locale {
 	ll := c.lang(a.Language)
+	n := len(a.Authors)
+	if n < len(ll.byAuthors) {
+		if l := ll.byAuthors[n].Load(); l != nil {
+			return l
+		}
+	}
 	l := ll.loc
-	l.Labels.By = ll.words.Count(locale.Byline, len(a.Authors))
+	l.Labels.By = ll.words.Count(locale.Byline, n)
+	if n < len(ll.byAuthors) {
+		ll.byAuthors[n].CompareAndSwap(nil, &l)
+		return ll.byAuthors[n].Load()
+	}
 	return &l
 }
 
