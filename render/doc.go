@@ -131,7 +131,16 @@
 // by a 128-bit digest of every field of the article, its PrepareOptions
 // and share image, so a page view of an article it has seen only runs the
 // ticker template, and any change to the article is a new entry. Sanitised HTML is also cached by content.
-// Options.CacheBytes bounds the two together.
+// A new article of a site the Renderer has seen reuses what depends only
+// on the site: the embedded "site-header", "newsletter" and "site-footer"
+// read only the site, the labels and the year, and their output is kept
+// by a digest of those (an override of one is executed for every
+// article). Options.CacheBytes bounds these together. The embedded
+// "page" and "article" read nothing but the language and direction
+// besides the parts they insert, so each is executed once per language
+// and direction with a marker for every part, and an article's page is
+// that output with its parts in place of the markers: the same bytes,
+// without running the template again.
 //
 // # Security
 //

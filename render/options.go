@@ -81,9 +81,12 @@ type Options struct {
 	TimeZone string
 
 	cat *catalogue // built by check from Catalogue and TimeZone
-	// CacheBytes bounds the Renderer's cache (sanitised HTML and prepared
-	// articles), by the bytes they hold; zero means 32 MiB, negative
-	// disables it.
+	// CacheBytes bounds the Renderer's cache (sanitised HTML, prepared
+	// articles, and the markup every article of a site shares: its site
+	// header, newsletter and footer), by the bytes they hold; zero means
+	// 32 MiB, negative disables it. The embedded "page" and "article"
+	// templates are also kept per language and direction as their output
+	// around the parts (at most 1 MiB, whatever CacheBytes says).
 	CacheBytes int
 }
 

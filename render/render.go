@@ -86,6 +86,9 @@ type Renderer struct {
 	split          bool // "page" is the embedded one: prepare it around the ticker
 	embeddedTicker bool // "ticker" is the embedded one: no items, no output
 	tickers        *cache[tickerKey, string]
+	embedded       map[string]bool // template name → still the embedded one
+	skeletons      *cache[skeletonKey, *skeleton]
+	siteParts      *cache[sitePartKey, string]
 	clean          *cleaner // the policies, for Options.Sanitize.BaseURL if set
 	cache          *htmlCache
 	prepared       *cache[fingerprint, *Prepared]
@@ -107,6 +110,10 @@ func New(opts Options) (*Renderer, error) {
 	}
 	if _, err := t.New("style").Parse(`{{define "style"}}<style>` + "\n" + Stylesheet() + `</style>` + "\n{{end}}"); err != nil {
 		return nil, fmt.Errorf("render: embedded stylesheet: %w", err)
+	}
+	trees := make(map[string]any)
+	for _, tt := range t.Templates() {
+		trees[tt.Name()] = tt.Tree
 	}
 	page, ticker := t.Lookup("page").Tree, t.Lookup("ticker").Tree
 	if opts.Templates != nil {
@@ -134,12 +141,21 @@ func New(opts Options) (*Renderer, error) {
 	if limit == 0 {
 		limit = 32 << 20
 	}
+	embeddedNow := make(map[string]bool, len(trees))
+	for name, tree := range trees {
+		if tt := t.Lookup(name); tt != nil && any(tt.Tree) == tree {
+			embeddedNow[name] = true
+		}
+	}
 	r := &Renderer{
 		opts:           opts,
 		tmpl:           t,
 		split:          t.Lookup("page").Tree == page,
 		embeddedTicker: t.Lookup("ticker").Tree == ticker,
 		tickers:        newCache[tickerKey, string](min(limit/16, 1<<20)),
+		embedded:       embeddedNow,
+		skeletons:      newCache[skeletonKey, *skeleton](skeletonBytes),
+		siteParts:      newCache[sitePartKey, string](min(limit/16, 4<<20)),
 		clean:          clean,
 		cache:          newCache[cacheKey, string](limit / 2),
 		prepared:       newCache[fingerprint, *Prepared](limit / 2),
@@ -260,12 +276,12 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	defer r.putBuf(buf)
 	size := len(d.Body) + len(m.ld)
 	for _, c := range components {
-		buf.Reset()
-		if err := r.tmpl.ExecuteTemplate(buf, c.name, &d); err != nil {
-			return nil, &Error{Err: fmt.Errorf("template %s: %w", c.name, err)}
+		out, err := r.component(buf, c.name, &d)
+		if err != nil {
+			return nil, err
 		}
-		*c.part(&d.Parts) = template.HTML(buf.String())
-		size += buf.Len()
+		*c.part(&d.Parts) = template.HTML(out)
+		size += len(out)
 	}
 	pr := &Prepared{r: r, data: d}
 	if r.split {
@@ -277,9 +293,49 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	return pr, nil
 }
 
+// component returns the output of the component template name for d:
+// kept from an earlier article when it is a site part, assembled from
+// its skeleton for the embedded "article", else executed into buf.
+func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data) (string, error) {
+	var key sitePartKey
+	site := r.sitePart(name)
+	if site {
+		key = r.sitePartKey(name, d)
+		if out, ok := r.siteParts.get(key); ok {
+			return out, nil
+		}
+	}
+	buf.Reset()
+	if name == "article" && r.embedded["article"] {
+		if s := r.skeleton("article", d); s != nil {
+			s.fill(buf, d)
+			return buf.String(), nil
+		}
+	}
+	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
+		return "", &Error{Err: fmt.Errorf("template %s: %w", name, err)}
+	}
+	out := buf.String()
+	if site {
+		r.siteParts.put(key, out, len(out)+64)
+	}
+	return out, nil
+}
+
 // splitPage executes "page" with the marker for the ticker and keeps the
-// output around it. The embedded "page" writes the ticker exactly once.
+// output around it. The embedded "page" writes the ticker exactly once;
+// with the embedded "style" too, it comes from its skeleton.
 func (p *Prepared) splitPage(buf *bytes.Buffer) error {
+	if p.r.embedded["style"] {
+		if s := p.r.skeleton("page", &p.data); s != nil {
+			buf.Reset()
+			if i := s.fill(buf, &p.data); i >= 0 {
+				all := bytes.Clone(buf.Bytes())
+				p.before, p.after = all[:i:i], all[i:]
+				return nil
+			}
+		}
+	}
 	d := p.data
 	d.Parts.Ticker = template.HTML(p.r.marker)
 	buf.Reset()

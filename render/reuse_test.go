@@ -1,0 +1,150 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"testing"
+	"testing/fstest"
+	"time"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/internal/sample"
+)
+
+// TestSkeletonMatchesExecution fills the skeletons of "article" and "page"
+// with the prepared data of articles in several languages and directions
+// and checks the result is byte for byte what executing the template
+// writes.
+func TestSkeletonMatchesExecution(t *testing.T) {
+	r := newRenderer(t)
+	articles := map[string]*article.Article{"en": sample.Article()}
+	for _, s := range localeSamples {
+		articles[s.lang] = localeArticle(t, s.lang)
+	}
+	noLang := sample.Article()
+	noLang.Language, noLang.Site.Locale = "", ""
+	articles["none"] = noLang
+	for name, a := range articles {
+		t.Run(name, func(t *testing.T) {
+			p, err := r.Prepare(a, PrepareOptions{})
+			require.NoError(t, err)
+			d := p.data
+			d.Parts.Ticker = "<section>ticker</section>"
+			for _, tmpl := range []string{"article", "page"} {
+				s := r.skeleton(tmpl, &d)
+				require.NotNil(t, s, tmpl)
+				var got, want bytes.Buffer
+				ticker := s.fill(&got, &d)
+				require.NoError(t, r.tmpl.ExecuteTemplate(&want, tmpl, &d))
+				assert.Equal(t, want.String(), got.String(), tmpl)
+				if tmpl == "page" {
+					assert.Equal(t, bytes.Index(want.Bytes(), []byte(d.Parts.Ticker)), ticker, "ticker offset")
+				} else {
+					assert.Equal(t, -1, ticker, "article has no ticker")
+				}
+			}
+			// The prepared page is the executed one around the ticker.
+			var page bytes.Buffer
+			require.NoError(t, r.tmpl.ExecuteTemplate(&page, "page", &d))
+			assert.Equal(t, page.String(), string(p.before)+string(d.Parts.Ticker)+string(p.after))
+		})
+	}
+	assert.Equal(t, 2*len(articles), len(r.skeletons.m), "one skeleton per template and language (each article has its own)")
+}
+
+// TestSkeletonRefused checks that a template inserting a part twice gets
+// no skeleton.
+func TestSkeletonRefused(t *testing.T) {
+	r, err := New(Options{Templates: fstest.MapFS{"twice.html": {Data: []byte(
+		`{{define "article"}}<article>{{.Body}}<hr>{{.Body}}</article>{{end}}`)}}})
+	require.NoError(t, err)
+	_, err = r.buildSkeleton("article", "en", "")
+	assert.ErrorIs(t, err, errNoSkeleton)
+	// Not the embedded template, so it is executed per article and the
+	// body shows twice.
+	frag, err := r.FragmentString(sample.Article())
+	require.NoError(t, err)
+	assert.Equal(t, 2, bytes.Count([]byte(frag), []byte("<p>Kestrel Bay’s council has voted")))
+}
+
+// TestSiteParts checks that the site header, newsletter and footer are
+// shared by the articles of a site, follow a change of the site, its
+// labels or the year, and are never shared when overridden or when
+// Options.Locale supplies the labels.
+func TestSiteParts(t *testing.T) {
+	r := newRenderer(t)
+	one, two := sample.Article(), sample.Article()
+	two.ID, two.URL, two.Headline = "another", two.URL+"-another", "Another story"
+	p1, err := r.Prepare(one, PrepareOptions{})
+	require.NoError(t, err)
+	p2, err := r.Prepare(two, PrepareOptions{})
+	require.NoError(t, err)
+	for _, pick := range []func(*Parts) template.HTML{
+		func(p *Parts) template.HTML { return (p.SiteHeader) },
+		func(p *Parts) template.HTML { return (p.Newsletter) },
+		func(p *Parts) template.HTML { return (p.SiteFooter) },
+	} {
+		a, b := pick(&p1.data.Parts), pick(&p2.data.Parts)
+		assert.NotEmpty(t, a)
+		assert.Equal(t, a, b)
+		assert.True(t, unsafe.StringData(string(a)) == unsafe.StringData(string(b)), "the same string, kept once")
+	}
+	assert.Equal(t, 3, len(r.siteParts.m))
+
+	tests := []struct {
+		name   string
+		change func(a *article.Article)
+		part   func(*Parts) template.HTML
+		want   string
+	}{
+		{"tagline", func(a *article.Article) { a.Site.Tagline = "News of the Bay" },
+			func(p *Parts) template.HTML { return (p.SiteHeader) }, `<p class="bs-tagline">News of the Bay</p>`},
+		{"newsletter pitch", func(a *article.Article) { a.Site.Newsletter.Pitch = "Weekly & free" },
+			func(p *Parts) template.HTML { return (p.Newsletter) }, `<p>Weekly &amp; free</p>`},
+		{"year", func(a *article.Article) {
+			a.Published = time.Date(2027, 1, 2, 9, 0, 0, 0, time.UTC)
+			a.Modified = a.Published.Add(time.Hour)
+		}, func(p *Parts) template.HTML { return (p.SiteFooter) }, `<p>© 2027 `},
+		{"language", func(a *article.Article) { a.Language = "fr" },
+			func(p *Parts) template.HTML { return (p.Newsletter) }, `<button type="submit">`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			a.ID, a.URL = "changed-"+tt.name, a.URL+"-changed"
+			tt.change(a)
+			p, err := r.Prepare(a, PrepareOptions{})
+			require.NoError(t, err)
+			got := tt.part(&p.data.Parts)
+			assert.Contains(t, string(got), tt.want)
+			assert.NotEqual(t, tt.part(&p1.data.Parts), got)
+		})
+	}
+
+	// An override is executed for every article: it may read anything.
+	o, err := New(Options{Templates: fstest.MapFS{"mine.html": {Data: []byte(
+		`{{define "site-footer"}}<p>{{.Article.Headline}}</p>{{end}}`)}}})
+	require.NoError(t, err)
+	for _, a := range []*article.Article{one, two} {
+		p, err := o.Prepare(a, PrepareOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, "<p>"+a.Headline+"</p>", string(p.data.Parts.SiteFooter))
+	}
+	assert.Equal(t, 2, len(o.siteParts.m), "the embedded header and newsletter only")
+
+	// Labels from Options.Locale are new for every article: nothing kept.
+	l, err := New(Options{Locale: func(a *article.Article) Locale {
+		return Locale{Labels: Labels{SkipLink: "Skip to " + a.Headline}}
+	}})
+	require.NoError(t, err)
+	for _, a := range []*article.Article{one, two} {
+		p, err := l.Prepare(a, PrepareOptions{})
+		require.NoError(t, err)
+		assert.Contains(t, string(p.data.Parts.SiteHeader), "Skip to "+a.Headline)
+	}
+	assert.Empty(t, l.siteParts.m)
+}
