@@ -74,7 +74,7 @@ func (h *Handler) serveCard(w http.ResponseWriter, r *http.Request) {
 			o.KeyPoint = spec.Point - 1
 		}
 		if h.cardWords != nil {
-			w, err := h.cardWords(a.Language)
+			w, err := h.cardWords(a)
 			if err != nil {
 				return nil, err
 			}

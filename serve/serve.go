@@ -141,8 +141,10 @@ type Handler struct {
 	mux        *http.ServeMux
 	cards      *card.Renderer
 	// cardWords, when set, gives each card's labels: Render's Catalogue
-	// (or the shipped one) in Render's TimeZone.
-	cardWords func(lang string) (*locale.Words, error)
+	// (or the shipped one) in Render's TimeZone, else in the article's
+	// site.time_zone.
+	cardWords func(a *article.Article) (*locale.Words, error)
+	zone      *time.Location // Render.TimeZone, loaded; nil when unset
 	cache     *lru
 	flight    singleflight.Group
 	slots     chan struct{}
@@ -226,6 +228,9 @@ func New(src Source, opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
 	h.cards = cr
+	if h.zone, err = locale.LoadZone(opts.Render.TimeZone); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
+	}
 	if opts.Render.Locale == nil && (opts.Render.TimeZone != "" || opts.Render.Catalogue != nil) {
 		zone, err := locale.LoadZone(opts.Render.TimeZone)
 		if err != nil {
@@ -235,10 +240,18 @@ func New(src Source, opts Options) (*Handler, error) {
 		if cat == nil {
 			cat = locale.New()
 		}
-		h.cardWords = func(lang string) (*locale.Words, error) {
-			w, err := cat.Words(lang)
+		h.cardWords = func(a *article.Article) (*locale.Words, error) {
+			w, err := cat.Words(a.Language)
 			if err != nil {
 				return nil, err
+			}
+			if zone == nil && a.Site != nil && a.Site.TimeZone != "" {
+				// The site's own zone, as render shows its pages.
+				z, err := locale.LoadZone(a.Site.TimeZone)
+				if err != nil {
+					return nil, err
+				}
+				return w.InZone(z), nil
 			}
 			return w.InZone(zone), nil
 		}

@@ -186,7 +186,7 @@ func TestLabelsFor(t *testing.T) {
 	tests := []struct {
 		lang, breaking, keyPoint, date, reading string
 	}{
-		{"en-GB", "Breaking", "Key point", "26 November 2026", "4 min read"},
+		{"en-GB", "Breaking", "Key point", "26 Nov 2026", "4 min read"},
 	}
 	for _, tt := range tests {
 		w, err := cat.Words(tt.lang)
@@ -194,7 +194,7 @@ func TestLabelsFor(t *testing.T) {
 		l := LabelsFor(w)
 		assert.Equal(t, tt.breaking, l.breaking(), tt.lang)
 		assert.Equal(t, tt.keyPoint, l.keyPoint(1, 1), tt.lang)
-		assert.Equal(t, tt.date, l.date(at, ""), tt.lang)
+		assert.Equal(t, tt.date, l.date(at, DefaultTheme().Dateline), tt.lang, "English keeps the theme's date style")
 		assert.Equal(t, tt.reading, l.readingTime(4), tt.lang)
 	}
 	for _, lang := range []string{"fr", "ar", "he", "ja", "hi", "de"} {
@@ -207,6 +207,21 @@ func TestLabelsFor(t *testing.T) {
 		t.Logf("%s: %q %q %q %q", lang, l.breaking(), l.keyPoint(2, 3), l.date(at, ""), l.readingTime(4))
 	}
 	assert.Equal(t, Labels{}, LabelsFor(nil))
+
+	// A display zone moves the date across midnight in both styles.
+	late := time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
+	tokyo, err := locale.LoadZone("Asia/Tokyo")
+	require.NoError(t, err)
+	en, err := cat.Words("en-GB")
+	require.NoError(t, err)
+	enl := LabelsFor(en.InZone(tokyo))
+	assert.Equal(t, "27 Nov 2026", enl.date(late, DefaultTheme().Dateline))
+	fr, err := cat.Words("fr")
+	require.NoError(t, err)
+	frl := LabelsFor(fr.InZone(tokyo))
+	assert.Equal(t, "27 novembre 2026", frl.date(late, ""))
+	loc := Labels{Zone: tokyo}.localised("fr")
+	assert.Equal(t, "27 novembre 2026", loc.date(late, ""))
 }
 
 // Direction marks in the text (CLDR's Arabic dates hold U+200F) need no
@@ -217,4 +232,23 @@ func TestInvisibleControlsNeedNoGlyph(t *testing.T) {
 	_, info, err := r.Bytes(withHeadline("Ferry\u200f timetable\u2066 cut\u2069 to\u00ad hourly\u200b"), Options{})
 	require.NoError(t, err)
 	assert.Empty(t, info.Missing)
+}
+
+// A site's time_zone moves the footer's date: Tokyo is already on the
+// next day at 23:30 UTC, London in November is not.
+func TestSiteTimeZoneDate(t *testing.T) {
+	r, err := New(Theme{NoSystemFonts: true})
+	require.NoError(t, err)
+	card := func(zone string) []byte {
+		a := withHeadline("Ferry timetable cut to hourly")
+		a.Published = time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
+		a.Modified = time.Time{}
+		a.Site.TimeZone = zone
+		b, _, err := r.Bytes(a, Options{})
+		require.NoError(t, err)
+		return b
+	}
+	none := card("")
+	assert.Equal(t, none, card("Europe/London"), "GMT is UTC in November: the same day")
+	assert.NotEqual(t, none, card("Asia/Tokyo"), "27 Nov in Tokyo")
 }
