@@ -68,14 +68,16 @@
 //	                <script type="application/ld+json">
 //	site-header     .Labels.SkipLink, .Article.Site (Name, URL, Tagline) →
 //	                skip link, <p class="bs-site-name">, <p class="bs-tagline">
-//	article-header  .Article (Kicker, Breaking, Headline, Standfirst, Authors,
-//	                Published, Modified), .BreakingBadge, .AuthorSeparator,
-//	                .Updated, .Date, .DirOf, .Labels (Breaking, By, Separator,
-//	                And, Published, Updated) → kicker, <h1 id="bs-headline">
+//	article-header  .Article (Kicker, Breaking, Headline, Standfirst),
+//	                .Header (Badge, HeadlineDir, ByBefore, Authors with
+//	                Separator, Name and URL, ByAfter, Published and Modified
+//	                with Before, DateTime, Text and After, Updated),
+//	                .Labels.Breaking → kicker, <h1 id="bs-headline">
 //	                (dir="auto" when its direction differs from the page's),
 //	                standfirst, byline, <time> dates
-//	figure          .Article.Image, .Labels.Photograph → <figure class="bs-figure">
-//	                with <img> and <figcaption>; nothing without a lead image
+//	figure          .Article.Image, .Header (ImageSized, CreditBefore,
+//	                CreditAfter) → <figure class="bs-figure"> with <img> and
+//	                <figcaption>; nothing without a lead image
 //	key-points      .KeyPoints (sanitised), .Labels.KeyPoints →
 //	                <section class="bs-keypoints">; nothing without key points
 //	explainers      .Explainers (Kind, Label, ID, sanitised Body) → one
@@ -102,7 +104,10 @@
 // placeholder ({{before .Labels.By "authors"}} is "By "). Methods of *Data
 // for templates: BreakingBadge, Updated, Date (the locale's FormatTime),
 // AuthorSeparator, TickerLabel and DirOf (dir="auto" for text whose first
-// strong character runs against the page). A component's own
+// strong character runs against the page). [Header] holds their
+// values for the article's header and figure, worked out once by Prepare:
+// the embedded templates read those fields, because each function or
+// method call in a template is a reflective call on every execution. A component's own
 // template sees the parts executed before it (in the order of Parts'
 // fields); "page" and "article" see them all. An override of "page" is
 // executed for every page view (the embedded one is executed once per

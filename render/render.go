@@ -59,6 +59,9 @@ type Data struct {
 	Explainers []ExplainerData
 	// Share are the share bar's links.
 	Share []ShareLink
+	// Header holds what the article header and figure show besides the
+	// article's own fields, worked out once.
+	Header Header
 	// Parts are the component templates' outputs for this article,
 	// executed once by Prepare; a component's own template sees those
 	// before it in the order of Parts' fields.
@@ -246,6 +249,7 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 		return nil, err
 	}
 	d := Data{Meta: m, Article: a, Lang: m.Lang, Dir: loc.Dir, Labels: &loc.Labels, locale: loc}
+	d.Header = d.header()
 	d.Body = cl.html(r.cache, policyBody, a.Body)
 	if len(a.KeyPoints) > 0 {
 		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))

@@ -148,3 +148,72 @@ func TestSiteParts(t *testing.T) {
 	}
 	assert.Empty(t, l.siteParts.m)
 }
+
+// TestHeader checks the values Prepare works out for the article header
+// and figure agree with the methods and functions an override would call.
+func TestHeader(t *testing.T) {
+	r := newRenderer(t)
+	tests := []struct {
+		name   string
+		change func(a *article.Article)
+		want   func(t *testing.T, h Header)
+	}{
+		{"sample", func(*article.Article) {}, func(t *testing.T, h Header) {
+			assert.False(t, h.Badge, "the kicker already says Breaking")
+			assert.Equal(t, "", h.HeadlineDir)
+			assert.Equal(t, "By ", h.ByBefore)
+			assert.Equal(t, "", h.ByAfter)
+			assert.Equal(t, []Byline{
+				{Name: "Mara Ellingsworth", URL: "https://news.example.com/people/mara-ellingsworth"},
+				{Separator: " and ", Name: "Tobin Achterberg", URL: "https://news.example.com/people/tobin-achterberg"},
+			}, h.Authors)
+			assert.Equal(t, Dateline{Before: "Published ", DateTime: "2026-11-26T09:30:00Z", Text: "26 November 2026, 09:30 UTC"}, h.Published)
+			assert.True(t, h.Updated)
+			assert.Equal(t, Dateline{Before: "Updated ", DateTime: "2026-11-26T11:05:00Z", Text: "26 November 2026, 11:05 UTC"}, h.Modified)
+			assert.Equal(t, "Photograph: ", h.CreditBefore)
+			assert.True(t, h.ImageSized)
+		}},
+		{"three authors, badge, no update, no image", func(a *article.Article) {
+			a.Kicker = "Council"
+			a.Authors = append(a.Authors, article.Person{Name: "Third Writer"})
+			a.Modified = time.Time{}
+			a.Image = nil
+		}, func(t *testing.T, h Header) {
+			assert.True(t, h.Badge)
+			assert.Equal(t, []string{"", ", ", " and "}, []string{h.Authors[0].Separator, h.Authors[1].Separator, h.Authors[2].Separator})
+			assert.Equal(t, "", h.Authors[2].URL)
+			assert.False(t, h.Updated)
+			assert.Equal(t, Dateline{}, h.Modified)
+			assert.False(t, h.ImageSized)
+		}},
+		{"Korean byline after the names, Hebrew headline", func(a *article.Article) {
+			a.Language = "ko"
+			a.Headline = "כותרת בעברית"
+		}, func(t *testing.T, h Header) {
+			assert.Equal(t, "", h.ByBefore)
+			assert.NotEmpty(t, h.ByAfter)
+			assert.Equal(t, "auto", h.HeadlineDir)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			tt.change(a)
+			p, err := r.Prepare(a, PrepareOptions{})
+			require.NoError(t, err)
+			d := &p.data
+			h := d.Header
+			tt.want(t, h)
+			// The same as the methods and functions.
+			assert.Equal(t, d.BreakingBadge(), h.Badge)
+			assert.Equal(t, d.Updated(), h.Updated)
+			assert.Equal(t, d.DirOf(a.Headline), h.HeadlineDir)
+			assert.Equal(t, before(d.Labels.By, "authors"), h.ByBefore)
+			assert.Equal(t, after(d.Labels.By, "authors"), h.ByAfter)
+			assert.Equal(t, d.Date(a.Published), h.Published.Text)
+			for i := range a.Authors {
+				assert.Equal(t, d.AuthorSeparator(i), h.Authors[i].Separator)
+			}
+		})
+	}
+}
