@@ -62,9 +62,10 @@
 // parts, so a page view only runs "ticker". What each template reads, and
 // what the embedded one writes (see templates/*.html for the markup):
 //
-//	head            .Meta (Title, Canonical, Alternates, OpenGraph, Twitter,
-//	                FediverseCreators, JSONLDScript) → <title>, <link
-//	                rel=canonical|alternate>, every <meta> in Meta.Tags order,
+//	head            .Meta (Title, Canonical, Alternates, OEmbed, OpenGraph,
+//	                Twitter, FediverseCreators, JSONLDScript) → <title>, <link
+//	                rel=canonical|alternate> (hreflang, then oEmbed
+//	                discovery), every <meta> in Meta.Tags order,
 //	                <script type="application/ld+json">
 //	site-header     .Labels.SkipLink, .Article.Site (Name, URL, Tagline) →
 //	                skip link, <p class="bs-site-name">, <p class="bs-tagline">

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -81,6 +82,14 @@ type Options struct {
 	// zone (site.time_zone) is shown in that zone.
 	TimeZone string
 
+	// OEmbed is the URL of the site's oEmbed endpoint
+	// (https://oembed.com/, "https://news.example.com/oembed"): each page
+	// then names it in its head for discovery, as <link rel="alternate"
+	// type="application/json+oembed"> with the article's URL and
+	// format=json added to the endpoint's query (Meta.OEmbed). Empty
+	// means no link. It must be absolute http(s), or New fails.
+	OEmbed string
+
 	cat *catalogue // built by check from Catalogue and TimeZone
 	// CacheBytes bounds the Renderer's cache (sanitised HTML, prepared
 	// articles, and the markup every article of a site shares: its site
@@ -100,6 +109,15 @@ func (o *Options) check() error {
 	}
 	if o.ShareImageAlways && o.ShareImage == nil {
 		return &Error{Err: errors.New("ShareImageAlways needs ShareImage")}
+	}
+	if o.OEmbed != "" {
+		u, err := article.CheckURL(o.OEmbed)
+		if err != nil {
+			return &Error{Err: fmt.Errorf("OEmbed: %w", err)}
+		}
+		if u.Fragment != "" {
+			return &Error{Err: fmt.Errorf("OEmbed: %q has a fragment", o.OEmbed)}
+		}
 	}
 	zone, err := locale.LoadZone(o.TimeZone)
 	if err != nil {
@@ -142,6 +160,23 @@ func (o *Options) title(headline, site string) string {
 		}
 	}
 	return b.String()
+}
+
+// oembed returns the oEmbed discovery URL of the article at pageURL, or
+// "" without an endpoint. The endpoint passed check.
+func (o *Options) oembed(pageURL string) string {
+	if o.OEmbed == "" {
+		return ""
+	}
+	u, err := url.Parse(o.OEmbed)
+	if err != nil {
+		return ""
+	}
+	q := u.Query()
+	q.Set("url", pageURL)
+	q.Set("format", "json")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 func (o *Options) robots() string {
