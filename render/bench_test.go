@@ -240,3 +240,36 @@ func BenchmarkPageColdArticleWarmSite(b *testing.B) {
 		next++
 	}
 }
+
+// BenchmarkStyleHashes is reading a whole page for StyleHashes (done once per
+// prepared article whose "page" template is overridden): tokenising the
+// sample page and hashing its stylesheet.
+func BenchmarkStyleHashes(b *testing.B) {
+	page, err := newRenderer(b).PageString(sample.Article(), View{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var hs hashList
+		hs.read(page)
+	}
+}
+
+// BenchmarkStyleHashesSkeleton is StyleHashes of a new article with the
+// embedded templates: the page's fixed markup was read once, so only the
+// article's parts are scanned for "<style".
+func BenchmarkStyleHashesSkeleton(b *testing.B) {
+	p, err := newRenderer(b).Prepare(sample.Article(), PrepareOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p.pageSkel == nil || len(p.StyleHashes()) != 1 {
+		b.Fatal("no page skeleton, or not one stylesheet")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var hs hashList
+		p.pageSkel.styles(&hs, &p.data, p.articleSkel)
+	}
+}

@@ -166,4 +166,9 @@
 // exactly, and a fuzz target holds that invariant for arbitrary text in
 // every field. A Ticker's text is checked per view (no control
 // characters, valid UTF-8, absolute http(s) URLs).
+//
+// The page runs no script and needs no 'unsafe-inline': a
+// Content-Security-Policy can allow exactly its inline stylesheets by
+// hash, style-src with [Prepared.StyleHashes] (which covers a stylesheet
+// an override adds).
 package render

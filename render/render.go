@@ -186,6 +186,12 @@ type Prepared struct {
 
 	once sync.Once
 	hash string
+
+	// The skeletons the page and the fragment were filled from, or nil.
+	pageSkel, articleSkel *skeleton
+
+	styleOnce sync.Once
+	styles    []string
 }
 
 // Prepare checks a and prepares it for rendering with po; see Prepared.
@@ -288,6 +294,9 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 		size += len(out)
 	}
 	pr := &Prepared{r: r, data: d}
+	if r.embedded["article"] {
+		pr.articleSkel = r.skeleton("article", &d)
+	}
 	if r.split {
 		if err := pr.splitPage(buf); err != nil {
 			return nil, err
@@ -336,6 +345,7 @@ func (p *Prepared) splitPage(buf *bytes.Buffer) error {
 			if i := s.fill(buf, &p.data); i >= 0 {
 				all := bytes.Clone(buf.Bytes())
 				p.before, p.after = all[:i:i], all[i:]
+				p.pageSkel = s
 				return nil
 			}
 		}

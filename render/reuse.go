@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // What a new article can reuse from the articles before it. Everything
@@ -44,8 +45,12 @@ var slots = []func(*Data) *template.HTML{
 	func(d *Data) *template.HTML { return &d.Parts.Article },
 }
 
-// slotTicker is the index of Parts.Ticker in slots.
-const slotTicker = 3
+// slotTicker and slotArticle are the indexes of Parts.Ticker and
+// Parts.Article in slots.
+const (
+	slotTicker  = 3
+	slotArticle = 11
+)
 
 // skeleton is a template's output with holes: text[0], the slot holes[0],
 // text[1], … text[len(holes)].
@@ -53,6 +58,9 @@ type skeleton struct {
 	text  []string
 	holes []int
 	size  int
+
+	textOnce   sync.Once
+	textStyles []hashList // the style hashes of each text, for StyleHashes
 }
 
 // skeletonBytes bounds the skeletons a Renderer keeps, whatever
