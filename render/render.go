@@ -318,13 +318,12 @@ func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data) (string, e
 			return out, nil
 		}
 	}
-	buf.Reset()
 	if name == "article" && r.embedded["article"] {
 		if s := r.skeleton("article", d); s != nil {
-			s.fill(buf, d)
-			return buf.String(), nil
+			return s.fillString(d), nil
 		}
 	}
+	buf.Reset()
 	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
 		return "", &Error{Err: fmt.Errorf("template %s: %w", name, err)}
 	}
@@ -341,9 +340,8 @@ func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data) (string, e
 func (p *Prepared) splitPage(buf *bytes.Buffer) error {
 	if p.r.embedded["style"] {
 		if s := p.r.skeleton("page", &p.data); s != nil {
-			buf.Reset()
-			if i := s.fill(buf, &p.data); i >= 0 {
-				all := bytes.Clone(buf.Bytes())
+			all, i := s.fill(make([]byte, 0, s.filledLen(&p.data)), &p.data)
+			if i >= 0 {
 				p.before, p.after = all[:i:i], all[i:]
 				p.pageSkel = s
 				return nil

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"html/template"
 	"reflect"
@@ -138,25 +137,42 @@ func (r *Renderer) buildSkeleton(name, lang, dir string) (*skeleton, error) {
 	return s, nil
 }
 
-// fill writes the skeleton with d's values in its holes to buf, and
-// returns the length buf had when it reached the ticker's hole (-1 when
-// it has none).
-func (s *skeleton) fill(buf *bytes.Buffer, d *Data) (ticker int) {
-	ticker = -1
+// filledLen returns the length of the skeleton filled with d.
+func (s *skeleton) filledLen(d *Data) int {
 	n := len(s.text[0])
 	for i, slot := range s.holes {
 		n += len(*slots[slot](d)) + len(s.text[i+1])
 	}
-	buf.Grow(n)
-	buf.WriteString(s.text[0])
+	return n
+}
+
+// fill appends the skeleton with d's values in its holes to b, which it
+// returns with the length b had when it reached the ticker's hole (-1
+// when it has none).
+func (s *skeleton) fill(b []byte, d *Data) (out []byte, ticker int) {
+	ticker = -1
+	b = append(b, s.text[0]...)
 	for i, slot := range s.holes {
 		if slot == slotTicker {
-			ticker = buf.Len()
+			ticker = len(b)
 		}
-		buf.WriteString(string(*slots[slot](d)))
-		buf.WriteString(s.text[i+1])
+		b = append(b, *slots[slot](d)...)
+		b = append(b, s.text[i+1]...)
 	}
-	return ticker
+	return b, ticker
+}
+
+// fillString returns the skeleton filled with d, written once into a
+// string of the exact length.
+func (s *skeleton) fillString(d *Data) string {
+	var b strings.Builder
+	b.Grow(s.filledLen(d))
+	b.WriteString(s.text[0])
+	for i, slot := range s.holes {
+		b.WriteString(string(*slots[slot](d)))
+		b.WriteString(s.text[i+1])
+	}
+	return b.String()
 }
 
 // sitePartKey names the output of a site part: the component, the labels

@@ -37,12 +37,14 @@ func TestSkeletonMatchesExecution(t *testing.T) {
 			for _, tmpl := range []string{"article", "page"} {
 				s := r.skeleton(tmpl, &d)
 				require.NotNil(t, s, tmpl)
-				var got, want bytes.Buffer
-				ticker := s.fill(&got, &d)
+				var want bytes.Buffer
+				got, ticker := s.fill([]byte("prefix"), &d)
 				require.NoError(t, r.tmpl.ExecuteTemplate(&want, tmpl, &d))
-				assert.Equal(t, want.String(), got.String(), tmpl)
+				assert.Equal(t, "prefix"+want.String(), string(got), tmpl)
+				assert.Equal(t, want.String(), s.fillString(&d), tmpl)
+				assert.Equal(t, want.Len(), s.filledLen(&d))
 				if tmpl == "page" {
-					assert.Equal(t, bytes.Index(want.Bytes(), []byte(d.Parts.Ticker)), ticker, "ticker offset")
+					assert.Equal(t, len("prefix")+bytes.Index(want.Bytes(), []byte(d.Parts.Ticker)), ticker, "ticker offset")
 				} else {
 					assert.Equal(t, -1, ticker, "article has no ticker")
 				}
