@@ -285,8 +285,9 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	buf := r.getBuf()
 	defer r.putBuf(buf)
 	size := len(d.Body) + len(m.ld)
+	var site *fingerprint // the digest of the site, for the site parts
 	for _, c := range components {
-		out, err := r.component(buf, c.name, &d)
+		out, err := r.component(buf, c.name, &d, &site)
 		if err != nil {
 			return nil, err
 		}
@@ -307,13 +308,18 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 }
 
 // component returns the output of the component template name for d:
-// kept from an earlier article when it is a site part, assembled from
-// its skeleton for the embedded "article", else executed into buf.
-func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data) (string, error) {
+// kept from an earlier article when it is a site part (*siteFP is the
+// digest of d's site, worked out on first use), assembled from its
+// skeleton for the embedded "article", else executed into buf.
+func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data, siteFP **fingerprint) (string, error) {
 	var key sitePartKey
 	site := r.sitePart(name)
 	if site {
-		key = r.sitePartKey(name, d)
+		if *siteFP == nil {
+			fp := r.siteDigest(d)
+			*siteFP = &fp
+		}
+		key = sitePartKeyOf(name, d, **siteFP)
 		if out, ok := r.siteParts.get(key); ok {
 			return out, nil
 		}

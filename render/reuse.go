@@ -176,11 +176,13 @@ func (s *skeleton) fillString(d *Data) string {
 }
 
 // sitePartKey names the output of a site part: the component, the labels
-// it was written with and a digest of the site and the year.
+// it was written with, a digest of the site and, for the footer, the
+// year.
 type sitePartKey struct {
 	component string
 	labels    *Labels
 	site      fingerprint
+	year      int
 }
 
 // sitePart reports whether the component c reads only the site, the
@@ -196,14 +198,21 @@ func (r *Renderer) sitePart(c string) bool {
 	return false
 }
 
-// sitePartKey returns the key of the site part c for d.
-func (r *Renderer) sitePartKey(c string, d *Data) sitePartKey {
+// sitePartKeyOf returns the key of the site part c for d; site is the
+// digest of d's site (siteDigest), worked out once per article.
+func sitePartKeyOf(c string, d *Data, site fingerprint) sitePartKey {
+	k := sitePartKey{component: c, labels: d.Labels, site: site}
+	if c == "site-footer" {
+		k.year = d.Article.Published.Year()
+	}
+	return k
+}
+
+// siteDigest is the 128-bit digest of every field of d's site.
+func (r *Renderer) siteDigest(d *Data) fingerprint {
 	var h hasher
 	h.h[0].SetSeed(r.seeds[0])
 	h.h[1].SetSeed(r.seeds[1])
 	h.value(reflect.ValueOf(&d.Article.Site).Elem())
-	if c == "site-footer" {
-		h.u64(uint64(d.Article.Published.Year()))
-	}
-	return sitePartKey{component: c, labels: d.Labels, site: fingerprint{h.h[0].Sum64(), h.h[1].Sum64()}}
+	return fingerprint{h.h[0].Sum64(), h.h[1].Sum64()}
 }
