@@ -22,7 +22,8 @@ import (
 // so a stylesheet an override adds is covered. Only the pieces that hold
 // "<style" are read as HTML: the page's fixed markup once per language
 // and direction, and a component's output when it holds one (the
-// embedded components' never do).
+// embedded components' never do). The caller must not modify the returned
+// slice.
 func (p *Prepared) StyleHashes() []string {
 	p.styleOnce.Do(func() {
 		var hs hashList
