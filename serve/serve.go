@@ -85,6 +85,16 @@ type Options struct {
 	// CardTheme (or Render.TimeZone or Render.Catalogue) changes, so
 	// hashed card URLs change with the pictures.
 	CardVersion string
+	// LeadImage, if set, returns the encoded bytes (JPEG, PNG or WebP) of
+	// an article's lead image (a.Image), so the handler can draw
+	// photo-layout cards (/cards/{id}/1200x630-photo.jpg); nil refuses
+	// the photo layout with a 400. It is called once per card drawn, and
+	// the card is cached like any other. An error wrapping
+	// fs.ErrNotExist is a 404; any other a 502. LeadImageFS reads them
+	// from a folder. A card's content hash covers the article, with its
+	// image URL, not the image's bytes: publish a changed picture under
+	// a new URL, as CDNs expect anyway.
+	LeadImage func(ctx context.Context, a *article.Article) ([]byte, error)
 	// MaxCardPixels bounds a card's width × height (each side must also
 	// be within card.MinSide..card.MaxSide); zero means
 	// DefaultMaxCardPixels. A larger card is a 400.
