@@ -222,7 +222,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	m := &Meta{
 		Canonical:  a.URL,
 		Alternates: alternates,
-		OEmbed:     opts.oembed(a.URL),
+		OEmbed:     opts.oembedURL(a.URL),
 		Warnings:   droppedText(a, findings, c),
 	}
 	site := a.Site

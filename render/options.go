@@ -90,7 +90,8 @@ type Options struct {
 	// means no link. It must be absolute http(s), or New fails.
 	OEmbed string
 
-	cat *catalogue // built by check from Catalogue and TimeZone
+	cat    *catalogue // built by check from Catalogue and TimeZone
+	oembed *url.URL   // OEmbed, parsed by check
 	// CacheBytes bounds the Renderer's cache (sanitised HTML, prepared
 	// articles, and the markup every article of a site shares: its site
 	// header, newsletter and footer), by the bytes they hold; zero means
@@ -118,6 +119,7 @@ func (o *Options) check() error {
 		if u.Fragment != "" {
 			return &Error{Err: fmt.Errorf("OEmbed: %q has a fragment", o.OEmbed)}
 		}
+		o.oembed = u
 	}
 	zone, err := locale.LoadZone(o.TimeZone)
 	if err != nil {
@@ -162,16 +164,13 @@ func (o *Options) title(headline, site string) string {
 	return b.String()
 }
 
-// oembed returns the oEmbed discovery URL of the article at pageURL, or
-// "" without an endpoint. The endpoint passed check.
-func (o *Options) oembed(pageURL string) string {
-	if o.OEmbed == "" {
+// oembedURL returns the oEmbed discovery URL of the article at pageURL,
+// or "" without an endpoint.
+func (o *Options) oembedURL(pageURL string) string {
+	if o.oembed == nil {
 		return ""
 	}
-	u, err := url.Parse(o.OEmbed)
-	if err != nil {
-		return ""
-	}
+	u := *o.oembed
 	q := u.Query()
 	q.Set("url", pageURL)
 	q.Set("format", "json")
