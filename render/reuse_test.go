@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -217,5 +218,43 @@ func TestHeader(t *testing.T) {
 				assert.Equal(t, d.AuthorSeparator(i), h.Authors[i].Separator)
 			}
 		})
+	}
+}
+
+// TestReuseConcurrent renders new stories of one site from several
+// goroutines on one Renderer (skeletons, site parts and locales built
+// while others read them) and checks every page is the one a fresh
+// Renderer writes for that story alone.
+func TestReuseConcurrent(t *testing.T) {
+	stories := articleVariants(0, 24)
+	for i, a := range stories {
+		if i%3 == 1 {
+			a.Language = "fr"
+		}
+		if i%4 == 2 {
+			a.Authors = a.Authors[:1]
+		}
+	}
+	want := make([]string, len(stories))
+	for i, a := range stories {
+		page, err := newRenderer(t).PageString(a, tickerView(sample.Ticker()))
+		require.NoError(t, err)
+		want[i] = page
+	}
+	r := newRenderer(t)
+	got := make([]string, len(stories))
+	errs := make([]error, len(stories))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(stories); i += 4 {
+				got[i], errs[i] = r.PageString(stories[i], tickerView(sample.Ticker()))
+			}
+		})
+	}
+	wg.Wait()
+	for i := range stories {
+		require.NoError(t, errs[i])
+		assert.Equal(t, want[i], got[i], "story %d", i)
 	}
 }
