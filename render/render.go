@@ -78,11 +78,13 @@ type Data struct {
 // safe for concurrent use.
 //
 // A Renderer caches by content, within Options.CacheBytes: the sanitised
-// form of each piece of HTML, and each article's Prepared value (keyed by a
+// form of each piece of HTML, each article's Prepared value (keyed by a
 // 128-bit digest of the article, the PrepareOptions and the share image),
 // so a page view of an article already seen only runs the "ticker"
-// template. Changing any field of an article makes it a different article
-// to the cache.
+// template, and the parts every article of a site shares (site header,
+// newsletter, footer), so a new article of a known site does not execute
+// them again. Changing any field of an article makes it a different
+// article to the cache.
 type Renderer struct {
 	opts           Options
 	tmpl           *template.Template
