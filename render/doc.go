@@ -146,7 +146,10 @@
 // besides the parts they insert, so each is executed once per language
 // and direction with a marker for every part, and an article's page is
 // that output with its parts in place of the markers: the same bytes,
-// without running the template again.
+// without running the template again. The embedded "key-points" and
+// "explainers" are kept the same way, with a hole for each key point or
+// explainer body, by the labels and number of key points and by the
+// explainers' kinds and headings (within Options.CacheBytes).
 //
 // # Security
 //

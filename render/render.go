@@ -94,7 +94,8 @@ type Renderer struct {
 	embedded       map[string]bool // template name → still the embedded one
 	skeletons      *cache[skeletonKey, *skeleton]
 	siteParts      *cache[sitePartKey, string]
-	clean          *cleaner // the policies, for Options.Sanitize.BaseURL if set
+	partSkeletons  *cache[skeletonKey, *skeleton] // "key-points", "explainers"
+	clean          *cleaner                       // the policies, for Options.Sanitize.BaseURL if set
 	cache          *htmlCache
 	prepared       *cache[fingerprint, *Prepared]
 	seeds          [2]maphash.Seed
@@ -161,6 +162,7 @@ func New(opts Options) (*Renderer, error) {
 		embedded:       embeddedNow,
 		skeletons:      newCache[skeletonKey, *skeleton](skeletonBytes),
 		siteParts:      newCache[sitePartKey, string](min(limit/16, 4<<20)),
+		partSkeletons:  newCache[skeletonKey, *skeleton](min(limit/16, 4<<20)),
 		clean:          clean,
 		cache:          newCache[cacheKey, string](limit / 2),
 		prepared:       newCache[fingerprint, *Prepared](limit / 2),
@@ -326,10 +328,8 @@ func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data, siteFP **f
 			return out, nil
 		}
 	}
-	if name == "article" && r.embedded["article"] {
-		if s := r.skeleton("article", d); s != nil {
-			return s.fillString(d), nil
-		}
+	if s, vals := r.componentSkeleton(name, d); s != nil {
+		return s.fillString(vals), nil
 	}
 	buf.Reset()
 	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
@@ -342,13 +342,41 @@ func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data, siteFP **f
 	return out, nil
 }
 
+// componentSkeleton returns the skeleton of the embedded component name
+// for d and the values of its holes, or nil when it has none: "article"
+// always, "key-points" and "explainers" when there are some and the
+// Renderer keeps them (CacheBytes; "key-points" also needs the shared
+// labels of the catalogue).
+func (r *Renderer) componentSkeleton(name string, d *Data) (*skeleton, []template.HTML) {
+	if !r.embedded[name] {
+		return nil, nil
+	}
+	switch name {
+	case "article":
+		if s := r.skeleton("article", d); s != nil {
+			v := slotValues(d)
+			return s, v[:]
+		}
+	case "key-points":
+		if len(d.KeyPoints) > 0 && r.partSkeletons != nil && r.opts.Locale == nil {
+			return r.keyPointsSkeleton(d), d.KeyPoints
+		}
+	case "explainers":
+		if len(d.Explainers) > 0 && r.partSkeletons != nil {
+			return r.explainersSkeleton(d), explainerBodies(d)
+		}
+	}
+	return nil, nil
+}
+
 // splitPage executes "page" with the marker for the ticker and keeps the
 // output around it. The embedded "page" writes the ticker exactly once;
 // with the embedded "style" too, it comes from its skeleton.
 func (p *Prepared) splitPage(buf *bytes.Buffer) error {
 	if p.r.embedded["style"] {
 		if s := p.r.skeleton("page", &p.data); s != nil {
-			all, i := s.fill(make([]byte, 0, s.filledLen(&p.data)), &p.data)
+			v := slotValues(&p.data)
+			all, i := s.fill(make([]byte, 0, s.filledLen(v[:])), v[:], slotTicker)
 			if i >= 0 {
 				p.before, p.after = all[:i:i], all[i:]
 				p.pageSkel = s

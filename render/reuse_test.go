@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -39,11 +41,12 @@ func TestSkeletonMatchesExecution(t *testing.T) {
 				s := r.skeleton(tmpl, &d)
 				require.NotNil(t, s, tmpl)
 				var want bytes.Buffer
-				got, ticker := s.fill([]byte("prefix"), &d)
+				v := slotValues(&d)
+				got, ticker := s.fill([]byte("prefix"), v[:], slotTicker)
 				require.NoError(t, r.tmpl.ExecuteTemplate(&want, tmpl, &d))
 				assert.Equal(t, "prefix"+want.String(), string(got), tmpl)
-				assert.Equal(t, want.String(), s.fillString(&d), tmpl)
-				assert.Equal(t, want.Len(), s.filledLen(&d))
+				assert.Equal(t, want.String(), s.fillString(v[:]), tmpl)
+				assert.Equal(t, want.Len(), s.filledLen(v[:]))
 				if tmpl == "page" {
 					assert.Equal(t, len("prefix")+bytes.Index(want.Bytes(), []byte(d.Parts.Ticker)), ticker, "ticker offset")
 				} else {
@@ -59,13 +62,88 @@ func TestSkeletonMatchesExecution(t *testing.T) {
 	assert.Equal(t, 2*len(articles), len(r.skeletons.m), "one skeleton per template and language (each article has its own)")
 }
 
+// TestPartSkeletons checks the skeletons of "key-points" and
+// "explainers" write what executing them writes, for several counts, a
+// custom explainer title that needs escaping and other languages; and
+// that they are not used for an override or with Options.Locale.
+func TestPartSkeletons(t *testing.T) {
+	r := newRenderer(t)
+	tests := []struct {
+		name   string
+		change func(a *article.Article)
+	}{
+		{"sample", func(*article.Article) {}},
+		{"one key point, one explainer", func(a *article.Article) {
+			a.KeyPoints = a.KeyPoints[:1]
+			a.Explainers = a.Explainers[:1]
+		}},
+		{"twelve key points", func(a *article.Article) {
+			for len(a.KeyPoints) < 12 {
+				a.KeyPoints = append(a.KeyPoints, "Point <em>"+strconv.Itoa(len(a.KeyPoints))+"</em> & more")
+			}
+		}},
+		{"custom title to escape", func(a *article.Article) {
+			a.Explainers = append(a.Explainers, article.Explainer{Kind: article.KindCustom, Title: `Q&A: "why" & how`, Body: "<b>Because.</b>"})
+		}},
+		{"French", func(a *article.Article) { a.Language = "fr" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := sample.Article()
+			tt.change(a)
+			p, err := r.Prepare(a, PrepareOptions{})
+			require.NoError(t, err)
+			d := p.data
+			for _, name := range []string{"key-points", "explainers"} {
+				s, vals := r.componentSkeleton(name, &d)
+				require.NotNil(t, s, name)
+				var want bytes.Buffer
+				require.NoError(t, r.tmpl.ExecuteTemplate(&want, name, &d))
+				assert.Equal(t, want.String(), s.fillString(vals), name)
+				assert.Len(t, s.holes, len(vals), "%s: one hole per value", name)
+			}
+			assert.Equal(t, string(d.Parts.KeyPoints), func() string {
+				var b bytes.Buffer
+				require.NoError(t, r.tmpl.ExecuteTemplate(&b, "key-points", &d))
+				return b.String()
+			}())
+		})
+	}
+
+	o, err := New(Options{Templates: fstest.MapFS{"mine.html": {Data: []byte(`{{define "key-points"}}<ol>{{range .KeyPoints}}<li>{{.}}</li>{{end}}</ol>{{end}}`)}}})
+	require.NoError(t, err)
+	p, err := o.Prepare(sample.Article(), PrepareOptions{})
+	require.NoError(t, err)
+	s, _ := o.componentSkeleton("key-points", &p.data)
+	assert.Nil(t, s, "an override is executed")
+	assert.True(t, strings.HasPrefix(string(p.data.Parts.KeyPoints), "<ol><li>The council voted"))
+
+	l, err := New(Options{Locale: func(*article.Article) Locale { return Locale{} }})
+	require.NoError(t, err)
+	p, err = l.Prepare(sample.Article(), PrepareOptions{})
+	require.NoError(t, err)
+	s, _ = l.componentSkeleton("key-points", &p.data)
+	assert.Nil(t, s, "labels made per article key nothing")
+
+	u, err := New(Options{CacheBytes: -1})
+	require.NoError(t, err)
+	p, err = u.Prepare(sample.Article(), PrepareOptions{})
+	require.NoError(t, err)
+	s, _ = u.componentSkeleton("explainers", &p.data)
+	assert.Nil(t, s, "nothing kept with the cache off")
+}
+
 // TestSkeletonRefused checks that a template inserting a part twice gets
 // no skeleton.
 func TestSkeletonRefused(t *testing.T) {
 	r, err := New(Options{Templates: fstest.MapFS{"twice.html": {Data: []byte(
 		`{{define "article"}}<article>{{.Body}}<hr>{{.Body}}</article>{{end}}`)}}})
 	require.NoError(t, err)
-	_, err = r.buildSkeleton("article", "en", "")
+	m := Data{Lang: "en"}
+	for i, sl := range slots {
+		*sl(&m) = template.HTML(r.slotMarker(i))
+	}
+	_, err = r.buildSkeleton("article", &m, nSlots)
 	assert.ErrorIs(t, err, errNoSkeleton)
 	// Not the embedded template, so it is executed per article and the
 	// body shows twice.
