@@ -123,10 +123,11 @@ func (r *Renderer) skeleton(name string, d *Data) *skeleton {
 }
 
 // keepSkeleton builds the skeleton of k.name from m, whose n holes hold
-// markers, and keeps it in c under k; nil when it cannot be made.
+// markers, and keeps it in c under k; nil when it cannot be made. A
+// key-point or explainer skeleton must have all n holes.
 func (r *Renderer) keepSkeleton(c *cache[skeletonKey, *skeleton], k skeletonKey, m *Data, n int) *skeleton {
 	s, err := r.buildSkeleton(k.name, m, n)
-	if err != nil {
+	if err != nil || k.name != "page" && k.name != "article" && len(s.holes) != n {
 		return nil
 	}
 	c.put(k, s, s.size+len(k.lang)+len(k.dir)+64)
