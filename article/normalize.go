@@ -129,8 +129,9 @@ func stripLabel(body string, labels []string) string {
 		return body
 	}
 	const window = 1024
-	var txt []byte
-	var at []int // at[k] is the body offset just after txt[k]
+	n := min(len(body), window+8)
+	txt := make([]byte, 0, n)
+	at := make([]int, 0, n) // at[k] is the body offset just after txt[k]
 	for i := 0; i < len(body) && len(txt) < window; {
 		switch {
 		case body[i] == '<' && i+1 < len(body) && (isAlnum(body[i+1]) || body[i+1] == '/'):

@@ -200,7 +200,8 @@ func Build(ctx context.Context, c *site.Collection, opts Options) (*Result, erro
 	b := &builder{c: c, opts: opts, base: u.String(), prefix: u.EscapedPath(), out: opts.Out, digests: map[string]string{}}
 	so := opts.Serve
 	so.PublicURL = b.base
-	so.CacheBytes = 1 // nothing is served twice: cache nothing
+	so.CacheBytes = 1      // nothing is served twice: cache nothing
+	so.NoOEmbedLink = true // a static host does not answer /oembed
 	if so.Render.CacheBytes == 0 {
 		so.Render.CacheBytes = 4 << 20
 	}

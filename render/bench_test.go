@@ -3,8 +3,10 @@ package render
 import (
 	"html/template"
 	"io"
+	"strconv"
 	"testing"
 
+	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
 	"github.com/broadsheet/broadsheet/share"
 )
@@ -178,5 +180,123 @@ func BenchmarkShareLinks(b *testing.B) {
 		if _, err := share.Links(a, share.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// articleVariants returns n copies of the sample article, each a distinct
+// story of the same site: its own id, URL, headline, standfirst, body, key
+// points and explainer bodies (gen and the index are written into each),
+// so nothing per-article is in a Renderer's caches yet.
+func articleVariants(gen, n int) []*article.Article {
+	base := sample.Article()
+	out := make([]*article.Article, n)
+	for i := range out {
+		a := base.Clone()
+		tag := "-" + strconv.Itoa(gen) + "-" + strconv.Itoa(i)
+		a.ID += tag
+		a.URL += tag
+		a.Headline += " (story " + tag + ")"
+		a.Standfirst += " Story " + tag + "."
+		a.Body = "<p>Story " + tag + " begins.</p>\n" + a.Body
+		for k := range a.KeyPoints {
+			a.KeyPoints[k] += " (" + tag + ")"
+		}
+		for k := range a.Explainers {
+			a.Explainers[k].Body += " Story " + tag + "."
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// BenchmarkPageColdArticleWarmSite is the first page of an article the
+// Renderer has not seen, on a Renderer that has already rendered other
+// articles of the same site (the serving case): every iteration is a new
+// story, so its checks, metadata, sanitising, share links and components
+// are all done afresh, while whatever depends only on the site, the
+// labels and the templates may be reused.
+func BenchmarkPageColdArticleWarmSite(b *testing.B) {
+	r := newRenderer(b)
+	in := tickerView(sample.Ticker())
+	for _, a := range articleVariants(0, 8) {
+		if err := r.Page(io.Discard, a, in); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const pool = 256
+	gen, next := 1, pool
+	var as []*article.Article
+	b.ReportAllocs()
+	for b.Loop() {
+		if next == pool {
+			b.StopTimer()
+			as, next = articleVariants(gen, pool), 0
+			gen++
+			b.StartTimer()
+		}
+		if err := r.Page(io.Discard, as[next], in); err != nil {
+			b.Fatal(err)
+		}
+		next++
+	}
+}
+
+// BenchmarkStyleHashes is reading a whole page for StyleHashes (done once per
+// prepared article whose "page" template is overridden): tokenising the
+// sample page and hashing its stylesheet.
+func BenchmarkStyleHashes(b *testing.B) {
+	page, err := newRenderer(b).PageString(sample.Article(), View{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var hs hashList
+		hs.read(page)
+	}
+}
+
+// BenchmarkStyleHashesSkeleton is StyleHashes of a new article with the
+// embedded templates: the page's fixed markup was read once, so only the
+// article's parts are scanned for "<style".
+func BenchmarkStyleHashesSkeleton(b *testing.B) {
+	p, err := newRenderer(b).Prepare(sample.Article(), PrepareOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p.pageSkel == nil || len(p.StyleHashes()) != 1 {
+		b.Fatal("no page skeleton, or not one stylesheet")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var hs hashList
+		p.pageSkel.styles(&hs, &p.data, p.articleSkel)
+	}
+}
+
+// BenchmarkEscapedValue is the price of one value escaped by html/template
+// (the floor of a cold page, which escapes about 150 per article): 100
+// values written in one execution, per context, reported per value.
+func BenchmarkEscapedValue(b *testing.B) {
+	values := make([]string, 100)
+	for i := range values {
+		values[i] = "https://news.example.com/local/story-" + strconv.Itoa(i)
+	}
+	for _, bc := range []struct{ name, tmpl string }{
+		{"text", `{{range .}}<p>{{.}}</p>{{end}}`},
+		{"attribute", `{{range .}}<meta name="x" content="{{.}}">{{end}}`},
+		{"url", `{{range .}}<a href="{{.}}">x</a>{{end}}`},
+		{"literal-baseline", `{{range .}}<p>x</p>{{end}}`},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			t := template.Must(template.New(bc.name).Parse(bc.tmpl))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := t.Execute(io.Discard, values); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(values)), "ns/value")
+		})
 	}
 }

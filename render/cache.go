@@ -2,11 +2,12 @@ package render
 
 import (
 	"fmt"
-	"github.com/broadsheet/broadsheet/sanitize"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // policy names what was done to a piece of HTML; it is part of the cache
@@ -169,6 +170,11 @@ func (cl *cleaner) explainer(c *htmlCache, e article.Explainer, label string) te
 // (sanitize.Swallowed), or "" when nothing is, from c or computed. It
 // depends on raw alone, so the key has no base URL.
 func swallowed(c *htmlCache, raw string) string {
+	if strings.IndexByte(raw, '<') < 0 {
+		// No tag, comment or doctype starts without '<', so nothing is
+		// left open (TestSwallowedWithoutTags).
+		return ""
+	}
 	k := cacheKey{policy: policySwallowed, raw: raw}
 	if v, ok := c.get(k); ok {
 		return v

@@ -26,10 +26,15 @@ type catalogue struct {
 
 const maxLocales = 256
 
-// langLocale is one language's Locale, shared read-only.
+// langLocale is one language's Locale, shared read-only, and the
+// Locales of articles with 0 to len(byAuthors)-1 authors, built on first
+// use: the same language and number of authors give the same *Locale,
+// whose Labels pointer then keys the caches of markup that depends only
+// on the labels (the ticker, the site's parts).
 type langLocale struct {
-	words *locale.Words
-	loc   Locale
+	words     *locale.Words
+	loc       Locale
+	byAuthors [8]atomic.Pointer[Locale]
 }
 
 func newCatalogue(c *locale.Catalogue, zone *time.Location) *catalogue {
@@ -48,8 +53,18 @@ func (c *catalogue) locale(a *article.Article) *Locale {
 	} else {
 		ll = c.lang(a.Language)
 	}
+	n := len(a.Authors)
+	if n < len(ll.byAuthors) {
+		if l := ll.byAuthors[n].Load(); l != nil {
+			return l
+		}
+	}
 	l := ll.loc
-	l.Labels.By = ll.words.Count(locale.Byline, len(a.Authors))
+	l.Labels.By = ll.words.Count(locale.Byline, n)
+	if n < len(ll.byAuthors) {
+		ll.byAuthors[n].CompareAndSwap(nil, &l)
+		return ll.byAuthors[n].Load()
+	}
 	return &l
 }
 

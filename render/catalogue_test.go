@@ -152,6 +152,29 @@ func TestCatalogueLocale(t *testing.T) {
 	assert.Contains(t, page, ">Zusammenfassung</h2>")
 }
 
+// TestCatalogueLocaleShared checks that articles in the same language with
+// the same number of authors get the same *Locale (its Labels pointer keys
+// the ticker's markup), and that the byline still follows the count.
+func TestCatalogueLocaleShared(t *testing.T) {
+	c := newCatalogue(nil, nil)
+	one, two, many := sample.Article(), sample.Article(), sample.Article()
+	one.Language, two.Language, many.Language = "ru", "ru", "ru"
+	one.Authors = one.Authors[:1]
+	for len(many.Authors) < 12 {
+		many.Authors = append(many.Authors, many.Authors[0])
+	}
+	other := sample.Article()
+	other.Language, other.Headline = "ru", "Другая статья"
+
+	assert.Same(t, c.locale(two), c.locale(other), "same language, two authors each")
+	assert.NotSame(t, c.locale(one), c.locale(two), "one author and two")
+	assert.Equal(t, "Автор: {authors}", c.locale(one).Labels.By)
+	assert.Equal(t, "Авторы: {authors}", c.locale(two).Labels.By)
+	assert.Equal(t, "Авторы: {authors}", c.locale(many).Labels.By, "twelve authors, past the shared ones")
+	other.Language = "fr"
+	assert.NotSame(t, c.locale(two), c.locale(other), "another language")
+}
+
 func TestTimeZoneOption(t *testing.T) {
 	_, err := New(Options{TimeZone: "Europe/Lundon"})
 	require.ErrorIs(t, err, locale.ErrZone)

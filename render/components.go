@@ -74,6 +74,84 @@ type ExplainerData struct {
 	Body template.HTML
 }
 
+// Header is what the embedded "article-header" and "figure" read besides
+// the article (Data.Header): the values of the methods and functions an
+// override may call, worked out once by Prepare so the embedded templates
+// call none.
+type Header struct {
+	// Badge is BreakingBadge: show the breaking badge.
+	Badge bool
+	// HeadlineDir is DirOf of the headline: "auto" or "".
+	HeadlineDir string
+	// ByBefore and ByAfter are Labels.By around its "{authors}"
+	// placeholder.
+	ByBefore, ByAfter string
+	// Authors are the byline's names with what goes before each
+	// (AuthorSeparator).
+	Authors []Byline
+	// Published is the publication date; Modified the update, shown when
+	// Updated.
+	Published, Modified Dateline
+	// Updated is Updated: the article was modified after it was published.
+	Updated bool
+	// CreditBefore and CreditAfter are Labels.Photograph around its
+	// "{credit}" placeholder.
+	CreditBefore, CreditAfter string
+	// ImageSized reports whether the lead image has a positive width and
+	// height (the <img> then states them).
+	ImageSized bool
+}
+
+// Byline is one name of the byline (Header.Authors).
+type Byline struct {
+	// Separator goes before the name: "", Labels.Separator or Labels.And.
+	Separator string
+	// Name is the author's name; URL their page, or "".
+	Name, URL string
+}
+
+// Dateline is one date of the article header (Header.Published,
+// Header.Modified).
+type Dateline struct {
+	// Before and After are the label phrase around its "{date}"
+	// placeholder.
+	Before, After string
+	// DateTime is the date in RFC 3339, for the datetime attribute.
+	DateTime string
+	// Text is the date for reading (Date).
+	Text string
+}
+
+// header works out d.Header from the rest of d.
+func (d *Data) header() Header {
+	a, l := d.Article, d.Labels
+	h := Header{
+		Badge:        d.BreakingBadge(),
+		HeadlineDir:  d.DirOf(a.Headline),
+		ByBefore:     before(l.By, "authors"),
+		ByAfter:      after(l.By, "authors"),
+		Published:    d.dateline(l.Published, a.Published),
+		Updated:      d.Updated(),
+		CreditBefore: before(l.Photograph, "credit"),
+		CreditAfter:  after(l.Photograph, "credit"),
+		ImageSized:   a.Image != nil && a.Image.Width > 0 && a.Image.Height > 0,
+	}
+	if h.Updated {
+		h.Modified = d.dateline(l.Updated, a.Modified)
+	}
+	if len(a.Authors) > 0 {
+		h.Authors = make([]Byline, len(a.Authors))
+		for i, p := range a.Authors {
+			h.Authors[i] = Byline{Separator: d.AuthorSeparator(i), Name: p.Name, URL: p.URL}
+		}
+	}
+	return h
+}
+
+func (d *Data) dateline(phrase string, t time.Time) Dateline {
+	return Dateline{Before: before(phrase, "date"), After: after(phrase, "date"), DateTime: rfc3339(t), Text: d.Date(t)}
+}
+
 // ShareLink is one link of the share bar (Data.Share), from package
 // share with the locale's label.
 type ShareLink struct {

@@ -62,20 +62,23 @@
 // parts, so a page view only runs "ticker". What each template reads, and
 // what the embedded one writes (see templates/*.html for the markup):
 //
-//	head            .Meta (Title, Canonical, Alternates, OpenGraph, Twitter,
-//	                FediverseCreators, JSONLDScript) → <title>, <link
-//	                rel=canonical|alternate>, every <meta> in Meta.Tags order,
+//	head            .Meta (Title, Canonical, Alternates, OEmbed, OpenGraph,
+//	                Twitter, FediverseCreators, JSONLDScript) → <title>, <link
+//	                rel=canonical|alternate> (hreflang, then oEmbed
+//	                discovery), every <meta> in Meta.Tags order,
 //	                <script type="application/ld+json">
 //	site-header     .Labels.SkipLink, .Article.Site (Name, URL, Tagline) →
 //	                skip link, <p class="bs-site-name">, <p class="bs-tagline">
-//	article-header  .Article (Kicker, Breaking, Headline, Standfirst, Authors,
-//	                Published, Modified), .BreakingBadge, .AuthorSeparator,
-//	                .Updated, .Date, .DirOf, .Labels (Breaking, By, Separator,
-//	                And, Published, Updated) → kicker, <h1 id="bs-headline">
+//	article-header  .Article (Kicker, Breaking, Headline, Standfirst),
+//	                .Header (Badge, HeadlineDir, ByBefore, Authors with
+//	                Separator, Name and URL, ByAfter, Published and Modified
+//	                with Before, DateTime, Text and After, Updated),
+//	                .Labels.Breaking → kicker, <h1 id="bs-headline">
 //	                (dir="auto" when its direction differs from the page's),
 //	                standfirst, byline, <time> dates
-//	figure          .Article.Image, .Labels.Photograph → <figure class="bs-figure">
-//	                with <img> and <figcaption>; nothing without a lead image
+//	figure          .Article.Image, .Header (ImageSized, CreditBefore,
+//	                CreditAfter) → <figure class="bs-figure"> with <img> and
+//	                <figcaption>; nothing without a lead image
 //	key-points      .KeyPoints (sanitised), .Labels.KeyPoints →
 //	                <section class="bs-keypoints">; nothing without key points
 //	explainers      .Explainers (Kind, Label, ID, sanitised Body) → one
@@ -102,7 +105,10 @@
 // placeholder ({{before .Labels.By "authors"}} is "By "). Methods of *Data
 // for templates: BreakingBadge, Updated, Date (the locale's FormatTime),
 // AuthorSeparator, TickerLabel and DirOf (dir="auto" for text whose first
-// strong character runs against the page). A component's own
+// strong character runs against the page). [Header] holds their
+// values for the article's header and figure, worked out once by Prepare:
+// the embedded templates read those fields, because each function or
+// method call in a template is a reflective call on every execution. A component's own
 // template sees the parts executed before it (in the order of Parts'
 // fields); "page" and "article" see them all. An override of "page" is
 // executed for every page view (the embedded one is executed once per
@@ -131,7 +137,19 @@
 // by a 128-bit digest of every field of the article, its PrepareOptions
 // and share image, so a page view of an article it has seen only runs the
 // ticker template, and any change to the article is a new entry. Sanitised HTML is also cached by content.
-// Options.CacheBytes bounds the two together.
+// A new article of a site the Renderer has seen reuses what depends only
+// on the site: the embedded "site-header", "newsletter" and "site-footer"
+// read only the site, the labels and the year, and their output is kept
+// by a digest of those (an override of one is executed for every
+// article). Options.CacheBytes bounds these together. The embedded
+// "page" and "article" read nothing but the language and direction
+// besides the parts they insert, so each is executed once per language
+// and direction with a marker for every part, and an article's page is
+// that output with its parts in place of the markers: the same bytes,
+// without running the template again. The embedded "key-points" and
+// "explainers" are kept the same way, with a hole for each key point or
+// explainer body, by the labels and number of key points and by the
+// explainers' kinds and headings (within Options.CacheBytes).
 //
 // # Security
 //
@@ -151,4 +169,9 @@
 // exactly, and a fuzz target holds that invariant for arbitrary text in
 // every field. A Ticker's text is checked per view (no control
 // characters, valid UTF-8, absolute http(s) URLs).
+//
+// The page runs no script and needs no 'unsafe-inline': a
+// Content-Security-Policy can allow exactly its inline stylesheets by
+// hash, style-src with [Prepared.StyleHashes] (which covers a stylesheet
+// an override adds).
 package render

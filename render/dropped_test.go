@@ -10,6 +10,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/internal/sample"
+	"github.com/broadsheet/broadsheet/sanitize"
 )
 
 // droppedWarnings returns the paths of m's warnings that unwrap to
@@ -125,4 +126,40 @@ func TestDroppedTextCached(t *testing.T) {
 	r := newRenderer(t)
 	assert.Equal(t, want, messages(r, "First"), "miss")
 	assert.Equal(t, want, messages(r, "Second, same body"), "hit")
+}
+
+// TestSwallowedWithoutTags checks the shortcut of swallowed: text without
+// '<' is what sanitize.Swallowed finds nothing left open in, and such a
+// field is neither tokenised nor cached; text with one still is.
+func TestSwallowedWithoutTags(t *testing.T) {
+	r := newRenderer(t)
+	for _, raw := range []string{"", "plain words", "a & b > c; \"quoted\" 'x'", "&lt;script&gt; &#60;style", "NUL\x00 and \xff bytes", "–>-->]]>?>"} {
+		_, open := sanitize.Swallowed(raw)
+		assert.False(t, open, "%q", raw)
+		assert.Equal(t, "", swallowed(r.cache, raw), "%q", raw)
+	}
+	assert.Zero(t, r.cache.size(), "nothing cached for text without tags")
+	assert.NotEmpty(t, swallowed(r.cache, "<p>kept <!-- open"), "a tag still goes through sanitize.Swallowed")
+	assert.Positive(t, r.cache.size())
+}
+
+// FuzzSwallowedWithoutTags holds swallowed's shortcut for any text: with
+// no '<', sanitize.Swallowed finds nothing left open.
+func FuzzSwallowedWithoutTags(f *testing.F) {
+	for _, s := range []string{"plain", "a > b", "&lt;!--", "<p>x", "x <!-- y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		sw, open := sanitize.Swallowed(raw)
+		if !strings.Contains(raw, "<") && open {
+			t.Fatalf("Swallowed(%q) = %+v without a '<'", raw, sw)
+		}
+		want := ""
+		if open {
+			want = sw.String()
+		}
+		if got := swallowed(nil, raw); got != want {
+			t.Fatalf("swallowed(%q) = %q, want %q", raw, got, want)
+		}
+	})
 }

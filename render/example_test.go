@@ -169,3 +169,27 @@ func ExamplePrepared_Page() {
 	// <li lang="cy">Rhybudd storm</li>
 	// </ul>
 }
+
+// A site with an oEmbed endpoint names it in every page's head, and a
+// handler can allow the page's stylesheet by hash instead of
+// 'unsafe-inline'.
+func ExamplePrepared_StyleHashes() {
+	r, err := render.New(render.Options{OEmbed: "https://news.example.com/oembed"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := r.Prepare(sample.Article(), render.PrepareOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Meta().OEmbed)
+	hashes := p.StyleHashes()
+	fmt.Println(len(hashes), strings.HasPrefix(hashes[0], "'sha256-"))
+	fmt.Println("default-src 'none'; style-src " + strings.Join(hashes, " ")[:8] + "…")
+	// Output:
+	// https://news.example.com/oembed?format=json&url=https%3A%2F%2Fnews.example.com%2Flocal%2Fkestrel-bay-camera-vote
+	// 1 true
+	// default-src 'none'; style-src 'sha256-…
+}

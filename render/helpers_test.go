@@ -17,6 +17,7 @@ type parsed struct {
 	title      string
 	canonical  string
 	alternates []Alternate
+	oembed     string
 	tags       []Tag
 	jsonld     string
 	h1         string
@@ -44,6 +45,10 @@ func parse(t *testing.T, page string) parsed {
 				case "canonical":
 					p.canonical = attr(n, "href")
 				case "alternate":
+					if attr(n, "type") == "application/json+oembed" {
+						p.oembed = attr(n, "href")
+						break
+					}
 					p.alternates = append(p.alternates, Alternate{Lang: attr(n, "hreflang"), URL: attr(n, "href")})
 				}
 			case "meta":
@@ -114,6 +119,7 @@ func assertRoundTrip(t *testing.T, page string, m *Meta) {
 	require.Equal(t, m.Title, p.title, "title")
 	require.Equal(t, m.Canonical, p.canonical, "canonical")
 	require.Equal(t, m.Alternates, p.alternates, "alternates")
+	require.Equal(t, m.OEmbed, p.oembed, "oEmbed discovery link")
 	require.Equal(t, m.Tags(), p.tags, "meta tags")
 	require.NotContains(t, p.jsonld, "<", "JSON-LD script body")
 	var got, want any

@@ -80,6 +80,10 @@ type Meta struct {
 	Author string `json:"author,omitempty"`
 	// Alternates are the hreflang alternates, in the order given.
 	Alternates []Alternate `json:"alternates,omitempty"`
+	// OEmbed is the oEmbed discovery URL of the page (Options.OEmbed):
+	// <link rel="alternate" type="application/json+oembed">. Empty
+	// without an endpoint.
+	OEmbed string `json:"oembed,omitempty"`
 	// OpenGraph holds the og:, article: and fb: properties.
 	OpenGraph OpenGraph `json:"open_graph"`
 	// Twitter holds the twitter: card tags.
@@ -218,6 +222,7 @@ func resolve(a *article.Article, opts *Options, alternates []Alternate, img *art
 	m := &Meta{
 		Canonical:  a.URL,
 		Alternates: alternates,
+		OEmbed:     opts.oembedURL(a.URL),
 		Warnings:   droppedText(a, findings, c),
 	}
 	site := a.Site

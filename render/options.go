@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"strings"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -81,10 +82,22 @@ type Options struct {
 	// zone (site.time_zone) is shown in that zone.
 	TimeZone string
 
-	cat *catalogue // built by check from Catalogue and TimeZone
-	// CacheBytes bounds the Renderer's cache (sanitised HTML and prepared
-	// articles), by the bytes they hold; zero means 32 MiB, negative
-	// disables it.
+	// OEmbed is the URL of the site's oEmbed endpoint
+	// (https://oembed.com/, "https://news.example.com/oembed"): each page
+	// then names it in its head for discovery, as <link rel="alternate"
+	// type="application/json+oembed"> with the article's URL and
+	// format=json added to the endpoint's query (Meta.OEmbed). Empty
+	// means no link. It must be absolute http(s), or New fails.
+	OEmbed string
+
+	cat    *catalogue // built by check from Catalogue and TimeZone
+	oembed *url.URL   // OEmbed, parsed by check
+	// CacheBytes bounds the Renderer's cache (sanitised HTML, prepared
+	// articles, and the markup every article of a site shares: its site
+	// header, newsletter and footer), by the bytes they hold; zero means
+	// 32 MiB, negative disables it. The embedded "page" and "article"
+	// templates are also kept per language and direction as their output
+	// around the parts (at most 1 MiB, whatever CacheBytes says).
 	CacheBytes int
 }
 
@@ -97,6 +110,16 @@ func (o *Options) check() error {
 	}
 	if o.ShareImageAlways && o.ShareImage == nil {
 		return &Error{Err: errors.New("ShareImageAlways needs ShareImage")}
+	}
+	if o.OEmbed != "" {
+		u, err := article.CheckURL(o.OEmbed)
+		if err != nil {
+			return &Error{Err: fmt.Errorf("OEmbed: %w", err)}
+		}
+		if u.Fragment != "" {
+			return &Error{Err: fmt.Errorf("OEmbed: %q has a fragment", o.OEmbed)}
+		}
+		o.oembed = u
 	}
 	zone, err := locale.LoadZone(o.TimeZone)
 	if err != nil {
@@ -139,6 +162,20 @@ func (o *Options) title(headline, site string) string {
 		}
 	}
 	return b.String()
+}
+
+// oembedURL returns the oEmbed discovery URL of the article at pageURL,
+// or "" without an endpoint.
+func (o *Options) oembedURL(pageURL string) string {
+	if o.oembed == nil {
+		return ""
+	}
+	u := *o.oembed
+	q := u.Query()
+	q.Set("url", pageURL)
+	q.Set("format", "json")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 func (o *Options) robots() string {

@@ -52,6 +52,12 @@ func checkDocuments(t *testing.T) map[string]string {
 	page, err = r.PageString(fixture.Bare(), View{})
 	require.NoError(t, err)
 	docs["bare-page.html"] = page
+	// With the oEmbed discovery link.
+	or, err := New(Options{OEmbed: "https://news.example.com/oembed"})
+	require.NoError(t, err)
+	page, err = or.PageString(sample.Article(), View{})
+	require.NoError(t, err)
+	docs["oembed-page.html"] = page
 	// The French and Arabic samples, in their papers' zones, with tickers
 	// that mix directions.
 	for _, s := range localeSamples {

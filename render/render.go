@@ -59,6 +59,9 @@ type Data struct {
 	Explainers []ExplainerData
 	// Share are the share bar's links.
 	Share []ShareLink
+	// Header holds what the article header and figure show besides the
+	// article's own fields, worked out once.
+	Header Header
 	// Parts are the component templates' outputs for this article,
 	// executed once by Prepare; a component's own template sees those
 	// before it in the order of Parts' fields.
@@ -75,18 +78,24 @@ type Data struct {
 // safe for concurrent use.
 //
 // A Renderer caches by content, within Options.CacheBytes: the sanitised
-// form of each piece of HTML, and each article's Prepared value (keyed by a
+// form of each piece of HTML, each article's Prepared value (keyed by a
 // 128-bit digest of the article, the PrepareOptions and the share image),
 // so a page view of an article already seen only runs the "ticker"
-// template. Changing any field of an article makes it a different article
-// to the cache.
+// template, and the parts every article of a site shares (site header,
+// newsletter, footer), so a new article of a known site does not execute
+// them again. Changing any field of an article makes it a different
+// article to the cache.
 type Renderer struct {
 	opts           Options
 	tmpl           *template.Template
 	split          bool // "page" is the embedded one: prepare it around the ticker
 	embeddedTicker bool // "ticker" is the embedded one: no items, no output
 	tickers        *cache[tickerKey, string]
-	clean          *cleaner // the policies, for Options.Sanitize.BaseURL if set
+	embedded       map[string]bool // template name → still the embedded one
+	skeletons      *cache[skeletonKey, *skeleton]
+	siteParts      *cache[sitePartKey, string]
+	partSkeletons  *cache[skeletonKey, *skeleton] // "key-points", "explainers"
+	clean          *cleaner                       // the policies, for Options.Sanitize.BaseURL if set
 	cache          *htmlCache
 	prepared       *cache[fingerprint, *Prepared]
 	seeds          [2]maphash.Seed
@@ -107,6 +116,10 @@ func New(opts Options) (*Renderer, error) {
 	}
 	if _, err := t.New("style").Parse(`{{define "style"}}<style>` + "\n" + Stylesheet() + `</style>` + "\n{{end}}"); err != nil {
 		return nil, fmt.Errorf("render: embedded stylesheet: %w", err)
+	}
+	trees := make(map[string]any)
+	for _, tt := range t.Templates() {
+		trees[tt.Name()] = tt.Tree
 	}
 	page, ticker := t.Lookup("page").Tree, t.Lookup("ticker").Tree
 	if opts.Templates != nil {
@@ -134,12 +147,22 @@ func New(opts Options) (*Renderer, error) {
 	if limit == 0 {
 		limit = 32 << 20
 	}
+	embeddedNow := make(map[string]bool, len(trees))
+	for name, tree := range trees {
+		if tt := t.Lookup(name); tt != nil && any(tt.Tree) == tree {
+			embeddedNow[name] = true
+		}
+	}
 	r := &Renderer{
 		opts:           opts,
 		tmpl:           t,
 		split:          t.Lookup("page").Tree == page,
 		embeddedTicker: t.Lookup("ticker").Tree == ticker,
 		tickers:        newCache[tickerKey, string](min(limit/16, 1<<20)),
+		embedded:       embeddedNow,
+		skeletons:      newCache[skeletonKey, *skeleton](skeletonBytes),
+		siteParts:      newCache[sitePartKey, string](min(limit/16, 4<<20)),
+		partSkeletons:  newCache[skeletonKey, *skeleton](min(limit/16, 4<<20)),
 		clean:          clean,
 		cache:          newCache[cacheKey, string](limit / 2),
 		prepared:       newCache[fingerprint, *Prepared](limit / 2),
@@ -167,6 +190,12 @@ type Prepared struct {
 
 	once sync.Once
 	hash string
+
+	// The skeletons the page and the fragment were filled from, or nil.
+	pageSkel, articleSkel *skeleton
+
+	styleOnce sync.Once
+	styles    []string
 }
 
 // Prepare checks a and prepares it for rendering with po; see Prepared.
@@ -230,6 +259,7 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 		return nil, err
 	}
 	d := Data{Meta: m, Article: a, Lang: m.Lang, Dir: loc.Dir, Labels: &loc.Labels, locale: loc}
+	d.Header = d.header()
 	d.Body = cl.html(r.cache, policyBody, a.Body)
 	if len(a.KeyPoints) > 0 {
 		d.KeyPoints = make([]template.HTML, len(a.KeyPoints))
@@ -259,15 +289,19 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	buf := r.getBuf()
 	defer r.putBuf(buf)
 	size := len(d.Body) + len(m.ld)
+	var site *fingerprint // the digest of the site, for the site parts
 	for _, c := range components {
-		buf.Reset()
-		if err := r.tmpl.ExecuteTemplate(buf, c.name, &d); err != nil {
-			return nil, &Error{Err: fmt.Errorf("template %s: %w", c.name, err)}
+		out, err := r.component(buf, c.name, &d, &site)
+		if err != nil {
+			return nil, err
 		}
-		*c.part(&d.Parts) = template.HTML(buf.String())
-		size += buf.Len()
+		*c.part(&d.Parts) = template.HTML(out)
+		size += len(out)
 	}
 	pr := &Prepared{r: r, data: d}
+	if r.embedded["article"] {
+		pr.articleSkel = r.skeleton("article", &d)
+	}
 	if r.split {
 		if err := pr.splitPage(buf); err != nil {
 			return nil, err
@@ -277,9 +311,79 @@ func (r *Renderer) prepare(a *article.Article, po PrepareOptions, img *article.I
 	return pr, nil
 }
 
+// component returns the output of the component template name for d:
+// kept from an earlier article when it is a site part (*siteFP is the
+// digest of d's site, worked out on first use), assembled from its
+// skeleton for the embedded "article", else executed into buf.
+func (r *Renderer) component(buf *bytes.Buffer, name string, d *Data, siteFP **fingerprint) (string, error) {
+	var key sitePartKey
+	site := r.sitePart(name)
+	if site {
+		if *siteFP == nil {
+			fp := r.siteDigest(d)
+			*siteFP = &fp
+		}
+		key = sitePartKeyOf(name, d, **siteFP)
+		if out, ok := r.siteParts.get(key); ok {
+			return out, nil
+		}
+	}
+	if s, vals := r.componentSkeleton(name, d); s != nil {
+		return s.fillString(vals), nil
+	}
+	buf.Reset()
+	if err := r.tmpl.ExecuteTemplate(buf, name, d); err != nil {
+		return "", &Error{Err: fmt.Errorf("template %s: %w", name, err)}
+	}
+	out := buf.String()
+	if site {
+		r.siteParts.put(key, out, len(out)+64)
+	}
+	return out, nil
+}
+
+// componentSkeleton returns the skeleton of the embedded component name
+// for d and the values of its holes, or nil when it has none: "article"
+// always, "key-points" and "explainers" when there are some and the
+// Renderer keeps them (CacheBytes; "key-points" also needs the shared
+// labels of the catalogue).
+func (r *Renderer) componentSkeleton(name string, d *Data) (*skeleton, []template.HTML) {
+	if !r.embedded[name] {
+		return nil, nil
+	}
+	switch name {
+	case "article":
+		if s := r.skeleton("article", d); s != nil {
+			v := slotValues(d)
+			return s, v[:]
+		}
+	case "key-points":
+		if len(d.KeyPoints) > 0 && r.partSkeletons != nil && r.opts.Locale == nil {
+			return r.keyPointsSkeleton(d), d.KeyPoints
+		}
+	case "explainers":
+		if len(d.Explainers) > 0 && r.partSkeletons != nil {
+			return r.explainersSkeleton(d), explainerBodies(d)
+		}
+	}
+	return nil, nil
+}
+
 // splitPage executes "page" with the marker for the ticker and keeps the
-// output around it. The embedded "page" writes the ticker exactly once.
+// output around it. The embedded "page" writes the ticker exactly once;
+// with the embedded "style" too, it comes from its skeleton.
 func (p *Prepared) splitPage(buf *bytes.Buffer) error {
+	if p.r.embedded["style"] {
+		if s := p.r.skeleton("page", &p.data); s != nil {
+			v := slotValues(&p.data)
+			all, i := s.fill(make([]byte, 0, s.filledLen(v[:])), v[:], slotTicker)
+			if i >= 0 {
+				p.before, p.after = all[:i:i], all[i:]
+				p.pageSkel = s
+				return nil
+			}
+		}
+	}
 	d := p.data
 	d.Parts.Ticker = template.HTML(p.r.marker)
 	buf.Reset()

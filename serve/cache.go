@@ -20,6 +20,7 @@ type resource struct {
 	etag  string   // quoted entity tag, maybe W/
 	tagH  []string // etag as a header value
 	clen  []string // Content-Length of body
+	csp   []string // Content-Security-Policy, when the response sets its own
 
 	compress bool
 	gzOnce   sync.Once
@@ -89,6 +90,9 @@ func writeCC(w http.ResponseWriter, r *http.Request, res *resource, cacheControl
 	h := w.Header()
 	h["Content-Type"] = res.ctype
 	h["Cache-Control"] = cacheControl
+	if res.csp != nil {
+		h["Content-Security-Policy"] = res.csp
+	}
 	body, tag, clen := res.body, res.tagH, res.clen
 	if res.compress {
 		h["Vary"] = hdrVary

@@ -31,7 +31,8 @@
 //	                               (photo cards: .jpg)
 //	/feed.xml /atom.xml /feed.json RSS 2.0, Atom 1.0, JSON Feed 1.1 (package feed)
 //	/sitemap.xml /news-sitemap.xml the sitemap and the Google News sitemap
-//	/oembed?url=…&format=json      oEmbed 1.0, type rich: an iframe of the fragment
+//	/oembed?url=…&format=json      oEmbed 1.0, type rich: an iframe of the fragment; every page
+//	                               names it in a discovery <link> (Options.NoOEmbedLink leaves it out)
 //	/healthz                       200 "ok" while the source answers
 //
 // A card spec is WIDTHxHEIGHT-standard, WIDTHxHEIGHT-photo or
@@ -70,7 +71,9 @@
 // X-Content-Type-Options: nosniff and Referrer-Policy:
 // strict-origin-when-cross-origin; pages and listings a
 // Content-Security-Policy (DefaultCSP: no script at all — JSON-LD is a
-// data block, not script — and frame-ancestors 'none') with
+// data block, not script — and frame-ancestors 'none'; styles only by
+// the hash of the page's own inline stylesheet, added to style-src per
+// page, so no 'unsafe-inline') with
 // X-Frame-Options: DENY; the fragment may be framed by
 // Options.FrameAncestors (the oEmbed iframe, sandboxed). Article text
 // reaches pages only through package render; the index and oEmbed escape

@@ -53,6 +53,7 @@ func (h *Handler) serveListing(k listKind) http.HandlerFunc {
 func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind) {
 	if k == listIndex {
 		h.htmlHeaders(w)
+		w.Header()["Content-Security-Policy"] = h.indexCSP
 	} else {
 		h.dataHeaders(w)
 	}

@@ -130,7 +130,10 @@ func (h *Handler) serveArticle(w http.ResponseWriter, r *http.Request, kind page
 	if tag != "" {
 		tag = `"` + tag + `"`
 	}
+	var csp []string
 	if kind == kindPage {
+		csp = h.pageCSP.get(p.styleHashes())
+		w.Header()["Content-Security-Policy"] = csp
 		label, items, err = h.ticker(ctx, v, a)
 		if err != nil {
 			h.fail(w, r, err)
@@ -155,7 +158,9 @@ func (h *Handler) serveArticle(w http.ResponseWriter, r *http.Request, kind page
 		case kindMeta:
 			return jsonResourceTag(p.meta(), cc, tag)
 		}
-		return newResource(b.Bytes(), "text/html; charset=utf-8", cc, tag), nil
+		res := newResource(b.Bytes(), "text/html; charset=utf-8", cc, tag)
+		res.csp = csp
+		return res, nil
 	})
 	if err != nil {
 		h.fail(w, r, err)

@@ -46,5 +46,8 @@ func (p prepared) meta() *render.Meta { return p.p.Meta() }
 // etag returns the page's entity tag without rendering the page.
 func (p prepared) etag(label string, items []tickerItem) string { return p.p.ETag(view(label, items)) }
 
+// styleHashes returns the CSP hashes of the page's inline stylesheets.
+func (p prepared) styleHashes() []string { return p.p.StyleHashes() }
+
 // hash returns the content hash of the fragment and metadata.
 func (p prepared) hash() string { return p.p.Hash() }

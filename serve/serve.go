@@ -53,9 +53,12 @@ const (
 	DefaultTickerSize    = 5
 	// DefaultCSP is the Content-Security-Policy of pages and listings: no
 	// script runs (JSON-LD is a data block, which script-src does not
-	// govern), styles only inline (the page's own stylesheet), images from
-	// anywhere over https, forms post over https, and no framing.
-	DefaultCSP = "default-src 'none'; img-src https: data: 'self'; style-src 'unsafe-inline'; form-action https:; base-uri 'none'; frame-ancestors 'none'"
+	// govern), images from anywhere over https, forms post over https, and
+	// no framing. To it the handler adds each page's style-src: the hashes
+	// of the page's own inline stylesheets (render's
+	// Prepared.StyleHashes), so no other style applies and no
+	// 'unsafe-inline' is needed.
+	DefaultCSP = "default-src 'none'; img-src https: data: 'self'; form-action https:; base-uri 'none'; frame-ancestors 'none'"
 	// DefaultFrameAncestors is who may frame the fragment (the oEmbed
 	// iframe): anyone.
 	DefaultFrameAncestors = "*"
@@ -111,7 +114,9 @@ type Options struct {
 	// listings; empty means DefaultCacheControl.
 	CacheControl string
 	// CSP is the Content-Security-Policy of pages and listings; empty
-	// means DefaultCSP.
+	// means DefaultCSP. The handler adds the hashes of each HTML page's
+	// inline stylesheets to its style-src (or adds one), unless that
+	// allows 'unsafe-inline'.
 	CSP string
 	// FrameAncestors is the CSP frame-ancestors source list of the
 	// fragment (the oEmbed iframe); empty means DefaultFrameAncestors.
@@ -126,6 +131,11 @@ type Options struct {
 	// TickerLabel heads the ticker; empty means the renderer's default
 	// ("Breaking").
 	TickerLabel string
+	// NoOEmbedLink leaves out of pages the oEmbed discovery link the
+	// handler otherwise adds (Render.OEmbed set to its /oembed route, when
+	// Render.OEmbed is empty): for a static build, where /oembed is not
+	// served.
+	NoOEmbedLink bool
 	// HSTS sends Strict-Transport-Security (one year) on every response;
 	// set it only when the handler is served over TLS.
 	HSTS bool
@@ -165,6 +175,9 @@ type Handler struct {
 	tick      *tickerState
 
 	renders atomic.Int64 // renders run, for tests and Stats
+
+	pageCSP  *styleCSPs // Options.CSP with a page's style hashes
+	indexCSP []string   // Options.CSP with the index's
 
 	digestMu sync.Mutex
 	digests  map[*article.Article]string
@@ -213,6 +226,8 @@ func New(src Source, opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: a header value holds a line break", ErrOptions)
 	}
 	h := &Handler{src: src, opts: opts, renderers: map[string]*render.Renderer{}, digests: map[*article.Article]string{}}
+	h.pageCSP = &styleCSPs{base: opts.CSP}
+	h.indexCSP = []string{withStyleHashes(opts.CSP, indexStyleHashes())}
 	if opts.PublicURL != "" {
 		u, err := article.CheckURL(opts.PublicURL)
 		if err != nil {
@@ -384,6 +399,9 @@ func (h *Handler) renderer(base string) (*render.Renderer, error) {
 	o := h.opts.Render
 	if h.public == nil && o.CacheBytes == 0 {
 		o.CacheBytes = 8 << 20
+	}
+	if o.OEmbed == "" && !h.opts.NoOEmbedLink {
+		o.OEmbed = base + "oembed"
 	}
 	r, err := newRenderer(o, func(a *article.Article) *article.Image { return h.shareImage(base, a) })
 	if err != nil {

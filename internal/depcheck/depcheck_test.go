@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"share":           {mod + "/article", mod + "/sanitize", mod + "/share/count", "golang.org/x/text/"},
 	"share/count":     {"golang.org/x/text/", "github.com/rivo/uniseg"},
 	"share/twitterv1": {mod + "/article", mod + "/share", mod + "/publish", mod + "/share/count", "github.com/dghubble/go-twitter/", "github.com/dghubble/oauth1"},
-	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld", mod + "/locale"},
+	"render":          {mod + "/article", mod + "/sanitize", mod + "/share", mod + "/render/jsonld", mod + "/locale", "golang.org/x/net/html"},
 	"render/jsonld":   {},
 	"markdown":        {mod + "/article", "github.com/yuin/goldmark", "go.yaml.in/yaml/v3"},
 	"render/card":     {mod + "/article", mod + "/sanitize", mod + "/locale", "golang.org/x/image/", "github.com/go-text/typesetting/"},

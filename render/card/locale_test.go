@@ -86,7 +86,6 @@ func localArticle(lang, site, section, headline, standfirst string) *article.Art
 	}
 }
 
-
 // Cards in six languages with the words the shipped catalogue gives them
 // (no Labels: badge, date and reading time come from package locale):
 // French, German (umlauts and ß), Japanese and Hindi left to right,
