@@ -156,6 +156,11 @@ type Handler struct {
 
 	digestMu sync.Mutex
 	digests  map[*article.Article]string
+
+	plans *planSlot // guarded by mu
+	// sitemapURLs and sitemapBytes bound one sitemap file; zero means
+	// feed's limits (tests set smaller ones).
+	sitemapURLs, sitemapBytes int
 }
 
 // maxBases bounds the renderers kept for request-derived base URLs.
@@ -262,6 +267,7 @@ func (h *Handler) routes() {
 	m.HandleFunc("GET "+site.JSONFeedPath, h.serveListing(listJSON))
 	m.HandleFunc("GET "+site.SitemapPath, h.serveListing(listSitemap))
 	m.HandleFunc("GET "+site.NewsSitemapPath, h.serveListing(listNews))
+	m.HandleFunc("GET "+site.SitemapsPrefix+"{file}", h.serveSitemapPart)
 	m.HandleFunc("GET /oembed", h.serveOEmbed)
 	m.HandleFunc("GET /healthz", h.serveHealth)
 	m.HandleFunc("GET /", h.servePath)
