@@ -795,7 +795,7 @@ func (b *builder) unit(ctx context.Context, e site.Entry, old *line) (entry, boo
 			return ne, false, 0, nil
 		}
 	}
-	written, err := b.write(ctx, outs, oldFiles)
+	written, err := b.write(ctx, outs, oldFiles, nil)
 	if err != nil {
 		var ae *articleError
 		if !errors.As(err, &ae) && ctx.Err() == nil {
@@ -808,7 +808,10 @@ func (b *builder) unit(ctx context.Context, e site.Entry, old *line) (entry, boo
 
 // write renders and writes outs, each route rendered once, after
 // recording in the journal the files the old manifest does not list.
-func (b *builder) write(ctx context.Context, outs []output, oldFiles []string) (int, error) {
+// Bodies already rendered are in pre, by route. A route's first file is
+// written as the handler answers it, the others (the page at /a/ID, the
+// card's alias) are hard links to it.
+func (b *builder) write(ctx context.Context, outs []output, oldFiles []string, pre map[string][]byte) (int, error) {
 	var fresh []string
 	for _, o := range outs {
 		if !slices.Contains(oldFiles, o.file) {
@@ -819,20 +822,24 @@ func (b *builder) write(ctx context.Context, outs []output, oldFiles []string) (
 		return 0, err
 	}
 	written := 0
-	var last string
-	var body []byte
-	for _, o := range outs {
-		if o.route != last || body == nil {
-			var err error
-			if body, err = b.get(ctx, o.route); err != nil {
-				return written, fmt.Errorf("%s: %w", o.file, err)
-			}
-			last = o.route
+	for i := 0; i < len(outs); {
+		first := outs[i]
+		var err error
+		if body, ok := pre[first.route]; ok {
+			err = b.dirs.writeFile(b.out, first.file, body)
+		} else {
+			err = b.dirs.writeFrom(b.out, first.file, func(w io.Writer) error { return b.serveTo(ctx, first.route, w) })
 		}
-		if err := b.dirs.writeFile(b.out, o.file, body); err != nil {
-			return written, err
+		if err != nil {
+			return written, fmt.Errorf("%s: %w", first.file, err)
 		}
 		written++
+		for i++; i < len(outs) && outs[i].route == first.route; i++ {
+			if err := b.dirs.link(b.out, first.file, outs[i].file); err != nil {
+				return written, err
+			}
+			written++
+		}
 	}
 	return written, nil
 }
@@ -860,7 +867,7 @@ func (b *builder) listings(ctx context.Context, old entry) (entry, bool, int, er
 	if old.Key == ne.Key && old.News == ne.News && subset(ne.Files, old.Files) && b.allExist(ne.Files) {
 		return ne, false, 0, nil
 	}
-	written, err := b.write(ctx, outs, old.Files)
+	written, err := b.write(ctx, outs, old.Files, map[string][]byte{site.SitemapPath: body})
 	if err != nil {
 		return entry{}, false, written, fmt.Errorf("build: %w", err)
 	}
@@ -927,36 +934,52 @@ func fromSlash(p string) string {
 // errKey is the context key of a request's error slot.
 type errKey struct{}
 
-// get returns the body the handler answers for route.
-func (b *builder) get(ctx context.Context, route string) ([]byte, error) {
+// serveTo writes the body the handler answers for route to w; a response
+// other than 200 is an error, and then nothing is written to w.
+func (b *builder) serveTo(ctx context.Context, route string, w io.Writer) error {
 	var failure error
 	ctx = context.WithValue(ctx, errKey{}, &failure)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.base+strings.TrimPrefix(route, "/"), nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	req.URL.Path = route
 	req.URL.RawPath = ""
 	req.RequestURI = b.prefix + strings.TrimPrefix(route, "/")
-	w := &recorder{header: http.Header{}}
-	b.h.ServeHTTP(w, req)
-	if w.status == 0 {
-		w.status = http.StatusOK
+	rec := &recorder{header: http.Header{}, dst: w}
+	b.h.ServeHTTP(rec, req)
+	if rec.err != nil {
+		return rec.err
 	}
-	if w.status != http.StatusOK {
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	if rec.status != http.StatusOK {
 		if failure != nil {
-			return nil, failure
+			return failure
 		}
-		return nil, fmt.Errorf("status %d: %s", w.status, strings.TrimSpace(w.body.String()))
+		return fmt.Errorf("status %d: %s", rec.status, strings.TrimSpace(rec.msg.String()))
 	}
-	return w.body.Bytes(), nil
+	return nil
 }
 
-// recorder is the http.ResponseWriter of an in-process request.
+// get returns the body the handler answers for route.
+func (b *builder) get(ctx context.Context, route string) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := b.serveTo(ctx, route, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// recorder is the http.ResponseWriter of an in-process request: a 200's
+// body goes straight to dst (a file), any other's into msg.
 type recorder struct {
 	header http.Header
 	status int
-	body   bytes.Buffer
+	dst    io.Writer
+	msg    bytes.Buffer
+	err    error // from dst
 }
 
 func (r *recorder) Header() http.Header { return r.header }
@@ -971,5 +994,16 @@ func (r *recorder) Write(p []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
 	}
-	return r.body.Write(p)
+	if r.status != http.StatusOK {
+		if r.msg.Len() < 4096 {
+			r.msg.Write(p)
+		}
+		return len(p), nil
+	}
+	if r.err != nil {
+		return 0, r.err
+	}
+	n, err := r.dst.Write(p)
+	r.err = err
+	return n, err
 }

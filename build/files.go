@@ -368,30 +368,84 @@ func (dc *dirCache) add(d string) {
 	dc.next = (dc.next + 1) % len(dc.ring)
 }
 
-// writeFile writes data to rel (slash-separated) under dir: to a temporary
-// file beside it, then renamed over it, so the file is never seen half
-// written. The temporary name is fixed (".NAME.tmp"): a build killed
-// mid-write leaves at most one per output, which the next build removes
-// (see journal) or replaces.
+// writeFile writes data to rel (slash-separated) under dir; see writeFrom.
 func (dc *dirCache) writeFile(dir, rel string, data []byte) error {
-	target := filepath.Join(dir, filepath.FromSlash(rel))
+	return dc.writeFrom(dir, rel, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// mkdir makes the folder of target.
+func (dc *dirCache) mkdir(target string) (string, error) {
 	d := filepath.Dir(target)
 	if !dc.has(d) {
 		// Most folders are new and their parent exists: one mkdir.
 		if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("build: %w", err)
+				return "", fmt.Errorf("build: %w", err)
 			}
 		}
 		dc.add(d)
 	}
+	return d, nil
+}
+
+// writeFrom writes what fill writes to rel (slash-separated) under dir:
+// to a temporary file beside it, then renamed over it, so the file is
+// never seen half written. The temporary name is fixed (".NAME.tmp"): a
+// build killed mid-write leaves at most one per output, which the next
+// build removes (see journal) or replaces. Files are not synced: a
+// finished file survives the build being killed, not the machine losing
+// power (see the package documentation).
+func (dc *dirCache) writeFrom(dir, rel string, fill func(io.Writer) error) error {
+	target := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := dc.mkdir(target); err != nil {
+		return err
+	}
 	tmp := tmpName(target)
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
 		return fmt.Errorf("build: writing %s: %w", rel, err)
 	}
-	if err := os.Rename(tmp, target); err != nil {
+	err = fill(f)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("build: writing %s: %w", rel, cerr)
+	}
+	if err == nil {
+		if err = os.Rename(tmp, target); err != nil {
+			err = fmt.Errorf("build: writing %s: %w", rel, err)
+		}
+	}
+	if err != nil {
 		os.Remove(tmp)
+	}
+	return err
+}
+
+// link makes rel a hard link to the file from (both relative to dir), the
+// same way writeFrom writes: a link at the temporary name, renamed over
+// rel. Where hard links fail (another file system), it copies.
+func (dc *dirCache) link(dir, from, rel string) error {
+	src := filepath.Join(dir, filepath.FromSlash(from))
+	target := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := dc.mkdir(target); err != nil {
+		return err
+	}
+	tmp := tmpName(target)
+	os.Remove(tmp) // a stray of a killed build
+	if err := os.Link(src, tmp); err != nil {
+		data, rerr := os.ReadFile(src)
+		if rerr != nil {
+			return fmt.Errorf("build: writing %s: %w", rel, rerr)
+		}
+		return dc.writeFile(dir, rel, data)
+	}
+	err := os.Rename(tmp, target)
+	// Renaming a link over a link to the same file does nothing, and
+	// leaves the temporary name: remove it either way.
+	os.Remove(tmp)
+	if err != nil {
 		return fmt.Errorf("build: writing %s: %w", rel, err)
 	}
 	return nil

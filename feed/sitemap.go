@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,7 +63,7 @@ func Sitemap(w io.Writer, arts []*article.Article, o Options) error {
 		}
 		urls = append(urls, u)
 	}
-	return WriteSitemap(w, urls)
+	return WriteSitemap(w, slices.Values(urls))
 }
 
 // SitemapURL is one URL of a sitemap or of a sitemap index.
@@ -81,38 +83,70 @@ const MaxSitemapBytes = 50 << 20
 
 // WriteSitemap writes a sitemap (sitemaps.org, with Google's image
 // extension) of urls in their order, each URL checked with
-// article.CheckURL (an error wrapping ErrInvalidURL names it). More than
-// MaxSitemapURLs URLs, or more than MaxSitemapBytes bytes (see
-// SitemapURLSize), is ErrTooMany.
-func WriteSitemap(w io.Writer, urls []SitemapURL) error {
+// article.CheckURL (an error wrapping ErrInvalidURL names it). It streams:
+// urls may be as long as the protocol allows without being held in
+// memory. More than MaxSitemapURLs URLs, or more than MaxSitemapBytes
+// bytes (see SitemapURLSize), is ErrTooMany. On an error, w may hold the
+// start of the sitemap.
+func WriteSitemap(w io.Writer, urls iter.Seq[SitemapURL]) error {
 	return writeSitemap(w, urls, MaxSitemapURLs, MaxSitemapBytes)
 }
 
-func writeSitemap(w io.Writer, urls []SitemapURL, maxURLs, maxBytes int) error {
-	if len(urls) > maxURLs {
-		return fmt.Errorf("%w: %d URLs, the limit is %d", ErrTooMany, len(urls), maxURLs)
+func writeSitemap(w io.Writer, urls iter.Seq[SitemapURL], maxURLs, maxBytes int) error {
+	cw := &countWriter{w: w}
+	if _, err := io.WriteString(cw, xml.Header); err != nil {
+		return err
 	}
-	s := urlset{NS: sitemapNS, Image: imageNS, URLs: make([]sitemapURL, 0, len(urls))}
-	bound := emptySitemapSize + 1
-	for _, u := range urls {
+	enc := xml.NewEncoder(cw)
+	enc.Indent("", "  ")
+	start := xml.StartElement{Name: xml.Name{Local: "urlset"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "xmlns"}, Value: sitemapNS},
+		{Name: xml.Name{Local: "xmlns:image"}, Value: imageNS},
+	}}
+	if err := enc.EncodeToken(start); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	n := 0
+	urlStart := xml.StartElement{Name: xml.Name{Local: "url"}}
+	for u := range urls {
+		if n++; n > maxURLs {
+			return fmt.Errorf("%w: over %d URLs", ErrTooMany, maxURLs)
+		}
 		su, err := u.element()
 		if err != nil {
 			return err
 		}
-		bound += sizeBound(su)
-		s.URLs = append(s.URLs, su)
-	}
-	if bound > maxBytes {
-		// Near the limit: count exactly.
-		size := emptySitemapSize + 1
-		for _, su := range s.URLs {
-			size += sitemapURLSize(su)
+		if err := enc.EncodeElement(su, urlStart); err != nil {
+			return fmt.Errorf("feed: %w", err)
 		}
-		if size > maxBytes {
-			return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooMany, size, maxBytes)
+		// The encoder buffers; what it holds counts too.
+		if err := enc.Flush(); err != nil {
+			return fmt.Errorf("feed: %w", err)
+		}
+		if cw.n+len("\n</urlset>\n") > maxBytes {
+			return fmt.Errorf("%w: over %d bytes", ErrTooMany, maxBytes)
 		}
 	}
-	return writeXML(w, s)
+	if err := enc.EncodeToken(start.End()); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	_, err := io.WriteString(cw, "\n")
+	return err
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 // element checks u and makes its <url> element.
@@ -161,16 +195,6 @@ func sitemapURLSize(su sitemapURL) int {
 	var c counter
 	writeXML(&c, urlset{NS: sitemapNS, Image: imageNS, URLs: []sitemapURL{su}})
 	return int(c) - emptySitemapSize - 1
-}
-
-// sizeBound is at least sitemapURLSize(su): the markup around the values,
-// and every byte of a value escaped to the longest escape (&#34;).
-func sizeBound(su sitemapURL) int {
-	n := 256 + 5*(len(su.Loc)+len(su.LastMod))
-	for _, im := range su.Images {
-		n += 64 + 5*len(im.Loc)
-	}
-	return n
 }
 
 // counter is an io.Writer counting the bytes written.

@@ -3,10 +3,10 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"golang.org/x/sync/singleflight"
 
@@ -155,7 +156,7 @@ type Handler struct {
 	renders atomic.Int64 // renders run, for tests and Stats
 
 	digestMu sync.Mutex
-	digests  map[*article.Article]string
+	digests  map[weak.Pointer[article.Article]]string
 
 	plans *planSlot // guarded by mu
 	// sitemapURLs and sitemapBytes bound one sitemap file; zero means
@@ -205,7 +206,7 @@ func New(src Source, opts Options) (*Handler, error) {
 	if strings.ContainsAny(opts.CSP+opts.FrameAncestors+opts.CacheControl, "\r\n") {
 		return nil, fmt.Errorf("%w: a header value holds a line break", ErrOptions)
 	}
-	h := &Handler{src: src, opts: opts, renderers: map[string]*render.Renderer{}, digests: map[*article.Article]string{}}
+	h := &Handler{src: src, opts: opts, renderers: map[string]*render.Renderer{}, digests: map[weak.Pointer[article.Article]]string{}}
 	if opts.PublicURL != "" {
 		u, err := article.CheckURL(opts.PublicURL)
 		if err != nil {

@@ -1,9 +1,11 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +37,7 @@ type sitemapPlan struct {
 	home    feed.SitemapURL // Loc "" for none
 	starts  []int
 	lastMod []time.Time // of each part
+	size    []int       // of each part, in bytes
 }
 
 // parts returns the number of sitemap files; 1 means /sitemap.xml is the
@@ -89,6 +92,7 @@ func (h *Handler) plan(ctx context.Context, c *site.Collection, base string) (*s
 	}
 	p.starts = []int{0}
 	p.lastMod = []time.Time{{}}
+	p.size = []int{0}
 	for i := range c.Len() {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -98,8 +102,10 @@ func (h *Handler) plan(ctx context.Context, c *site.Collection, base string) (*s
 		u := h.sitemapURL(base, c.Entry(i))
 		s := feed.SitemapURLSize(u)
 		if n == maxURLs || size+s > budget {
+			p.size[len(p.size)-1] = size
 			p.starts = append(p.starts, i)
 			p.lastMod = append(p.lastMod, time.Time{})
+			p.size = append(p.size, 0)
 			n, size = 0, 0
 		}
 		n++
@@ -110,6 +116,10 @@ func (h *Handler) plan(ctx context.Context, c *site.Collection, base string) (*s
 		if u.LastMod.After(p.home.LastMod) {
 			p.home.LastMod = u.LastMod
 		}
+	}
+	p.size[len(p.size)-1] = size
+	for i := range p.size {
+		p.size[i] += emptySitemap + 1
 	}
 	h.mu.Lock()
 	h.plans = &planSlot{key: key, plan: p}
@@ -127,24 +137,30 @@ type planSlot struct {
 // URLs).
 var emptySitemap = func() int {
 	var b strings.Builder
-	feed.WriteSitemap(&b, nil)
+	feed.WriteSitemap(&b, slices.Values([]feed.SitemapURL(nil)))
 	return b.Len()
 }()
 
-// writePart writes sitemap part i (from 0) of p.
+// writePart writes sitemap part i (from 0) of p, the URLs made as they
+// are written.
 func (h *Handler) writePart(w io.Writer, p *sitemapPlan, base string, i int) error {
 	end := p.c.Len()
 	if i+1 < len(p.starts) {
 		end = p.starts[i+1]
 	}
-	var urls []feed.SitemapURL
-	if i == 0 && p.home.Loc != "" {
-		urls = append(urls, p.home)
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(p.size[i])
 	}
-	for k := p.starts[i]; k < end; k++ {
-		urls = append(urls, h.sitemapURL(base, p.c.Entry(k)))
-	}
-	return feed.WriteSitemap(w, urls)
+	return feed.WriteSitemap(w, func(yield func(feed.SitemapURL) bool) {
+		if i == 0 && p.home.Loc != "" && !yield(p.home) {
+			return
+		}
+		for k := p.starts[i]; k < end; k++ {
+			if !yield(h.sitemapURL(base, p.c.Entry(k))) {
+				return
+			}
+		}
+	})
 }
 
 // writeSitemap writes /sitemap.xml of an Indexed source: the sitemap, or

@@ -50,6 +50,7 @@ func main() {
 	cpuprofile := flag.String("cpuprofile", "", "internal: write the child's CPU profile to `file`")
 	only := flag.String("only", "0,1,2,3,4", "the builders to run, by number: 0 hugo, 1 pages-only, 2 no cards, 3 cards, 4 unchanged rebuild")
 	profile := flag.String("profile", "", "write each broadsheet build's CPU profile into `folder`")
+	keep := flag.String("dir", "", "generate the articles into `folder` and keep them (reused when it holds them already)")
 	flag.Parse()
 	if *child != "" {
 		if *cpuprofile != "" {
@@ -82,17 +83,26 @@ func main() {
 	if err != nil && run[0] {
 		log.Fatal("bench/build needs hugo (Debian package hugo)")
 	}
-	dir, err := os.MkdirTemp("", "bench-build-")
-	if err != nil {
-		log.Fatal(err)
+	dir := *keep
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "bench-build-"); err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
 	}
-	defer os.RemoveAll(dir)
 	bsSrc, hugoSrc := filepath.Join(dir, "articles"), filepath.Join(dir, "hugo")
 	if !run[0] {
 		hugoSrc = ""
 	}
-	if err := generate(*n, bsSrc, hugoSrc); err != nil {
-		log.Fatal(err)
+	have, _ := filepath.Glob(filepath.Join(bsSrc, "*.md"))
+	if len(have) != *n {
+		os.RemoveAll(bsSrc)
+		os.RemoveAll(hugoSrc)
+		if err := generate(*n, bsSrc, hugoSrc); err != nil {
+			log.Fatal(err)
+		}
+	} else if _, err := os.Stat(hugoSrc); run[0] && err != nil {
+		log.Fatal("-dir: the folder has the articles but not hugo's copy; use a new folder")
 	}
 	self, err := os.Executable()
 	if err != nil {
