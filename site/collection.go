@@ -49,38 +49,46 @@ type Collection struct {
 // with keepGoing the valid articles are returned next to the *LoadError.
 func New(base *article.Site, arts []*article.Article, keepGoing bool) (*Collection, error) {
 	items := make([]loaded, len(arts))
+	names := make([]string, len(arts))
 	for i, a := range arts {
-		name := fmt.Sprintf("articles[%d]", i)
+		names[i] = fmt.Sprintf("articles[%d]", i)
 		if a == nil {
-			items[i] = loaded{name: name, err: fmt.Errorf("site: nil article")}
+			items[i] = loaded{bad: &problem{err: fmt.Errorf("site: nil article")}}
 			continue
 		}
-		items[i] = prepare(base, name, "", "", a.Clone(), nil, true)
+		items[i] = prepare(base, "", "", a.Clone(), nil, true)
 	}
-	return build(base, items, true, keepGoing)
+	return build(base, items, names, true, keepGoing)
 }
 
 // loaded is one decoded and checked file (or value): its entry, and the
-// article itself when the collection keeps it.
+// article itself when the collection keeps it. It is small: Load holds one
+// per file.
 type loaded struct {
-	name     string // file path, or articles[i]
-	ent      entry
-	art      *article.Article // nil unless kept
-	findings []article.Finding
-	err      error // nil, or every reason the file cannot be used
+	ent entry
+	art *article.Article // nil unless kept
+	bad *problem         // nil for a good article without warnings
+}
+
+// problem is what is wrong with a file: warnings, or an error.
+type problem struct {
+	findings []article.Finding // warnings of a good article
+	err      error             // nil, or every reason the file cannot be used
 }
 
 // prepare inherits the site, fills in the id and checks one decoded
 // article; keep says whether its value is kept.
-func prepare(base *article.Site, name, source, defID string, a *article.Article, decodeErr error, keep bool) loaded {
-	it := loaded{name: name}
+func prepare(base *article.Site, source, defID string, a *article.Article, decodeErr error, keep bool) loaded {
+	var it loaded
 	a = resolveArticle(base, a, defID)
 	findings, failed := check(a, decodeErr)
 	if failed {
-		it.err = &article.ValidationError{Findings: findings}
+		it.bad = &problem{err: &article.ValidationError{Findings: findings}}
 		return it
 	}
-	it.findings = findings
+	if len(findings) > 0 {
+		it.bad = &problem{findings: findings}
+	}
 	it.ent = packEntry(a, source, ArticleDigest(a))
 	if keep {
 		it.art = a
@@ -102,15 +110,15 @@ func resolveArticle(base *article.Site, a *article.Article, defID string) *artic
 	return a
 }
 
-// build reports duplicates and indexes the items; items are in a
-// deterministic order (sorted paths) so the reports are stable.
-func build(base *article.Site, items []loaded, resident, keepGoing bool) (*Collection, error) {
+// build reports duplicates and indexes the items, named by names; items
+// are in a deterministic order (sorted paths) so the reports are stable.
+func build(base *article.Site, items []loaded, names []string, resident, keepGoing bool) (*Collection, error) {
 	c := &Collection{site: Inherit(base, nil), base: base}
 	var bad []*FileError
 	var cands []int
 	for i := range items {
-		if items[i].err != nil {
-			bad = append(bad, &FileError{Path: items[i].name, Err: items[i].err})
+		if items[i].bad != nil && items[i].bad.err != nil {
+			bad = append(bad, &FileError{Path: names[i], Err: items[i].bad.err})
 			continue
 		}
 		cands = append(cands, i)
@@ -135,13 +143,13 @@ func build(base *article.Site, items []loaded, resident, keepGoing bool) (*Colle
 		}
 	}
 	others := func(members []int, self int, same func(int) bool) string {
-		var names []string
+		var others []string
 		for _, m := range members {
 			if m != self && same(m) {
-				names = append(names, items[m].name)
+				others = append(others, names[m])
 			}
 		}
-		return strings.Join(names, ", ")
+		return strings.Join(others, ", ")
 	}
 	group((*entry).id, func(members []int) {
 		for _, m := range members {
@@ -162,12 +170,16 @@ func build(base *article.Site, items []loaded, resident, keepGoing bool) (*Colle
 	})
 	var goods []int
 	for _, i := range cands {
+		var findings []article.Finding
+		if items[i].bad != nil {
+			findings = items[i].bad.findings
+		}
 		if d := dups[i]; len(d) > 0 {
-			bad = append(bad, &FileError{Path: items[i].name, Err: &article.ValidationError{Findings: append(items[i].findings, d...)}})
+			bad = append(bad, &FileError{Path: names[i], Err: &article.ValidationError{Findings: append(findings, d...)}})
 			continue
 		}
-		if len(items[i].findings) > 0 {
-			c.warnings = append(c.warnings, &FileError{Path: items[i].name, Err: &article.ValidationError{Findings: items[i].findings}})
+		if len(findings) > 0 {
+			c.warnings = append(c.warnings, &FileError{Path: names[i], Err: &article.ValidationError{Findings: findings}})
 		}
 		goods = append(goods, i)
 	}

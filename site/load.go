@@ -157,10 +157,10 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 			for i := range next {
 				it := decodeFile(files[i], decoders, limit)
 				if it.art == nil {
-					items[i] = loaded{name: files[i], err: it.err}
+					items[i] = loaded{bad: &problem{err: it.err}}
 					continue
 				}
-				items[i] = prepare(opts.Site, files[i], files[i], it.defID, it.art, it.err, resident)
+				items[i] = prepare(opts.Site, files[i], it.defID, it.art, it.err, resident)
 			}
 		})
 	}
@@ -170,7 +170,7 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	close(next)
 	wg.Wait()
 
-	c, err := build(opts.Site, items, resident, true)
+	c, err := build(opts.Site, items, files, resident, true)
 	if err != nil {
 		var le *LoadError
 		if !errors.As(err, &le) {
