@@ -24,6 +24,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/markdown"
+	"github.com/broadsheet/broadsheet/render/card"
 	"github.com/broadsheet/broadsheet/serve"
 	"github.com/broadsheet/broadsheet/site"
 )
@@ -77,9 +78,12 @@ type Options struct {
 	// not in Result.Failed; otherwise the first failure stops the build.
 	KeepGoing bool
 	// Version is part of every key: change it when something shaping the
-	// output changes outside the articles and this program (templates
-	// given in Serve.Render.Templates are hashed already; a card theme's
-	// fonts and logo are not).
+	// output changes outside the articles and this program. Templates
+	// given in Serve.Render.Templates are hashed already, and so is
+	// Serve.CardTheme (colours, sizes, font family names, the logo's
+	// pixels), but not a font swapped for another of the same family
+	// name. A new card theme also wants a new Serve.CardVersion, so the
+	// cards' hashed URLs change with their pictures.
 	Version string
 	// Engine identifies the program; empty means a hash of the running
 	// executable (which embeds the default templates and fonts), so a new
@@ -217,7 +221,7 @@ func Build(ctx context.Context, c *site.Collection, opts Options) (*Result, erro
 		return nil, fmt.Errorf("%w: templates: %v", ErrOptions, err)
 	}
 	so.Render.Templates = nil
-	b.keyBase = strings.Join([]string{"broadsheet build v1", opts.Engine, opts.Version, b.base, tpl, optionsText(opts.Serve)}, "\x00")
+	b.keyBase = strings.Join([]string{"broadsheet build v2", opts.Engine, opts.Version, b.base, tpl, optionsText(opts.Serve), themeText(opts.Serve.CardTheme)}, "\x00")
 	if err := os.MkdirAll(b.out, 0o755); err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
@@ -230,6 +234,46 @@ func optionsText(o serve.Options) string {
 	r := o.Render
 	return fmt.Sprintf("%q|%v|%v|%d|%q|%q|%d|%d|%q|%+v|%+v|%v", r.TitleFormat, r.NoIndex, r.NoFollow, r.WordsPerMinute, r.TimeZone,
 		o.CardVersion, o.ListSize, o.TickerSize, o.TickerLabel, r.Share, r.Sanitize, r.ShareImageAlways)
+}
+
+// themeText is the text of a card theme, for keys: its colours and sizes,
+// its fonts' family names and a digest of its logo's pixels. A font
+// replaced by another of the same family name is not seen: set
+// Options.Version then.
+func themeText(t card.Theme) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v|%v|%v|%v|%v|%v|%v|%v|%v|%d|%d|%q|%v|", t.Background, t.Text, t.Muted, t.Accent, t.AccentText,
+		t.Breaking, t.BreakingText, t.Rule, t.Scrim, t.Padding, t.Radius, t.Dateline, t.NoSystemFonts)
+	family := func(f *card.Font) string {
+		if f == nil {
+			return "-"
+		}
+		return f.Family()
+	}
+	b.WriteString(family(t.Bold) + "|" + family(t.Regular) + "|")
+	for _, f := range t.Fallback {
+		b.WriteString(family(f) + ",")
+	}
+	b.WriteString("|")
+	for _, f := range t.FallbackBold {
+		b.WriteString(family(f) + ",")
+	}
+	if t.Logo != nil {
+		h := sha256.New()
+		r := t.Logo.Bounds()
+		fmt.Fprintf(h, "%v", r)
+		px := make([]byte, 0, 8*r.Dx())
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			px = px[:0]
+			for x := r.Min.X; x < r.Max.X; x++ {
+				cr, cg, cb, ca := t.Logo.At(x, y).RGBA()
+				px = append(px, byte(cr>>8), byte(cr), byte(cg>>8), byte(cg), byte(cb>>8), byte(cb), byte(ca>>8), byte(ca))
+			}
+			h.Write(px)
+		}
+		b.WriteString("|logo " + hex.EncodeToString(h.Sum(nil)))
+	}
+	return b.String()
 }
 
 // hashFS hashes the *.html files of a template folder ("" when nil).

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
 	"io"
 	"io/fs"
 	"net/http"
@@ -20,6 +22,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/broadsheet/broadsheet/build"
+	"github.com/broadsheet/broadsheet/render/card"
 	"github.com/broadsheet/broadsheet/serve"
 	"github.com/broadsheet/broadsheet/site"
 )
@@ -485,4 +488,36 @@ func TestKilledBuildLeavesNoStrays(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist, "the emptied folder goes too")
 	_, err = os.Stat(outside)
 	assert.NoError(t, err, "a journal path outside the output folder is ignored")
+}
+
+// TestCardThemeIsKeyed checks that a new card theme (a colour, a logo)
+// rebuilds every article, and the same theme again rebuilds nothing.
+func TestCardThemeIsKeyed(t *testing.T) {
+	src := writeSources(t, 2)
+	c, err := load(t, src, false)
+	require.NoError(t, err)
+	out := t.TempDir()
+	logo := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	logo.Set(1, 1, color.RGBA{R: 200, A: 255})
+	otherLogo := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	otherLogo.Set(2, 1, color.RGBA{G: 200, A: 255})
+	tests := []struct {
+		name         string
+		theme        card.Theme
+		wantRendered int
+	}{
+		{"first build", card.Theme{}, 2},
+		{"same theme", card.Theme{}, 0},
+		{"new accent", card.Theme{Accent: color.RGBA{R: 1, A: 255}}, 2},
+		{"a logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: logo}, 2},
+		{"the same logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: logo}, 0},
+		{"another logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: otherLogo}, 2},
+	}
+	for _, tc := range tests {
+		o := opts(out)
+		o.Serve.CardTheme = tc.theme
+		res, err := build.Build(context.Background(), c, o)
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, tc.wantRendered, res.Rendered, tc.name)
+	}
 }

@@ -48,6 +48,7 @@ func main() {
 	src := flag.String("src", "", "internal: the articles")
 	out := flag.String("out", "", "internal: the output folder")
 	cpuprofile := flag.String("cpuprofile", "", "internal: write the child's CPU profile to `file`")
+	memprofile := flag.String("memprofile", "", "internal: write the child's heap profile at its largest heap to `file`")
 	only := flag.String("only", "0,1,2,3,4", "the builders to run, by number: 0 hugo, 1 pages-only, 2 no cards, 3 cards, 4 unchanged rebuild")
 	profile := flag.String("profile", "", "write each broadsheet build's CPU profile into `folder`")
 	keep := flag.String("dir", "", "generate the articles into `folder` and keep them (reused when it holds them already)")
@@ -60,6 +61,10 @@ func main() {
 			}
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
+		}
+		if *memprofile != "" {
+			stop := watchHeap(*memprofile)
+			defer stop()
 		}
 		if err := runChild(*child, *src, *out, *jobs); err != nil {
 			log.Print(err)
@@ -177,6 +182,36 @@ func main() {
 		fmt.Printf("%-60s %10s %10s %10.0f %12s\n", name, w.Round(time.Millisecond), median(res[i].cpu).Round(time.Millisecond),
 			float64(medianInt(res[i].rss))/1024, ratio)
 	}
+}
+
+// watchHeap writes a heap profile to file each time the heap in use
+// reaches a new high (checked every 100 ms), until stop is called.
+func watchHeap(file string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		var high uint64
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > high+high/10 {
+				high = ms.HeapInuse
+				if f, err := os.Create(file); err == nil {
+					pprof.Lookup("heap").WriteTo(f, 0)
+					f.Close()
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 func loadavg() string {
