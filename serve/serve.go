@@ -107,9 +107,9 @@ type Options struct {
 	// FrameAncestors is the CSP frame-ancestors source list of the
 	// fragment (the oEmbed iframe); empty means DefaultFrameAncestors.
 	FrameAncestors string
-	// ListSize is how many articles the index, feeds and sitemaps list
-	// (newest first); zero means DefaultListSize. The sitemap lists up to
-	// 50,000.
+	// ListSize is how many articles the index and the feeds list (newest
+	// first); zero means DefaultListSize. The sitemaps list every article
+	// of an Indexed source (see Indexed), else the newest 49,999.
 	ListSize int
 	// TickerSize is how many breaking stories the page ticker shows; zero
 	// means DefaultTickerSize, negative means no ticker.
