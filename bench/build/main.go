@@ -6,7 +6,7 @@
 //	go run ./bench/build [-n 2000] [-rounds 1] [-jobs 0] [-only 0,1,2,3,4] [-profile DIR]
 //
 // -only picks builders by number (0 hugo, 1 pages-only, 2 no cards, 3 with
-// cards, 4 unchanged rebuild; 4 needs 3); -profile writes each broadsheet
+// cards, 4 unchanged rebuild of 3, or of 1 when 3 is left out); -profile writes each broadsheet
 // build's CPU profile to DIR/NAME.pprof. For a large -n (100000) leave
 // hugo out (-only 1,3,4): it holds the whole site in memory.
 //
@@ -81,8 +81,13 @@ func main() {
 		}
 		run[i] = true
 	}
-	if run[4] && !run[3] {
-		log.Fatal("-only: the unchanged rebuild (4) needs the card build (3)")
+	if run[4] && !run[3] && !run[1] {
+		log.Fatal("-only: the unchanged rebuild (4) needs a build to repeat: the card build (3) or pages-only (1)")
+	}
+	// The rebuild repeats the card build, or pages-only without it.
+	rebuildOf, rebuildMode := 3, "cards"
+	if !run[3] {
+		rebuildOf, rebuildMode = 1, "pages"
 	}
 	hugo, err := exec.LookPath("hugo")
 	if err != nil && run[0] {
@@ -128,7 +133,7 @@ func main() {
 		"broadsheet --pages-only (pages, feeds, sitemaps)",
 		"broadsheet --no-cards (+ /a/ID page, fragment, meta, share)",
 		"broadsheet (all of serve's URLs + 1200x630 cards)",
-		"broadsheet, unchanged rebuild",
+		"broadsheet, unchanged rebuild (of 3, else of 1)",
 	}
 	res := make([]result, len(names))
 	for r := range *rounds {
@@ -145,10 +150,11 @@ func main() {
 				cmd = exec.Command(self, "-child", "pages", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
 			case 2:
 				cmd = exec.Command(self, "-child", "nocards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
-			case 3, 4:
-				// The rebuild reuses round r's card build output.
-				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", 3, r))
+			case 3:
 				cmd = exec.Command(self, "-child", "cards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
+			case 4:
+				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", rebuildOf, r))
+				cmd = exec.Command(self, "-child", rebuildMode, "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
 			}
 			if *profile != "" && i > 0 {
 				cmd.Args = append(cmd.Args, "-cpuprofile", filepath.Join(*profile, fmt.Sprintf("build-%d-round-%d.pprof", i, r)))
@@ -163,7 +169,7 @@ func main() {
 			res[i].wall = append(res[i].wall, wall)
 			res[i].cpu = append(res[i].cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 			res[i].rss = append(res[i].rss, ru.Maxrss) // KiB on Linux
-			if i != 3 {
+			if !(i == rebuildOf && run[4]) {
 				os.RemoveAll(o)
 			}
 		}
