@@ -663,11 +663,27 @@ var listingFiles = []output{
 }
 
 // checkPaths checks every article's page path before anything is written:
-// it must stay inside Out and not collide with another output.
+// it must stay inside Out and not collide with another output. Files are
+// compared by a 64-bit hash, and by name only when hashes meet, so the
+// check holds eight bytes per article rather than every name.
 func (b *builder) checkPaths(ids []int32) []error {
-	seen := map[string]string{}
+	const listings = -1
+	first := make(map[uint64]int32, len(ids)+len(listingFiles)) // by file hash: the first article there
+	more := map[uint64][]int32{}                                // the rest, when hashes meet
+	hash := func(f string) uint64 {
+		h := fnv.New64a()
+		io.WriteString(h, f)
+		return h.Sum64()
+	}
+	add := func(k uint64, i int32) {
+		if _, ok := first[k]; ok {
+			more[k] = append(more[k], i)
+		} else {
+			first[k] = i
+		}
+	}
 	for _, o := range listingFiles {
-		seen[o.file] = "the listings"
+		add(hash(o.file), listings)
 	}
 	var errs []error
 	for _, i := range ids {
@@ -677,14 +693,30 @@ func (b *builder) checkPaths(ids []int32) []error {
 			errs = append(errs, b.fail(e, err))
 			continue
 		}
-		if other, ok := seen[p]; ok {
+		k := hash(p)
+		var other string
+		if j, ok := first[k]; ok {
+			for _, j := range append([]int32{j}, more[k]...) {
+				if j == listings {
+					if slices.ContainsFunc(listingFiles, func(o output) bool { return o.file == p }) {
+						other = "the listings"
+					}
+					continue
+				}
+				oe := b.c.Entry(int(j))
+				if of, _ := b.pageFile(oe.PagePath()); of == p {
+					other = "the page of " + strconv.Quote(oe.ID)
+					if oe.Source != "" {
+						other += " (" + oe.Source + ")"
+					}
+				}
+			}
+		}
+		if other != "" {
 			errs = append(errs, b.fail(e, fmt.Errorf("page file %s is also %s", p, other)))
 			continue
 		}
-		seen[p] = "the page of " + strconv.Quote(e.ID)
-		if e.Source != "" {
-			seen[p] += " (" + e.Source + ")"
-		}
+		add(k, i)
 	}
 	return errs
 }

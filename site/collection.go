@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,6 +30,7 @@ type Collection struct {
 	arts     []*article.Article // in ents' order; nil when the articles are read on demand
 	byID     []int32            // indexes into ents, by id
 	byPath   []int32            // indexes into ents, by page path
+	dirs     []string           // the sources' folders; dirs[0] is ""
 	warnings []*FileError
 	version  string
 
@@ -48,26 +50,26 @@ type Collection struct {
 // are reported as by Load, with "articles[i]" in place of a file name;
 // with keepGoing the valid articles are returned next to the *LoadError.
 func New(base *article.Site, arts []*article.Article, keepGoing bool) (*Collection, error) {
-	items := make([]loaded, len(arts))
-	names := make([]string, len(arts))
+	ld := newLoading(len(arts), true)
 	for i, a := range arts {
-		names[i] = fmt.Sprintf("articles[%d]", i)
 		if a == nil {
-			items[i] = loaded{bad: &problem{err: fmt.Errorf("site: nil article")}}
+			ld.fail(i, fmt.Errorf("site: nil article"))
 			continue
 		}
-		items[i] = prepare(base, "", "", a.Clone(), nil, true)
+		ld.prepare(i, base, 0, "", "", a.Clone(), nil)
 	}
-	return build(base, items, names, true, keepGoing)
+	return ld.build(base, []string{""}, func(i int) string { return fmt.Sprintf("articles[%d]", i) }, keepGoing)
 }
 
-// loaded is one decoded and checked file (or value): its entry, and the
-// article itself when the collection keeps it. It is small: Load holds one
-// per file.
-type loaded struct {
-	ent entry
-	art *article.Article // nil unless kept
-	bad *problem         // nil for a good article without warnings
+// loading gathers what Load (or New) makes of each file (or value), by
+// index: its entry, its article when the collection keeps them, and its
+// problems. It is small per file, and the entries become the
+// collection's without being copied.
+type loading struct {
+	ents     []entry
+	arts     []*article.Article // nil unless the articles are kept
+	mu       sync.Mutex
+	problems map[int]*problem // files with warnings or errors
 }
 
 // problem is what is wrong with a file: warnings, or an error.
@@ -76,24 +78,40 @@ type problem struct {
 	err      error             // nil, or every reason the file cannot be used
 }
 
-// prepare inherits the site, fills in the id and checks one decoded
-// article; keep says whether its value is kept.
-func prepare(base *article.Site, source, defID string, a *article.Article, decodeErr error, keep bool) loaded {
-	var it loaded
+func newLoading(n int, resident bool) *loading {
+	ld := &loading{ents: make([]entry, n), problems: map[int]*problem{}}
+	if resident {
+		ld.arts = make([]*article.Article, n)
+	}
+	return ld
+}
+
+// fail records that file i cannot be used.
+func (ld *loading) fail(i int, err error) {
+	ld.mu.Lock()
+	ld.problems[i] = &problem{err: err}
+	ld.mu.Unlock()
+}
+
+// prepare inherits the site, fills in the id and checks the article of
+// file i (source: folder dirs[dir], file name base). It is safe for
+// concurrent use with other indexes.
+func (ld *loading) prepare(i int, base *article.Site, dir uint32, name, defID string, a *article.Article, decodeErr error) {
 	a = resolveArticle(base, a, defID)
 	findings, failed := check(a, decodeErr)
 	if failed {
-		it.bad = &problem{err: &article.ValidationError{Findings: findings}}
-		return it
+		ld.fail(i, &article.ValidationError{Findings: findings})
+		return
 	}
 	if len(findings) > 0 {
-		it.bad = &problem{findings: findings}
+		ld.mu.Lock()
+		ld.problems[i] = &problem{findings: findings}
+		ld.mu.Unlock()
 	}
-	it.ent = packEntry(a, source, ArticleDigest(a))
-	if keep {
-		it.art = a
+	ld.ents[i] = packEntry(a, dir, name, ArticleDigest(a))
+	if ld.arts != nil {
+		ld.arts[i] = a
 	}
-	return it
 }
 
 // resolveArticle returns a with its inherited site and its default id:
@@ -110,15 +128,17 @@ func resolveArticle(base *article.Site, a *article.Article, defID string) *artic
 	return a
 }
 
-// build reports duplicates and indexes the items, named by names; items
-// are in a deterministic order (sorted paths) so the reports are stable.
-func build(base *article.Site, items []loaded, names []string, resident, keepGoing bool) (*Collection, error) {
-	c := &Collection{site: Inherit(base, nil), base: base}
+// build reports duplicates and makes the collection, the files named by
+// names; the files are in a deterministic order (sorted paths) so the
+// reports are stable.
+func (ld *loading) build(base *article.Site, dirs []string, names func(int) string, keepGoing bool) (*Collection, error) {
+	c := &Collection{site: Inherit(base, nil), base: base, dirs: dirs}
+	ents := ld.ents
 	var bad []*FileError
 	var cands []int
-	for i := range items {
-		if items[i].bad != nil && items[i].bad.err != nil {
-			bad = append(bad, &FileError{Path: names[i], Err: items[i].bad.err})
+	for i := range ents {
+		if p := ld.problems[i]; p != nil && p.err != nil {
+			bad = append(bad, &FileError{Path: names(i), Err: p.err})
 			continue
 		}
 		cands = append(cands, i)
@@ -130,10 +150,10 @@ func build(base *article.Site, items []loaded, names []string, resident, keepGoi
 	dups := map[int][]article.Finding{}
 	group := func(key func(*entry) string, report func(members []int)) {
 		order := slices.Clone(cands)
-		slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(key(&items[x].ent), key(&items[y].ent)) })
+		slices.SortStableFunc(order, func(x, y int) int { return strings.Compare(key(&ents[x]), key(&ents[y])) })
 		for i := 0; i < len(order); {
 			j := i + 1
-			for j < len(order) && key(&items[order[j]].ent) == key(&items[order[i]].ent) {
+			for j < len(order) && key(&ents[order[j]]) == key(&ents[order[i]]) {
 				j++
 			}
 			if j-i > 1 {
@@ -146,70 +166,74 @@ func build(base *article.Site, items []loaded, names []string, resident, keepGoi
 		var others []string
 		for _, m := range members {
 			if m != self && same(m) {
-				others = append(others, names[m])
+				others = append(others, names(m))
 			}
 		}
 		return strings.Join(others, ", ")
 	}
 	group((*entry).id, func(members []int) {
 		for _, m := range members {
-			dups[m] = append(dups[m], dupFinding("id", "id", items[m].ent.id(), others(members, m, func(int) bool { return true })))
+			dups[m] = append(dups[m], dupFinding("id", "id", ents[m].id(), others(members, m, func(int) bool { return true })))
 		}
 	})
 	group((*entry).path, func(members []int) {
 		// The same canonical URL always has the same path: report a
 		// shared URL as such, a shared path of different URLs as a path.
 		for _, m := range members {
-			u := normURL(items[m].ent.url())
-			if o := others(members, m, func(k int) bool { return normURL(items[k].ent.url()) == u }); o != "" {
+			u := normURL(ents[m].url())
+			if o := others(members, m, func(k int) bool { return normURL(ents[k].url()) == u }); o != "" {
 				dups[m] = append(dups[m], dupFinding("url", "canonical URL", u, o))
 			} else {
-				dups[m] = append(dups[m], dupFinding("url", "page path", items[m].ent.path(), others(members, m, func(int) bool { return true })))
+				dups[m] = append(dups[m], dupFinding("url", "page path", ents[m].path(), others(members, m, func(int) bool { return true })))
 			}
 		}
 	})
-	var goods []int
+	// Keep the good entries, in place.
+	k := 0
 	for _, i := range cands {
 		var findings []article.Finding
-		if items[i].bad != nil {
-			findings = items[i].bad.findings
+		if p := ld.problems[i]; p != nil {
+			findings = p.findings
 		}
 		if d := dups[i]; len(d) > 0 {
-			bad = append(bad, &FileError{Path: names[i], Err: &article.ValidationError{Findings: append(findings, d...)}})
+			bad = append(bad, &FileError{Path: names(i), Err: &article.ValidationError{Findings: append(findings, d...)}})
 			continue
 		}
 		if len(findings) > 0 {
-			c.warnings = append(c.warnings, &FileError{Path: names[i], Err: &article.ValidationError{Findings: findings}})
+			c.warnings = append(c.warnings, &FileError{Path: names(i), Err: &article.ValidationError{Findings: findings}})
 		}
-		goods = append(goods, i)
+		ents[k] = ents[i]
+		if ld.arts != nil {
+			ld.arts[k] = ld.arts[i]
+		}
+		k++
 	}
+	clear(ents[k:])
+	c.ents = ents[:k:k]
+	if ld.arts != nil {
+		clear(ld.arts[k:])
+		c.arts = ld.arts[:k:k]
+	}
+	ld.ents, ld.arts = nil, nil
 	// Newest first; ties by id so the order never depends on load order.
-	slices.SortStableFunc(goods, func(x, y int) int { return newer(&items[x].ent, &items[y].ent) })
+	sort.Sort(byNewest{c})
 	h := sha256.New()
 	if c.site != nil {
 		b, _ := json.Marshal(c.site)
 		h.Write(b)
 	}
-	c.ents = make([]entry, len(goods))
-	if resident {
-		c.arts = make([]*article.Article, len(goods))
-	}
-	for k, i := range goods {
-		c.ents[k] = items[i].ent
-		if resident {
-			c.arts[k] = items[i].art
-		}
-		items[i] = loaded{} // let go of the item as soon as it is copied
-		h.Write([]byte(c.ents[k].digest()))
+	for i := range c.ents {
+		h.Write(c.ents[i].sum[:])
 		h.Write([]byte{0})
 	}
 	c.version = hex.EncodeToString(h.Sum(nil)[:16])
 	c.byID = c.sortedBy((*entry).id)
 	c.byPath = c.sortedBy((*entry).path)
-	if !resident {
+	if c.arts == nil {
 		c.cache = newRecent(recentSize)
 	}
 	if len(bad) > 0 {
+		slices.SortStableFunc(bad, func(a, b *FileError) int { return strings.Compare(a.Path, b.Path) })
 		le := &LoadError{Files: bad}
 		if keepGoing {
 			return c, le
@@ -217,6 +241,18 @@ func build(base *article.Site, items []loaded, names []string, resident, keepGoi
 		return nil, le
 	}
 	return c, nil
+}
+
+// byNewest sorts a collection's entries (and articles) newest first.
+type byNewest struct{ c *Collection }
+
+func (s byNewest) Len() int           { return len(s.c.ents) }
+func (s byNewest) Less(i, j int) bool { return newer(&s.c.ents[i], &s.c.ents[j]) < 0 }
+func (s byNewest) Swap(i, j int) {
+	s.c.ents[i], s.c.ents[j] = s.c.ents[j], s.c.ents[i]
+	if s.c.arts != nil {
+		s.c.arts[i], s.c.arts[j] = s.c.arts[j], s.c.arts[i]
+	}
 }
 
 func dupFinding(field, what, key, others string) article.Finding {
@@ -313,7 +349,7 @@ func (c *Collection) Len() int { return len(c.ents) }
 
 // Entry returns the entry of the i-th newest article (by published time,
 // then id), 0 <= i < Len. It reads no file.
-func (c *Collection) Entry(i int) Entry { return c.ents[i].public() }
+func (c *Collection) Entry(i int) Entry { return c.ents[i].public(c.dirs) }
 
 // Lookup returns the entry of the article with this id. It reads no file.
 func (c *Collection) Lookup(id string) (Entry, bool) {
@@ -321,7 +357,7 @@ func (c *Collection) Lookup(id string) (Entry, bool) {
 	if i < 0 {
 		return Entry{}, false
 	}
-	return c.ents[i].public(), true
+	return c.ents[i].public(c.dirs), true
 }
 
 // Resident reports whether the collection keeps its articles in memory
@@ -405,7 +441,7 @@ func (c *Collection) at(i int) (*article.Article, error) {
 		return a, nil
 	}
 	e := &c.ents[i]
-	src := e.text[e.imgEnd:e.srcEnd]
+	src := e.source(c.dirs)
 	it := decodeFile(src, c.decoders, c.limit)
 	if it.art == nil {
 		return nil, &FileError{Path: src, Err: fmt.Errorf("%w: %w", ErrChanged, it.err)}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/hex"
 	"strings"
 	"time"
 
@@ -47,38 +48,41 @@ func (e Entry) PagePath() string { return urlPath(e.URL) }
 
 // entry is an Entry packed into one string and a few numbers, so a
 // collection of a hundred thousand articles costs a few megabytes: text
-// holds the id, URL, image URL, source and digest one after another, and
-// the page path when it is not a part of the URL.
+// holds the id, URL, image URL and the source's file name one after
+// another, and the page path when it is not a part of the URL; the
+// source's folder is an index into the collection's folders.
 type entry struct {
 	text                       string
 	idEnd, urlEnd, imgEnd      uint32
 	srcEnd, pathStart, pathEnd uint32
+	dir                        uint32 // the source's folder, in Collection.dirs
+	keyPoints                  int32
 	pub, mod                   int64 // Unix nanoseconds
 	pubOff, modOff             int32 // UTC offsets in seconds
-	keyPoints                  int32
+	sum                        [16]byte
 	hasMod, breaking, hasPub   bool
 }
 
-const digestLen = 32
-
-func packEntry(a *article.Article, source, digest string) entry {
+// packEntry packs a's entry: its source is the folder dirs[dir] plus the
+// file name base, its digest (ArticleDigest) digest.
+func packEntry(a *article.Article, dir uint32, base, digest string) entry {
 	var b strings.Builder
 	img := ""
 	if a.Image != nil {
 		img = a.Image.URL
 	}
 	p := PagePath(a)
-	b.Grow(len(a.ID) + len(a.URL) + len(img) + len(source) + len(digest) + len(p))
-	e := entry{breaking: a.Breaking, keyPoints: int32(len(a.KeyPoints))}
+	b.Grow(len(a.ID) + len(a.URL) + len(img) + len(base) + len(p))
+	e := entry{breaking: a.Breaking, keyPoints: int32(len(a.KeyPoints)), dir: dir}
+	hex.Decode(e.sum[:], []byte(digest))
 	b.WriteString(a.ID)
 	e.idEnd = uint32(b.Len())
 	b.WriteString(a.URL)
 	e.urlEnd = uint32(b.Len())
 	b.WriteString(img)
 	e.imgEnd = uint32(b.Len())
-	b.WriteString(source)
+	b.WriteString(base)
 	e.srcEnd = uint32(b.Len())
-	b.WriteString(digest)
 	if i := strings.Index(a.URL, p); p != "" && i >= 0 && urlPathAt(a.URL, i, p) {
 		e.pathStart = e.idEnd + uint32(i)
 		e.pathEnd = e.pathStart + uint32(len(p))
@@ -114,19 +118,26 @@ func urlPathAt(raw string, i int, p string) bool {
 	return k >= 0 && j+2+k == i && (i+len(p) == len(raw) || raw[i+len(p)] == '?' || raw[i+len(p)] == '#')
 }
 
-func (e *entry) id() string   { return e.text[:e.idEnd] }
-func (e *entry) url() string  { return e.text[e.idEnd:e.urlEnd] }
-func (e *entry) path() string { return e.text[e.pathStart:e.pathEnd] }
-func (e *entry) digest() string {
-	return e.text[e.srcEnd : e.srcEnd+digestLen]
+func (e *entry) id() string     { return e.text[:e.idEnd] }
+func (e *entry) url() string    { return e.text[e.idEnd:e.urlEnd] }
+func (e *entry) path() string   { return e.text[e.pathStart:e.pathEnd] }
+func (e *entry) digest() string { return hex.EncodeToString(e.sum[:]) }
+
+// source returns the file the article was loaded from, "" for a value.
+func (e *entry) source(dirs []string) string {
+	base := e.text[e.imgEnd:e.srcEnd]
+	if base == "" {
+		return ""
+	}
+	return dirs[e.dir] + base
 }
 
-func (e *entry) public() Entry {
+func (e *entry) public(dirs []string) Entry {
 	out := Entry{
 		ID:        e.id(),
 		URL:       e.url(),
 		Image:     e.text[e.urlEnd:e.imgEnd],
-		Source:    e.text[e.imgEnd:e.srcEnd],
+		Source:    e.source(dirs),
 		Digest:    e.digest(),
 		Breaking:  e.breaking,
 		KeyPoints: int(e.keyPoints),

@@ -145,7 +145,21 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 		maxRes = DefaultMaxResident
 	}
 	resident := len(files) <= maxRes
-	items := make([]loaded, len(files))
+	// Each file's folder, interned: a collection keeps one copy of each.
+	dirs := []string{""}
+	dirOf := make([]uint32, len(files))
+	seenDir := map[string]uint32{}
+	for i, f := range files {
+		d := f[:strings.LastIndexAny(f, `/`+string(filepath.Separator))+1]
+		k, ok := seenDir[d]
+		if !ok {
+			k = uint32(len(dirs))
+			dirs = append(dirs, d)
+			seenDir[d] = k
+		}
+		dirOf[i] = k
+	}
+	ld := newLoading(len(files), resident)
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -157,10 +171,10 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 			for i := range next {
 				it := decodeFile(files[i], decoders, limit)
 				if it.art == nil {
-					items[i] = loaded{bad: &problem{err: it.err}}
+					ld.fail(i, it.err)
 					continue
 				}
-				items[i] = prepare(opts.Site, files[i], it.defID, it.art, it.err, resident)
+				ld.prepare(i, opts.Site, dirOf[i], files[i][len(dirs[dirOf[i]]):], it.defID, it.art, it.err)
 			}
 		})
 	}
@@ -170,7 +184,7 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	close(next)
 	wg.Wait()
 
-	c, err := build(opts.Site, items, files, resident, true)
+	c, err := ld.build(opts.Site, dirs, func(i int) string { return files[i] }, true)
 	if err != nil {
 		var le *LoadError
 		if !errors.As(err, &le) {
