@@ -1027,6 +1027,9 @@ func (b *builder) serveTo(ctx context.Context, route string, w io.Writer) error 
 	if rec.err != nil {
 		return rec.err
 	}
+	if failure != nil {
+		return failure // a failure after the status was sent (a streamed sitemap)
+	}
 	if rec.status == 0 {
 		rec.status = http.StatusOK
 	}

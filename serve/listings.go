@@ -77,6 +77,11 @@ func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind, 
 		key += "\x00" + now.UTC().Truncate(time.Minute).Format(time.RFC3339)
 	}
 	prefix := h.prefix(r)
+	if k == listSitemap || k == listPart {
+		if ix, ok := h.src.(Indexed); ok && h.streamSitemap(w, r, ix, v, base, part) {
+			return
+		}
+	}
 	res, err := h.render(ctx, key, func() (*resource, error) {
 		// The build is shared by every waiting request: it must not end
 		// when the first one's client goes away.

@@ -1,8 +1,13 @@
 package serve
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -86,9 +91,13 @@ func (h *Handler) plan(ctx context.Context, c *site.Collection, base string) (*s
 		maxBytes = feed.MaxSitemapBytes
 	}
 	budget := maxBytes - emptySitemap - 1
+	// The home page is in part 0; its date is known only at the end, so
+	// the longest date's room is kept for it.
 	n, size := 0, 0
 	if p.home.Loc != "" {
-		n, size = 1, feed.SitemapURLSize(p.home) // the home page, in part 0
+		longest := p.home
+		longest.LastMod = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3600))
+		n, size = 1, feed.SitemapURLSize(longest)
 	}
 	p.starts = []int{0}
 	p.lastMod = []time.Time{{}}
@@ -118,6 +127,11 @@ func (h *Handler) plan(ctx context.Context, c *site.Collection, base string) (*s
 		}
 	}
 	p.size[len(p.size)-1] = size
+	if p.home.Loc != "" {
+		longest := p.home
+		longest.LastMod = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", 3600))
+		p.size[0] += feed.SitemapURLSize(p.home) - feed.SitemapURLSize(longest)
+	}
 	for i := range p.size {
 		p.size[i] += emptySitemap + 1
 	}
@@ -227,4 +241,90 @@ func (h *Handler) serveSitemapPart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.serveList(w, r, listPart, n)
+}
+
+// streamBytes is the size from which a sitemap file is streamed to the
+// client as it is made, not rendered into the cache: a part of 50,000
+// URLs is some 12 MB, which would otherwise be held whole, once per
+// request in flight.
+const streamBytes = 1 << 20
+
+// streamSitemap answers a large sitemap (/sitemap.xml when it is one file,
+// or a part; part 0 means /sitemap.xml) by writing it as it is made. It
+// reports whether it answered; a sitemap index, a small sitemap and a
+// missing part are left to the cached path. The entity tag comes from the
+// collection's version, the base URL and the part, so a conditional
+// request is answered before anything is made.
+func (h *Handler) streamSitemap(w http.ResponseWriter, r *http.Request, ix Indexed, version, base string, part int) bool {
+	ctx := r.Context()
+	c, err := ix.Collection(ctx)
+	if err != nil {
+		return false
+	}
+	p, err := h.plan(ctx, c, base)
+	if err != nil {
+		return false
+	}
+	i := part - 1
+	if part == 0 {
+		if p.parts() > 1 {
+			return false // the index
+		}
+		i = 0
+	} else if p.parts() == 1 || part > p.parts() {
+		return false
+	}
+	if p.size[i] < streamBytes {
+		return false
+	}
+	sum := sha256.Sum256([]byte("sitemap\x00" + version + "\x00" + c.Version() + "\x00" + base + "\x00" + strconv.Itoa(part) + "\x00" + h.opts.CardVersion))
+	tag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	cc := h.opts.CacheControl
+	if notModified(w, r, tag, cc, true) {
+		return true
+	}
+	// Bounded like any render.
+	t := time.NewTimer(h.opts.RenderTimeout)
+	defer t.Stop()
+	select {
+	case h.slots <- struct{}{}:
+	case <-t.C:
+		h.fail(w, r, errTimeout)
+		return true
+	case <-ctx.Done():
+		return true
+	}
+	defer func() { <-h.slots }()
+	hd := w.Header()
+	hd["Content-Type"] = []string{listInfo[listSitemap].ctype}
+	hd.Set("Cache-Control", cc)
+	hd["Vary"] = hdrVary
+	var out io.Writer = w
+	var zw *gzip.Writer
+	if acceptsGzip(r) {
+		hd["Content-Encoding"] = hdrGzip
+		hd["Etag"] = []string{strings.TrimSuffix(tag, `"`) + `-gzip"`}
+		zw = gzip.NewWriter(w)
+		out = zw
+	} else {
+		hd["Etag"] = []string{tag}
+		hd["Content-Length"] = []string{strconv.Itoa(p.size[i])}
+	}
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return true
+	}
+	bw := bufio.NewWriterSize(out, 64<<10)
+	err = h.writePart(bw, p, base, i)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil && zw != nil {
+		err = zw.Close()
+	}
+	if err != nil && h.opts.OnError != nil {
+		// The status is sent: the client sees a short body.
+		h.opts.OnError(r, fmt.Errorf("serve: sitemap: %w", err))
+	}
+	return true
 }

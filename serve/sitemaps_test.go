@@ -1,9 +1,13 @@
 package serve_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/xml"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -174,6 +178,24 @@ func TestSitemapSplitAtTheRealLimit(t *testing.T) {
 	last := parseSitemap(t, p2.body).URLs
 	require.Len(t, last, 1)
 	assert.Equal(t, c.Entry(c.Len()-1).URL, last[0].Loc)
+
+	// The large part is streamed: its length, tag, HEAD, 304 and gzip
+	// still hold.
+	assert.Equal(t, strconv.Itoa(len(p1.body)), p1.header.Get("Content-Length"))
+	tag := p1.header.Get("ETag")
+	require.NotEmpty(t, tag)
+	head := do(t, "HEAD", doc.Sitemaps[0].Loc)
+	assert.Equal(t, 200, head.status)
+	assert.Empty(t, head.body)
+	assert.Equal(t, 304, do(t, "GET", doc.Sitemaps[0].Loc, "If-None-Match", tag).status)
+	gz := do(t, "GET", doc.Sitemaps[0].Loc, "Accept-Encoding", "gzip")
+	assert.Equal(t, "gzip", gz.header.Get("Content-Encoding"))
+	zr, err := gzip.NewReader(bytes.NewReader(gz.body))
+	require.NoError(t, err)
+	unzipped, err := io.ReadAll(zr)
+	require.NoError(t, err)
+	assert.Equal(t, string(p1.body), string(unzipped))
+	assert.Equal(t, 304, do(t, "GET", doc.Sitemaps[0].Loc, "If-None-Match", gz.header.Get("ETag"), "Accept-Encoding", "gzip").status)
 }
 
 // TestNewsSitemapWholeWindow checks the news sitemap lists every article
