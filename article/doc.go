@@ -79,6 +79,7 @@
 //	site.locale             ll_CC (en_GB; ar_AR and es_LA accepted); "en" or a      E / W  invalid_locale, locale_form
 //	                        charset suffix refused; en-GB warned (Normalize fixes)
 //	site.facebook_app_id    digits                                                  E  invalid_value
+//	site.time_zone          an IANA zone name (Europe/London), not "Local"          E  invalid_value
 //	site.newsletter         action URL required; a title or a pitch                 E  required
 //
 // Hard limits keep a hostile document cheap: a field over its limit is an
@@ -96,7 +97,8 @@
 //	site.name, site.tagline, newsletter.title
 //	tags[i], hashtags[i]                         200 bytes
 //	language, site.locale, image.type,           100 bytes
-//	site.facebook_app_id, newsletter.button
+//	site.facebook_app_id, site.time_zone,
+//	newsletter.button
 //	handles (x, bluesky, mastodon)               320 bytes
 //	key_points[i]                                10,000 bytes
 //	explainers[i].body                           100,000 bytes

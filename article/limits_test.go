@@ -109,6 +109,7 @@ func TestEveryPlainTextFieldHasALimit(t *testing.T) {
 		"site.tagline":           func(a *article.Article) { a.Site.Tagline = big },
 		"site.locale":            func(a *article.Article) { a.Site.Locale = big },
 		"site.facebook_app_id":   func(a *article.Article) { a.Site.FacebookAppID = big },
+		"site.time_zone":         func(a *article.Article) { a.Site.TimeZone = big },
 		"site.newsletter.title":  func(a *article.Article) { a.Site.Newsletter.Title = big },
 		"site.newsletter.pitch":  func(a *article.Article) { a.Site.Newsletter.Pitch = big },
 		"site.newsletter.button": func(a *article.Article) { a.Site.Newsletter.Button = big },

@@ -132,6 +132,10 @@ type Site struct {
 	Mastodon string `json:"mastodon,omitempty"`
 	// Newsletter is the sign-up pitch shown after the article.
 	Newsletter *Newsletter `json:"newsletter,omitempty"`
+	// TimeZone is the IANA name of the zone the site's dates are shown in
+	// ("Europe/London": GMT in winter, BST in summer). Empty shows each
+	// time in its own UTC offset. Machine-readable times stay RFC 3339.
+	TimeZone string `json:"time_zone,omitempty"`
 }
 
 // Newsletter is a sign-up box: a pitch and a form that posts an email

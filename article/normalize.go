@@ -1,8 +1,10 @@
 package article
 
 import (
+	"bytes"
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -17,10 +19,11 @@ import (
 //     hashtags lose a leading '#', the language tag and site locale take
 //     their canonical forms (en-GB, en_GB) and image types are lowercased;
 //   - an explainer body that starts with its own label, once or several
-//     times ("What this means for you: What this means for you: …"), loses
-//     it; the label is kept once, as the explainer's heading. The label is
+//     times ("What this means for you: What this means for you: …"), in
+//     English or in the article's language ("Pourquoi c’est important :",
+//     see [ExplainerLabels]), loses it; the label is kept once, as the explainer's heading. The label is
 //     removed only when a colon, dash, full stop or the end of its element
-//     follows it, so a sentence that merely begins with the same words is
+//     follows it (or it is a question: "Et maintenant ?"), so a sentence that merely begins with the same words is
 //     left alone.
 //
 // HTML fields are otherwise left as they are: cleaning them is package
@@ -53,7 +56,7 @@ func (a *Article) Normalize() {
 	for i := range a.Explainers {
 		e := &a.Explainers[i]
 		e.Title = cleanText(e.Title)
-		e.Body = strings.TrimSpace(stripLabel(e.Body, labelsFor(*e)))
+		e.Body = strings.TrimSpace(stripLabel(e.Body, labelsFor(*e, a.Language)))
 	}
 	cleanImage(a.Image)
 	if s := a.Site; s != nil {
@@ -99,23 +102,15 @@ func cleanText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// labelVariants are the ways CMS templates spell each kind's label.
-var labelVariants = [...][]string{
-	KindWhyItMatters:      {"Why it matters", "Why this matters", "Why does this matter"},
-	KindWhatItMeansForYou: {"What it means for you", "What does it mean for you", "What this means for you"},
-	KindBackground:        {"Background"},
-	KindWhatHappensNext:   {"What's next", "What next", "What happens now", "What happens next"},
-	KindCustom:            nil,
-}
-
-func labelsFor(e Explainer) []string {
+// labelsFor returns the labels stripLabel looks for at the start of e's
+// body in an article in language lang: e's own title, then the kind's
+// headings (ExplainerLabels), with ’ folded to '.
+func labelsFor(e Explainer, lang string) []string {
 	var labels []string
 	if t := strings.TrimSpace(e.Title); t != "" {
 		labels = append(labels, t)
 	}
-	if e.Kind > 0 && int(e.Kind) < len(labelVariants) {
-		labels = append(labels, labelVariants[e.Kind]...)
-	}
+	labels = append(labels, ExplainerLabels(lang, e.Kind)...)
 	for i, l := range labels {
 		labels[i] = strings.ReplaceAll(l, "’", "'")
 	}
@@ -209,6 +204,15 @@ func matchLabel(txt []byte, labels []string) int {
 		if len(txt) < len(l) || !strings.EqualFold(string(txt[:len(l)]), l) {
 			continue
 		}
+		if strings.HasSuffix(l, "?") || strings.HasSuffix(l, "؟") || strings.HasSuffix(l, "？") {
+			// A question is its own delimiter ("Bu neden önemli? …"); a
+			// colon may still follow it.
+			k := skipSpace(txt, len(l), false)
+			if k < len(txt) && txt[k] == ':' {
+				return k + 1
+			}
+			return len(l)
+		}
 		k := skipSpace(txt, len(l), false)
 		rest := string(txt[k:])
 		for _, d := range []string{":", "：", "—", "–", "-", ".", string(closeMark)} {
@@ -220,9 +224,20 @@ func matchLabel(txt []byte, labels []string) int {
 	return 0
 }
 
+var nbsp, narrowNBSP = []byte("\u00a0"), []byte("\u202f")
+
 func skipSpace(txt []byte, i int, marks bool) int {
-	for i < len(txt) && (txt[i] == ' ' || txt[i] == '\t' || txt[i] == '\n' || txt[i] == '\r' || (marks && txt[i] == closeMark)) {
-		i++
+	for i < len(txt) {
+		switch {
+		case txt[i] == ' ' || txt[i] == '\t' || txt[i] == '\n' || txt[i] == '\r' || (marks && txt[i] == closeMark):
+			i++
+		case bytes.HasPrefix(txt[i:], nbsp), bytes.HasPrefix(txt[i:], narrowNBSP):
+			// The no-break spaces French puts before a colon.
+			_, n := utf8.DecodeRune(txt[i:])
+			i += n
+		default:
+			return i
+		}
 	}
 	return i
 }

@@ -311,6 +311,11 @@ func (v *validator) site(s *Site) {
 	if s.FacebookPage != "" {
 		v.url("site.facebook_page", s.FacebookPage)
 	}
+	if s.TimeZone != "" && v.size("site.time_zone", s.TimeZone, limShort) {
+		if _, err := loadZone(s.TimeZone); err != nil {
+			v.errorf("site.time_zone", "invalid_value", ErrInvalidValue, "%q is not an IANA time zone name (such as Europe/London)", s.TimeZone)
+		}
+	}
 	if n := s.Newsletter; n != nil {
 		if n.Action == "" {
 			v.errorf("site.newsletter.action", "required", ErrRequired, "required: the URL the sign-up form posts to")

@@ -1,6 +1,7 @@
 package article_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -118,6 +119,8 @@ func TestValidateRules(t *testing.T) {
 		{"site logo javascript", func(a *article.Article) { a.Site.Logo.URL = "javascript:x" }, "site.logo.url", "invalid_url", article.SeverityError, article.ErrInvalidURL},
 		{"site x handle", func(a *article.Article) { a.Site.X = "kestrel-courier" }, "site.x", "invalid_handle", article.SeverityError, article.ErrInvalidHandle},
 		{"site fb app id", func(a *article.Article) { a.Site.FacebookAppID = "app-12" }, "site.facebook_app_id", "invalid_value", article.SeverityError, article.ErrInvalidValue},
+		{"site time zone unknown", func(a *article.Article) { a.Site.TimeZone = "Europe/Atlantis" }, "site.time_zone", "invalid_value", article.SeverityError, article.ErrInvalidValue},
+		{"site time zone Local", func(a *article.Article) { a.Site.TimeZone = "Local" }, "site.time_zone", "invalid_value", article.SeverityError, article.ErrInvalidValue},
 		{"site fb page", func(a *article.Article) { a.Site.FacebookPage = "facebook.com/x" }, "site.facebook_page", "invalid_url", article.SeverityError, article.ErrInvalidURL},
 		{"newsletter action", func(a *article.Article) { a.Site.Newsletter.Action = "vbscript:msgbox" }, "site.newsletter.action", "invalid_url", article.SeverityError, article.ErrInvalidURL},
 		{"newsletter empty", func(a *article.Article) { a.Site.Newsletter.Title, a.Site.Newsletter.Pitch = "", "" }, "site.newsletter", "required", article.SeverityError, article.ErrRequired},
@@ -261,5 +264,23 @@ func TestCheckURL(t *testing.T) {
 		if err != nil {
 			assert.ErrorIs(t, err, article.ErrInvalidURL, "CheckURL(%q)", tt.in)
 		}
+	}
+}
+
+// TestSiteTimeZone checks that IANA names are accepted and survive a JSON
+// round trip, and that the findings name the member.
+func TestSiteTimeZone(t *testing.T) {
+	for _, zone := range []string{"Europe/London", "Asia/Qatar", "America/Argentina/Buenos_Aires", "UTC"} {
+		t.Run(zone, func(t *testing.T) {
+			a := sample.Article()
+			a.Site.TimeZone = zone
+			require.Empty(t, a.Check())
+			var buf bytes.Buffer
+			require.NoError(t, a.Encode(&buf))
+			require.Contains(t, buf.String(), `"time_zone": "`+zone+`"`)
+			b, err := article.Decode(&buf, article.DecodeOptions{})
+			require.NoError(t, err)
+			require.Equal(t, zone, b.Site.TimeZone)
+		})
 	}
 }

@@ -1,7 +1,7 @@
 package locale
 
 func hindi() Language {
-	return Language{Tag: "hi", Source: "Hindi news sites' conventions (Dainik Bhaskar, Amar Ujala, BBC Hindi) as the translator knows them: «ब्रेकिंग», «मुख्य बातें», «{n} मिनट में पढ़ें», English loanwords (शेयर, लिंक) as those sites use them; not checked against the sites", Messages: Messages{
+	return Language{Tag: "hi", Source: "translator's wording for Hindi news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC Hindi: «प्रकाशित», «पढ़ने का समय», «ब्रेकिंग न्यूज़»; changed, as BBC Hindi prints: «अपडेटेड», key points «सारांश»; unchecked: Dainik Bhaskar and Amar Ujala wording, «ब्रेकिंग», «{n} मिनट में पढ़ें», «शेयर करें» (BBC says «साझा कीजिए»), «फ़ोटो:»", Messages: Messages{
 		SkipToArticle:         "लेख पर जाएँ",
 		Breaking:              "ब्रेकिंग",
 		BreakingNews:          "ब्रेकिंग न्यूज़",
@@ -9,8 +9,8 @@ func hindi() Language {
 		ListSeparator:         ", ",
 		ListAnd:               " और ",
 		Published:             "प्रकाशित: {date}",
-		Updated:               "अपडेट: {date}",
-		KeyPoints:             "मुख्य बातें",
+		Updated:               "अपडेटेड {date}",
+		KeyPoints:             "सारांश",
 		KeyPoint:              "मुख्य बात",
 		WhyItMatters:          "यह क्यों मायने रखता है",
 		WhatItMeansForYou:     "आपके लिए इसका क्या मतलब है",
@@ -50,7 +50,7 @@ func hindi() Language {
 }
 
 func japanese() Language {
-	return Language{Tag: "ja", Source: "Japanese news sites' conventions (Nikkei, Asahi, NHK) as the translator knows them: 「速報」, 「この記事のポイント」, full-width colons, no spaces between words; bylines vary most by paper («執筆：» here); not checked against the sites", Messages: Messages{
+	return Language{Tag: "ja", Source: "translator's wording for Japanese news sites (Nikkei, Asahi, NHK), reviewed December 2026 (locale/SOURCES.md); checked against BBC News Japan: 「更新」; changed: key points 「要点」, as BBC's summary box; unchecked: 「速報」, 「執筆：」, 「{n}分で読めます」, 「写真：」 (BBC labels credits 「画像提供」); full-width colons, no spaces between words", Messages: Messages{
 		SkipToArticle:         "本文へ移動",
 		Breaking:              "速報",
 		BreakingNews:          "ニュース速報",
@@ -59,7 +59,7 @@ func japanese() Language {
 		ListAnd:               "、",
 		Published:             "公開日：{date}",
 		Updated:               "更新日：{date}",
-		KeyPoints:             "この記事のポイント",
+		KeyPoints:             "要点",
 		KeyPoint:              "ポイント",
 		WhyItMatters:          "なぜ重要か",
 		WhatItMeansForYou:     "暮らしへの影響",
@@ -95,7 +95,7 @@ func japanese() Language {
 }
 
 func korean() Language {
-	return Language{Tag: "ko", Source: "Korean news sites' conventions (Yonhap, JoongAng, Chosun) as the translator knows them: «속보», «입력»/«수정» before the date, «기자» after the name, names joined by «·», «본문 바로가기»; not checked against the sites", Messages: Messages{
+	return Language{Tag: "ko", Source: "translator's wording for Korean news sites (Yonhap, JoongAng, Chosun), reviewed December 2026 (locale/SOURCES.md); the only evidence found, BBC News Korea, prints «…에 업데이트 됨» and «요약»: the catalogue keeps «입력»/«수정» before the date (the pair Korean papers print) and «핵심 요약», unverified; unchecked: «속보», «기자» after the name, names joined by «·»", Messages: Messages{
 		SkipToArticle:         "본문 바로가기",
 		Breaking:              "속보",
 		BreakingNews:          "속보",
@@ -140,16 +140,16 @@ func korean() Language {
 }
 
 func chineseSimplified() Language {
-	return Language{Tag: "zh-Hans", Source: "Mainland Chinese news sites' conventions (Xinhua, People's Daily, Caixin) as the translator knows them: 「突发」, 「发布时间：」, full-width colons, 「、」 between names; not checked against the sites", Messages: Messages{
+	return Language{Tag: "zh-Hans", Source: "translator's wording for mainland Chinese news sites, reviewed December 2026 (locale/SOURCES.md); changed, as BBC News Chinese prints: 「最新消息」 for breaking, 「最近更新：」, key points 「概要」; unchecked: Xinhua, People's Daily and Caixin wording, 「作者：」, 「摄影：」, reading time; full-width colons, 「、」 between names", Messages: Messages{
 		SkipToArticle:         "跳到正文",
-		Breaking:              "突发",
-		BreakingNews:          "突发新闻",
+		Breaking:              "最新消息",
+		BreakingNews:          "最新消息",
 		Byline + ".other":     "作者：{authors}",
 		ListSeparator:         "、",
 		ListAnd:               "和",
 		Published:             "发布时间：{date}",
-		Updated:               "更新时间：{date}",
-		KeyPoints:             "要点",
+		Updated:               "最近更新：{date}",
+		KeyPoints:             "概要",
 		KeyPoint:              "要点",
 		WhyItMatters:          "为何重要",
 		WhatItMeansForYou:     "对你意味着什么",
@@ -185,16 +185,16 @@ func chineseSimplified() Language {
 }
 
 func chineseTraditional() Language {
-	return Language{Tag: "zh-Hant", Source: "Taiwanese and Hong Kong news sites' conventions (United Daily News, Liberty Times, Ming Pao) as the translator knows them: 「快訊」, 「文／」 bylines, 「重點摘要」; not checked against the sites", Messages: Messages{
+	return Language{Tag: "zh-Hant", Source: "translator's wording for Taiwanese and Hong Kong news sites, reviewed December 2026 (locale/SOURCES.md); changed, as BBC News Chinese (traditional) prints: 「最新消息」 for breaking, 「最近更新：」, key points 「概要」; unchecked: United Daily News, Liberty Times and Ming Pao wording, 「文／」 bylines, 「攝影：」, reading time", Messages: Messages{
 		SkipToArticle:         "跳至內文",
-		Breaking:              "快訊",
-		BreakingNews:          "即時快訊",
+		Breaking:              "最新消息",
+		BreakingNews:          "最新消息",
 		Byline + ".other":     "文／{authors}",
 		ListSeparator:         "、",
 		ListAnd:               "與",
 		Published:             "發布時間：{date}",
-		Updated:               "更新時間：{date}",
-		KeyPoints:             "重點摘要",
+		Updated:               "最近更新：{date}",
+		KeyPoints:             "概要",
 		KeyPoint:              "重點",
 		WhyItMatters:          "為何重要",
 		WhatItMeansForYou:     "對你的影響",

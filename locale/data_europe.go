@@ -1,7 +1,7 @@
 package locale
 
 func french() Language {
-	return Language{Tag: "fr", Source: "French national dailies' conventions (Le Monde, Le Figaro, Libération) as the translator knows them: « Ce qu’il faut retenir » for key points, « Publié le … à … », « Par » bylines, « Photo : » credits with a no-break space before the colon; not checked against the papers' sites", Messages: Messages{
+	return Language{Tag: "fr", Source: "translator's wording for French national dailies, reviewed December 2026 (evidence and URLs in locale/SOURCES.md); checked: «Publié le … à …», «Mis à jour le» (Le Monde, franceinfo), «Par» (Le Monde), «Temps de lecture», «Partager sur …» (franceinfo); changed: «Partager par e-mail», as franceinfo's share bar; unchecked: «Alerte», «Ce qu’il faut retenir» (BBC Afrique, the only evidence found, prints «Urgent» and «Points clés»), the explainer headings, «Photo : », «{n} min de lecture», newsletter", Messages: Messages{
 		SkipToArticle:         "Aller à l’article",
 		Breaking:              "Alerte",
 		BreakingNews:          "Alertes info",
@@ -24,7 +24,7 @@ func french() Language {
 		PinOn:                 "Épingler sur {network}",
 		ShareTo:               "Partager sur {network}",
 		FlipInto:              "Ajouter à {network}",
-		SendEmail:             "Envoyer par e-mail",
+		SendEmail:             "Partager par e-mail",
 		SendSMS:               "Envoyer par SMS",
 		CopyLink:              "Copier le lien de cet article",
 		CopyLinkName:          "Copier le lien",
@@ -50,7 +50,7 @@ func french() Language {
 }
 
 func german() Language {
-	return Language{Tag: "de", Source: "German news sites' conventions (Spiegel, Zeit, FAZ, Süddeutsche) as the translator knows them: „Eilmeldung“, „Das Wichtigste in Kürze“, „Von“ bylines, times with „Uhr“; not checked against the sites", Messages: Messages{
+	return Language{Tag: "de", Source: "translator's wording for German news sites, reviewed December 2026 (evidence and URLs in locale/SOURCES.md); checked: «Von» (Spiegel, ZDF), «Aktualisiert am» (FAZ), «Foto:» (n-tv, MAZ), «Newsletter» (MAZ); changed: key points «Darum geht’s», as BR24 prints over its summary (no site found printing «Das Wichtigste in Kürze»); unchecked: «Eilmeldung», «Lesezeit», the explainer headings, share wording", Messages: Messages{
 		SkipToArticle:         "Zum Artikel springen",
 		Breaking:              "Eilmeldung",
 		BreakingNews:          "Eilmeldungen",
@@ -59,7 +59,7 @@ func german() Language {
 		ListAnd:               " und ",
 		Published:             "Veröffentlicht am {date}",
 		Updated:               "Aktualisiert am {date}",
-		KeyPoints:             "Das Wichtigste in Kürze",
+		KeyPoints:             "Darum geht’s",
 		KeyPoint:              "Kernpunkt",
 		WhyItMatters:          "Warum das wichtig ist",
 		WhatItMeansForYou:     "Was das für Sie bedeutet",
@@ -99,7 +99,7 @@ func german() Language {
 }
 
 func spanish() Language {
-	return Language{Tag: "es", Source: "Spanish dailies' conventions (El País, El Mundo) as the translator knows them: «Última hora», «Las claves», «Por» bylines, date and time joined by a dash; not checked against the sites", Messages: Messages{
+	return Language{Tag: "es", Source: "translator's wording for Spanish dailies (El País, El Mundo), reviewed December 2026 (locale/SOURCES.md); checked: «Actualizado» (BBC News Mundo), «Por» (20minutos); unchecked: «Última hora», «Las claves» (BBC Mundo, writing for Latin America, prints «Último momento» and «Sumario»), the explainer headings, «Foto:», reading time, date and time joined by a dash", Messages: Messages{
 		SkipToArticle:         "Ir al artículo",
 		Breaking:              "Última hora",
 		BreakingNews:          "Última hora",
@@ -148,7 +148,7 @@ func spanish() Language {
 }
 
 func italian() Language {
-	return Language{Tag: "it", Source: "Italian dailies' conventions (Corriere della Sera, la Repubblica) as the translator knows them: «Ultim’ora», lower-case «di» bylines, «ore» before the time; not checked against the sites", Messages: Messages{
+	return Language{Tag: "it", Source: "translator's wording for Italian dailies (Corriere della Sera, la Repubblica), reviewed December 2026 (locale/SOURCES.md); checked: lower-case «di» bylines, «Newsletter», «Iscriviti» (Corriere della Sera), «Condividi» (LA7); changed: date and time joined by a dash, as Corriere's article header prints («13 maggio 2021 - 08:35»; «Ore 21.00» only in live updates); unchecked: «Ultim’ora», «I punti chiave», «Foto:», reading time, the explainer headings", Messages: Messages{
 		SkipToArticle:         "Vai all’articolo",
 		Breaking:              "Ultim’ora",
 		BreakingNews:          "Ultim’ora",
@@ -185,7 +185,7 @@ func italian() Language {
 		ReadingTime:           "Tempo di lettura",
 		MinRead + ".one":      "{n} min di lettura",
 		MinRead + ".other":    "{n} min di lettura",
-		DateTime:              "{date}, ore {time} {zone}",
+		DateTime:              "{date} - {time} {zone}",
 		JustNow:               "adesso",
 		MinutesAgo + ".one":   "{n} minuto fa",
 		MinutesAgo + ".other": "{n} minuti fa",
@@ -197,7 +197,7 @@ func italian() Language {
 }
 
 func portuguese() Language {
-	return Language{Tag: "pt", Source: "Brazilian news sites' conventions (Folha de S.Paulo, O Globo, g1) as the translator knows them: «Urgente», «Por» bylines, «Publicado em … às …»; not checked against the sites", Messages: Messages{
+	return Language{Tag: "pt", Source: "translator's wording for Brazilian news sites (Folha de S.Paulo, O Globo, g1), reviewed December 2026 (locale/SOURCES.md); checked: «Atualizado» (BBC News Brasil); unchecked: «Urgente», «Por», «Publicado em … às …», key points, reading time", Messages: Messages{
 		SkipToArticle:         "Ir para o artigo",
 		Breaking:              "Urgente",
 		BreakingNews:          "Últimas notícias",
@@ -248,7 +248,7 @@ func portuguese() Language {
 // portuguesePT holds only where European Portuguese differs from
 // Brazilian; the rest falls back to pt.
 func portuguesePT() Language {
-	return Language{Tag: "pt-PT", Source: "European Portuguese usage (Público, Expresso) as the translator knows it: «partilhar», «ligação», «subscrever», «si»; not checked against the sites", Messages: Messages{
+	return Language{Tag: "pt-PT", Source: "translator's European Portuguese (Público, Expresso): «partilhar», «ligação», «subscrever», «si»; reviewed December 2026 (locale/SOURCES.md); checked: «Newsletter», «e-mail» (Sábado), «… às …» before the time (Jornal de Negócios); changed: the e-mail address label now falls back to Brazilian «Endereço de e-mail», as Sábado spells it; unchecked: «Última hora», «partilhar», «ligação», «subscrever», «si», «Fotografia:»", Messages: Messages{
 		Breaking:          "Última hora",
 		BreakingNews:      "Última hora",
 		WhatItMeansForYou: "O que muda para si",
@@ -257,14 +257,13 @@ func portuguesePT() Language {
 		ShareTo:           "Partilhar no {network}",
 		CopyLink:          "Copiar a ligação para este artigo",
 		CopyLinkName:      "Copiar ligação",
-		EmailAddress:      "Endereço de email",
 		SignUp:            "Subscrever",
 		PhotoCredit:       "Fotografia: {credit}",
 	}}
 }
 
 func dutch() Language {
-	return Language{Tag: "nl", Source: "Dutch news sites' conventions (NOS, NRC, de Volkskrant) as the translator knows them: „Net binnen“, „Door“ bylines, informal „je“; not checked against the sites", Messages: Messages{
+	return Language{Tag: "nl", Source: "translator's wording for Dutch news sites (NOS, NRC, de Volkskrant), reviewed December 2026 (locale/SOURCES.md); checked: «Nieuwsbrief» (NRC), «… geleden» (ANP); changed: photo credit «Foto …» without a colon, as NRC prints (de Volkskrant prints «Beeld …»); unchecked: «Net binnen», «Door», «In het kort», «Leestijd», informal «je»", Messages: Messages{
 		SkipToArticle:         "Naar het artikel",
 		Breaking:              "Net binnen",
 		BreakingNews:          "Net binnen",
@@ -296,7 +295,7 @@ func dutch() Language {
 		EmailAddress:          "E-mailadres",
 		Newsletter:            "Nieuwsbrief",
 		SignUp:                "Aanmelden",
-		PhotoCredit:           "Foto: {credit}",
+		PhotoCredit:           "Foto {credit}",
 		WrittenBy:             "Geschreven door",
 		ReadingTime:           "Leestijd",
 		MinRead + ".one":      "{n} min leestijd",
@@ -313,7 +312,7 @@ func dutch() Language {
 }
 
 func polish() Language {
-	return Language{Tag: "pl", Source: "Polish news sites' conventions (Gazeta Wyborcza, Rzeczpospolita) as the translator knows them: „Pilne“, „Fot.“ credits, network names after „w serwisie“ so they need no case ending; CLDR's one/few/many forms; not checked against the sites", Messages: Messages{
+	return Language{Tag: "pl", Source: "translator's wording for Polish news sites, reviewed December 2026 (locale/SOURCES.md); checked: «Fot.» (Dziennik Polski), «Aktualizacja:» (TVN24), «Zapisz się», «Newsletter» (Onet); unchecked: «Pilne», «Najważniejsze informacje», «Czas czytania», network names after «w serwisie»; CLDR's one/few/many forms", Messages: Messages{
 		SkipToArticle:         "Przejdź do artykułu",
 		Breaking:              "Pilne",
 		BreakingNews:          "Pilne wiadomości",
@@ -371,7 +370,7 @@ func polish() Language {
 }
 
 func swedish() Language {
-	return Language{Tag: "sv", Source: "Swedish news sites' conventions (Dagens Nyheter, Svenska Dagbladet) as the translator knows them: ”Just nu”, ”Av” bylines, date and time without a comma; not checked against the sites", Messages: Messages{
+	return Language{Tag: "sv", Source: "translator's wording for Swedish news sites (Dagens Nyheter, Svenska Dagbladet), reviewed December 2026 (locale/SOURCES.md); checked: «Foto:» (Svensk Dam); unchecked: ”Just nu”, ”Av”, ”I korthet”, ”Lästid”, date and time without a comma", Messages: Messages{
 		SkipToArticle:         "Hoppa till artikeln",
 		Breaking:              "Just nu",
 		BreakingNews:          "Just nu",
@@ -420,7 +419,7 @@ func swedish() Language {
 }
 
 func turkish() Language {
-	return Language{Tag: "tr", Source: "Turkish news sites' conventions (Hürriyet, Milliyet) as the translator knows them: “Son dakika”, “Yayınlanma:”/“Güncelleme:”, network names before “ile” so they need no suffix; not checked against the sites", Messages: Messages{
+	return Language{Tag: "tr", Source: "translator's wording for Turkish news sites (Hürriyet, Milliyet), reviewed December 2026 (locale/SOURCES.md); checked: “Güncelleme” (BBC News Türkçe); unchecked: “Son dakika”, “Yayınlanma:”, “Öne çıkanlar”, “dk okuma”, “Fotoğraf:” (BBC labels credits “Kaynak”), network names before “ile”", Messages: Messages{
 		SkipToArticle:         "Habere geç",
 		Breaking:              "Son dakika",
 		BreakingNews:          "Son dakika haberleri",
@@ -469,7 +468,7 @@ func turkish() Language {
 }
 
 func ukrainian() Language {
-	return Language{Tag: "uk", Source: "Ukrainian news sites' conventions (Ukrainska Pravda, Suspilne) as the translator knows them: «Терміново», «Головне»; CLDR's one/few/many forms; not checked against the sites", Messages: Messages{
+	return Language{Tag: "uk", Source: "translator's wording for Ukrainian news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC News Україна: «Оновлено», «Терміново», «Поділитися»; changed: key points «Стисло», as BBC's summary box; unchecked: Ukrainska Pravda and Suspilne wording, «Фото:», reading time; CLDR's one/few/many forms", Messages: Messages{
 		SkipToArticle:         "Перейти до статті",
 		Breaking:              "Терміново",
 		BreakingNews:          "Термінові новини",
@@ -479,7 +478,7 @@ func ukrainian() Language {
 		ListAnd:               " і ",
 		Published:             "Опубліковано {date}",
 		Updated:               "Оновлено {date}",
-		KeyPoints:             "Головне",
+		KeyPoints:             "Стисло",
 		KeyPoint:              "Головне",
 		WhyItMatters:          "Чому це важливо",
 		WhatItMeansForYou:     "Що це означає для вас",
@@ -527,7 +526,7 @@ func ukrainian() Language {
 }
 
 func russian() Language {
-	return Language{Tag: "ru", Source: "Russian-language news sites' conventions (Kommersant, RBC, Meduza) as the translator knows them: «Срочно», «Главное»; CLDR's one/few/many forms; not checked against the sites", Messages: Messages{
+	return Language{Tag: "ru", Source: "translator's wording for Russian-language news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC Russian: «Срочно», «Обновлено», «Опубликовано», «Автор», «Поделиться»; changed: key points «Коротко», as BBC's summary box; unchecked: Kommersant, RBC and Meduza wording, «Фото:», reading time; CLDR's one/few/many forms", Messages: Messages{
 		SkipToArticle:         "Перейти к статье",
 		Breaking:              "Срочно",
 		BreakingNews:          "Срочные новости",
@@ -537,7 +536,7 @@ func russian() Language {
 		ListAnd:               " и ",
 		Published:             "Опубликовано {date}",
 		Updated:               "Обновлено {date}",
-		KeyPoints:             "Главное",
+		KeyPoints:             "Коротко",
 		KeyPoint:              "Главное",
 		WhyItMatters:          "Почему это важно",
 		WhatItMeansForYou:     "Что это значит для вас",

@@ -1,7 +1,7 @@
 package locale
 
 func arabic() Language {
-	return Language{Tag: "ar", Source: "Modern Standard Arabic as pan-Arab news sites print it (Al Jazeera, Asharq Al-Awsat) as the translator knows it: «عاجل», «بقلم», «آخر تحديث», the Arabic comma and a و joined to the next name; CLDR's six plural forms with the dual for 2 («دقيقتان»); ASCII digits, as those sites print; not checked against the sites", Messages: Messages{
+	return Language{Tag: "ar", Source: "translator's Modern Standard Arabic for pan-Arab news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC News Arabic: «عاجل», «آخر تحديث», «مدة القراءة», «شارك»; changed: key points «ملخص», as BBC's summary box; unchecked: Al Jazeera and Asharq Al-Awsat wording, «بقلم», «تصوير:», the explainer headings; CLDR's six plural forms with the dual; ASCII digits", Messages: Messages{
 		SkipToArticle:         "انتقل إلى المقال",
 		Breaking:              "عاجل",
 		BreakingNews:          "أخبار عاجلة",
@@ -10,7 +10,7 @@ func arabic() Language {
 		ListAnd:               " و",
 		Published:             "نُشر في {date}",
 		Updated:               "آخر تحديث {date}",
-		KeyPoints:             "أبرز النقاط",
+		KeyPoints:             "ملخص",
 		KeyPoint:              "نقطة رئيسية",
 		WhyItMatters:          "لماذا يهمّ هذا",
 		WhatItMeansForYou:     "ماذا يعني هذا لك",
@@ -66,7 +66,7 @@ func arabic() Language {
 }
 
 func hebrew() Language {
-	return Language{Tag: "he", Source: "Hebrew news sites' conventions (Haaretz, Ynet) as the translator knows them: «מבזק», «פורסם:»/«עודכן:», a hyphen between a prefix letter and a Latin-script name («ב-Facebook»); CLDR's one/two/many forms («לפני שעתיים»); not checked against the sites", Messages: Messages{
+	return Language{Tag: "he", Source: "translator's wording for Hebrew news sites (Haaretz, Ynet), reviewed December 2026 (locale/SOURCES.md); checked: «צילום:» (ynet, Makor Rishon, Globes), «הרשמה» (News1); changed: reading time «{n} דק' קריאה», as Maariv prints; unchecked: «מבזק», «פורסם:»/«עודכן:», «מאת», «עיקרי הדברים», the explainer headings; a hyphen between a prefix letter and a Latin-script name; CLDR's one/two/many forms", Messages: Messages{
 		SkipToArticle:         "דלגו לכתבה",
 		Breaking:              "מבזק",
 		BreakingNews:          "מבזקים",
@@ -102,9 +102,9 @@ func hebrew() Language {
 		WrittenBy:             "מאת",
 		ReadingTime:           "זמן קריאה",
 		MinRead + ".one":      "דקת קריאה אחת",
-		MinRead + ".two":      "{n} דקות קריאה",
-		MinRead + ".many":     "{n} דקות קריאה",
-		MinRead + ".other":    "{n} דקות קריאה",
+		MinRead + ".two":      "{n} דק' קריאה",
+		MinRead + ".many":     "{n} דק' קריאה",
+		MinRead + ".other":    "{n} דק' קריאה",
 		DateTime:              "{date}, {time} {zone}",
 		JustNow:               "הרגע",
 		MinutesAgo + ".one":   "לפני דקה",
@@ -123,16 +123,16 @@ func hebrew() Language {
 }
 
 func persian() Language {
-	return Language{Tag: "fa", Source: "Persian as news sites print it (BBC Persian, Hamshahri) as the translator knows it: «فوری», «زمان مطالعه», nouns after numbers in the singular, Persian digits (CLDR's arabext); Gregorian dates, not the Solar Hijri calendar those sites print; not checked against the sites", Messages: Messages{
+	return Language{Tag: "fa", Source: "translator's Persian for news sites, reviewed December 2026 (locale/SOURCES.md); checked against BBC Persian: «نویسنده»; changed, as BBC Persian prints: «منتشر شده در», «به روز شده در», key points «خلاصه»; unchecked: «فوری», «زمان مطالعه», «عکس:», the explainer headings; Persian digits (CLDR's arabext); dates in the Solar Hijri calendar, as BBC Persian prints them (its altCalendar is jalaali)", Messages: Messages{
 		SkipToArticle:         "رفتن به مطلب",
 		Breaking:              "فوری",
 		BreakingNews:          "خبرهای فوری",
 		Byline + ".other":     "نویسنده: {authors}",
 		ListSeparator:         "، ",
 		ListAnd:               " و ",
-		Published:             "انتشار: {date}",
-		Updated:               "به\u200cروزرسانی: {date}",
-		KeyPoints:             "نکات کلیدی",
+		Published:             "منتشر شده در {date}",
+		Updated:               "به روز شده در {date}",
+		KeyPoints:             "خلاصه",
 		KeyPoint:              "نکته کلیدی",
 		WhyItMatters:          "چرا مهم است",
 		WhatItMeansForYou:     "برای شما چه معنایی دارد",

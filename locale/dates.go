@@ -94,7 +94,7 @@ var dateLocales = sync.OnceValues(func() ([]language.Tag, []DateFormatter) {
 		{"es", es.New()}, {"es-MX", es_MX.New()},
 		{"it", it.New()}, {"pt", pt.New()}, {"pt-PT", pt_PT.New()},
 		{"nl", nl.New()}, {"pl", pl.New()}, {"sv", sv.New()}, {"tr", tr.New()},
-		{"ar", ar.New()}, {"he", he.New()}, {"fa", fa.New()}, {"hi", hi.New()},
+		{"ar", ar.New()}, {"he", he.New()}, {"fa", solarHijri{fa.New(), &iranMonths}}, {"fa-AF", solarHijri{fa.New(), &afghanMonths}}, {"hi", hi.New()},
 		{"ja", ja.New()}, {"ko", koreanClock{ko.New()}},
 		{"zh-Hans", zh_Hans.New()}, {"zh-Hant", zh_Hant.New()},
 		{"uk", uk.New()}, {"ru", ru.New()},

@@ -34,13 +34,13 @@ func TestDateTime(t *testing.T) {
 		{"Canadian French", "fr-CA", "America/Montreal", winter, "26 novembre 2026 à 04 h 30 EST"},
 		{"German with Uhr", "de", "Europe/Berlin", summer, "4. Juli 2026, 11:05 Uhr CEST"},
 		{"Spanish", "es", "Europe/Madrid", summer, "4 de julio de 2026 - 11:05 CEST"},
-		{"Italian", "it", "Europe/Rome", winter, "26 novembre 2026, ore 10:30 CET"},
+		{"Italian", "it", "Europe/Rome", winter, "26 novembre 2026 - 10:30 CET"},
 		{"Polish genitive month", "pl", "Europe/Warsaw", summer, "4 lipca 2026, 11:05 CEST"},
 		{"Russian", "ru", "Europe/Moscow", summer, "4 июля 2026 г., 12:05 MSK"},
 		{"Turkish, numeric zone", "tr", "Europe/Istanbul", summer, "4 Temmuz 2026 12:05 UTC+03:00"},
 		{"Arabic, Gulf", "ar-QA", "Asia/Qatar", summer, "4 يوليو 2026، الساعة 12:05 م UTC+03:00"},
 		{"Hebrew", "he", "Asia/Jerusalem", summer, "4 ביולי 2026, 12:05 IDT"},
-		{"Persian digits, half-hour zone", "fa", "Asia/Tehran", winter, "۲۶ نوامبر ۲۰۲۶، ساعت ۱۳:۰۰ UTC+۰۳:۳۰"},
+		{"Persian digits, half-hour zone", "fa", "Asia/Tehran", winter, "۵ آذر ۱۴۰۵، ساعت ۱۳:۰۰ UTC+۰۳:۳۰"},
 		{"Hindi, IST", "hi", "Asia/Kolkata", winter, "26 नवंबर 2026, 3:00 pm IST"},
 		{"Japanese", "ja", "Asia/Tokyo", winter, "2026年11月26日 18:30 JST"},
 		{"Korean", "ko", "Asia/Seoul", winter, "2026년 11월 26일 18:30 KST"},
@@ -174,8 +174,12 @@ func TestShippedFormats(t *testing.T) {
 			assert.Equal(t, strings.TrimSpace(s), s, "%s: %q", tags[i], s)
 			assert.NotContains(t, s, "  ", "%s: %q", tags[i], s)
 		}
+		year := "2026"
+		if _, ok := f.(solarHijri); ok {
+			year = "1404" // 9 March 2026 is 18 Esfand 1404
+		}
 		for _, s := range []string{f.FmtDateLong(am), f.FmtDateMedium(am)} {
-			assert.Contains(t, s, "2026", "%s: %q", tags[i], s)
+			assert.Contains(t, s, year, "%s: %q", tags[i], s)
 		}
 	}
 }

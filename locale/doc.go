@@ -31,10 +31,13 @@
 //
 // Each language's [Catalogue.Source] says what its wording rests on. The
 // wording follows what papers in each language print rather than a
-// word-for-word translation («Ce qu’il faut retenir», „Das Wichtigste in
-// Kürze“, «입력» before a date), but it was written from knowledge, not
-// checked against the papers: a publisher should review its language and
-// override what its house style says otherwise.
+// word-for-word translation («Ce qu’il faut retenir», „Darum geht’s“,
+// «입력» before a date). It was written from knowledge, then reviewed
+// against stored copies of news sites' pages and the BBC World Service's
+// site code: each Source names what was checked, what changed on the
+// evidence and what stays unchecked, and SOURCES.md in the package's
+// directory lists the pages. Much stays unchecked, so a publisher should
+// review its language and override what its house style says otherwise.
 //
 // # Overrides and new languages
 //
@@ -59,7 +62,13 @@
 //
 // Dates and times use CLDR's patterns and month names through
 // github.com/go-playground/locales ([DateFormatter]; any of its locales can
-// be given to [Catalogue.Add]). Without a display zone a time is shown in
+// be given to [Catalogue.Add]). Persian dates are in the Solar Hijri
+// calendar, CLDR's default for Persian and the one Iranian and Afghan
+// papers print (26 November 2026 is ۵ آذر ۱۴۰۵ in Iran, ۵ قوس ۱۴۰۵ in
+// Afghanistan); go-playground has only the Gregorian calendar, so the
+// conversion is done here, with Borkowski's arithmetic for its leap
+// years. A site that dates Persian articles in the Gregorian calendar
+// asks for it in the tag: "fa-u-ca-gregory". Without a display zone a time is shown in
 // its own offset, labelled "UTC" or "UTC+01:00"; [Words.InZone] shows it
 // in a site's IANA zone with the zone database's abbreviation ("GMT" in
 // winter and "BST" in summer for Europe/London), or the offset where the

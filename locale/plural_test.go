@@ -107,7 +107,7 @@ func TestCount(t *testing.T) {
 		{"uk", DaysAgo, 5, "5 днів тому"},
 		{"he", MinRead, 1, "דקת קריאה אחת"},
 		{"he", HoursAgo, 2, "לפני שעתיים"},
-		{"he", MinRead, 20, "20 דקות קריאה"},
+		{"he", MinRead, 20, "20 דק' קריאה"},
 		{"fa", MinRead, 12, "۱۲ دقیقه مطالعه"},
 		{"ja", MinRead, 4, "4分で読めます"},
 		{"ru", Byline, 1, "Автор: {authors}"},

@@ -70,6 +70,10 @@ func (c *Catalogue) resolve(lang string) (*Words, error) {
 	if w.dates == nil {
 		w.dates = matchDates(language.English)
 	}
+	if sh, ok := w.dates.(solarHijri); ok && tag.TypeForKey("ca") == "gregory" {
+		// fa-u-ca-gregory: Persian words, Gregorian dates.
+		w.dates = sh.DateFormatter
+	}
 	return w, nil
 }
 

@@ -12,14 +12,15 @@ import (
 )
 
 // catalogue turns a locale.Catalogue into each article's Locale: the
-// words by the article's language, dates in the display zone, the
-// direction. What depends only on the language is built once per
-// language string and kept (at most maxLocales of them); Prepare adds the
-// byline, which depends on the number of authors.
+// words by the article's language, dates in the display zone (Options'
+// TimeZone, else the article's site.time_zone), the direction. What
+// depends only on the language and zone is built once per pair and kept
+// (at most maxLocales of them); Prepare adds the byline, which depends on
+// the number of authors.
 type catalogue struct {
 	c    *locale.Catalogue
 	zone *time.Location
-	m    sync.Map // language string → *langLocale
+	m    sync.Map // language string, or language "\x00" site zone → *langLocale
 	n    atomic.Int32
 }
 
@@ -41,7 +42,12 @@ func newCatalogue(c *locale.Catalogue, zone *time.Location) *catalogue {
 // locale returns a's Locale. An article's language is checked before
 // this (article.Check); one the catalogue still cannot parse gets English.
 func (c *catalogue) locale(a *article.Article) *Locale {
-	ll := c.lang(a.Language)
+	var ll *langLocale
+	if c.zone == nil && a.Site != nil && a.Site.TimeZone != "" {
+		ll = c.langIn(a.Language, a.Site.TimeZone)
+	} else {
+		ll = c.lang(a.Language)
+	}
 	l := ll.loc
 	l.Labels.By = ll.words.Count(locale.Byline, len(a.Authors))
 	return &l
@@ -51,14 +57,33 @@ func (c *catalogue) lang(lang string) *langLocale {
 	if v, ok := c.m.Load(lang); ok {
 		return v.(*langLocale)
 	}
+	return c.store(lang, lang, c.zone)
+}
+
+// langIn is lang with dates in the site's zone. A name the article's
+// check let through but this machine's zone database lacks shows each
+// time in its own offset, as without a zone.
+func (c *catalogue) langIn(lang, zone string) *langLocale {
+	key := lang + "\x00" + zone
+	if v, ok := c.m.Load(key); ok {
+		return v.(*langLocale)
+	}
+	loc, err := locale.LoadZone(zone)
+	if err != nil {
+		loc = nil
+	}
+	return c.store(key, lang, loc)
+}
+
+func (c *catalogue) store(key, lang string, zone *time.Location) *langLocale {
 	w, err := c.c.Words(lang)
 	if err != nil {
 		w, _ = c.c.Words("")
 	}
-	w = w.InZone(c.zone)
+	w = w.InZone(zone)
 	ll := &langLocale{words: w, loc: localeOf(w)}
 	if c.n.Load() < maxLocales {
-		if _, loaded := c.m.LoadOrStore(lang, ll); !loaded {
+		if _, loaded := c.m.LoadOrStore(key, ll); !loaded {
 			c.n.Add(1)
 		}
 	}

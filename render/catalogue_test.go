@@ -167,6 +167,47 @@ func TestTimeZoneOption(t *testing.T) {
 	assert.Contains(t, page, `<time datetime="2026-07-04T09:05:00Z">4 July 2026, 10:05 BST</time>`, "RFC 3339 stays; the text is in London time")
 }
 
+// TestSiteTimeZone checks that a site's time_zone shows its articles'
+// dates in that zone, that Options.TimeZone wins over it, and that two
+// sites on one Renderer keep their own zones.
+func TestSiteTimeZone(t *testing.T) {
+	london := sample.Article()
+	london.Published = time.Date(2026, 7, 4, 9, 5, 0, 0, time.UTC)
+	london.Modified = time.Time{}
+	london.Site.TimeZone = "Europe/London"
+	paris := london.Clone()
+	paris.ID, paris.URL = "paris-copy", london.URL+"-paris"
+	paris.Site.TimeZone = "Europe/Paris"
+	plain := london.Clone()
+	plain.ID, plain.URL = "plain-copy", london.URL+"-plain"
+	plain.Site.TimeZone = ""
+
+	r, err := New(Options{})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		a    *article.Article
+		want string
+	}{
+		{"london", london, "4 July 2026, 10:05 BST"},
+		{"paris", paris, "4 July 2026, 11:05 CEST"},
+		{"no zone", plain, "4 July 2026, 09:05 UTC"},
+		{"london again (cached)", london, "4 July 2026, 10:05 BST"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page, err := r.PageString(tc.a, View{})
+			require.NoError(t, err)
+			assert.Contains(t, page, `<time datetime="2026-07-04T09:05:00Z">`+tc.want+`</time>`)
+		})
+	}
+
+	forced, err := New(Options{TimeZone: "Asia/Tokyo"})
+	require.NoError(t, err)
+	page, err := forced.PageString(london, View{})
+	require.NoError(t, err)
+	assert.Contains(t, page, `<time datetime="2026-07-04T09:05:00Z">4 July 2026, 18:05 JST</time>`, "Options.TimeZone wins over the site's")
+}
+
 func TestDirOf(t *testing.T) {
 	for _, tc := range []struct{ page, text, want string }{
 		{"", "Council votes", ""},

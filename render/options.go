@@ -77,7 +77,8 @@ type Options struct {
 	// in when Locale is nil ("Europe/London": GMT in winter, BST in
 	// summer); empty shows each date in its own offset ("UTC",
 	// "UTC+01:00"). <time datetime> is RFC 3339 either way. An unknown
-	// name makes New fail.
+	// name makes New fail. When empty, an article whose site names a
+	// zone (site.time_zone) is shown in that zone.
 	TimeZone string
 
 	cat *catalogue // built by check from Catalogue and TimeZone

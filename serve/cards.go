@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"path"
 	"strconv"
 	"strings"
 
@@ -25,19 +27,24 @@ var (
 func (h *Handler) serveCard(w http.ResponseWriter, r *http.Request) {
 	h.dataHeaders(w)
 	id, file := r.PathValue("id"), r.PathValue("file")
-	name, ok := strings.CutSuffix(file, ".png")
-	if !ok {
-		h.plain(w, http.StatusNotFound, "not found: cards are .png")
+	ext := path.Ext(file)
+	if ext != ".png" && ext != ".jpg" {
+		h.plain(w, http.StatusNotFound, "not found: cards are .png (.jpg for the photo layout)")
 		return
 	}
+	name := strings.TrimSuffix(file, ext)
 	specText, hash, hashed := strings.Cut(name, ".")
 	spec, ok := site.ParseCardSpec(specText)
 	if !ok {
-		h.plain(w, http.StatusBadRequest, "bad card: want WIDTHxHEIGHT-standard or WIDTHxHEIGHT-keypoint-N, such as 1200x630-standard")
+		h.plain(w, http.StatusBadRequest, "bad card: want WIDTHxHEIGHT-standard, WIDTHxHEIGHT-photo or WIDTHxHEIGHT-keypoint-N, such as 1200x630-standard")
 		return
 	}
 	if msg := h.checkSpec(spec); msg != "" {
 		h.plain(w, http.StatusBadRequest, msg)
+		return
+	}
+	if ext != spec.Ext() {
+		h.plain(w, http.StatusNotFound, "not found: a "+spec.Layout+" card is "+spec.Ext())
 		return
 	}
 	ctx := r.Context()
@@ -48,6 +55,10 @@ func (h *Handler) serveCard(w http.ResponseWriter, r *http.Request) {
 	}
 	if spec.Layout == "keypoint" && spec.Point > len(a.KeyPoints) {
 		h.plain(w, http.StatusNotFound, "not found: the article has "+plural(len(a.KeyPoints), "key point"))
+		return
+	}
+	if spec.Layout == "photo" && (a.Image == nil || a.Image.URL == "") {
+		h.plain(w, http.StatusNotFound, "not found: the article has no lead image for a photo card")
 		return
 	}
 	cur := h.cardHash(h.cardDigest(a), spec)
@@ -73,20 +84,44 @@ func (h *Handler) serveCard(w http.ResponseWriter, r *http.Request) {
 		if spec.Layout == "keypoint" {
 			o.KeyPoint = spec.Point - 1
 		}
+		if spec.Layout == "photo" {
+			data, err := h.opts.LeadImage(ctx, a)
+			if err != nil {
+				return nil, &leadImageError{err}
+			}
+			o.ImageData = data
+			o.Format = card.FormatJPEG // the .jpg the URL names
+		} else {
+			o.Format = card.FormatPNG
+		}
 		if h.cardWords != nil {
-			w, err := h.cardWords(a.Language)
+			w, err := h.cardWords(a)
 			if err != nil {
 				return nil, err
 			}
 			o.Labels = card.LabelsFor(w)
 		}
 		var b bytes.Buffer
-		if _, err := h.cards.Render(&b, a, o); err != nil {
+		info, err := h.cards.Render(&b, a, o)
+		if err != nil {
+			if errors.Is(err, card.ErrImage) {
+				return nil, &leadImageError{err}
+			}
 			return nil, err
 		}
-		return newResource(b.Bytes(), "image/png", DefaultCardAlias, tag), nil
+		return newResource(b.Bytes(), info.Format.MIME(), DefaultCardAlias, tag), nil
 	})
+	var lead *leadImageError
 	switch {
+	case errors.As(err, &lead) && errors.Is(err, fs.ErrNotExist):
+		h.plain(w, http.StatusNotFound, "not found: the lead image")
+		return
+	case errors.As(err, &lead):
+		h.plain(w, http.StatusBadGateway, "the lead image cannot be used for a photo card")
+		if h.opts.OnError != nil {
+			h.opts.OnError(r, err)
+		}
+		return
 	case errors.Is(err, card.ErrNoKeyPoint):
 		h.plain(w, http.StatusNotFound, "not found: no such key point")
 		return
@@ -109,8 +144,8 @@ func (h *Handler) checkSpec(s site.CardSpec) string {
 	if s.Width*s.Height > h.opts.MaxCardPixels {
 		return fmt.Sprintf("bad card size %dx%d: at most %d pixels", s.Width, s.Height, h.opts.MaxCardPixels)
 	}
-	if s.Layout == "photo" {
-		return "bad card layout: photo cards need the lead image's pixels, which this handler does not fetch; use standard or keypoint"
+	if s.Layout == "photo" && h.opts.LeadImage == nil {
+		return "bad card layout: photo cards need the lead image's pixels, and this handler has no Options.LeadImage (broadsheet serve --images DIR); use standard or keypoint"
 	}
 	return ""
 }
@@ -122,3 +157,11 @@ func plural(n int, word string) string {
 	}
 	return s
 }
+
+// leadImageError is a failure to get or decode an article's lead image
+// for a photo card: not the handler's fault, so not a 500.
+type leadImageError struct{ err error }
+
+func (e *leadImageError) Error() string { return "serve: lead image: " + e.err.Error() }
+
+func (e *leadImageError) Unwrap() error { return e.err }

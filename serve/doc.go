@@ -40,19 +40,23 @@
 //	/a/{id}/share.json             share links (package share)
 //	/cards/{id}/{spec}.{hash}.png  a share card at a content-hashed URL: cached for a year, immutable
 //	/cards/{id}/{spec}.png         the same card's stable alias: cached for five minutes
+//	                               (photo cards: .jpg)
 //	/feed.xml /atom.xml /feed.json RSS 2.0, Atom 1.0, JSON Feed 1.1 (package feed)
 //	/sitemap.xml /news-sitemap.xml the sitemap and the Google News sitemap
 //	/sitemaps/{n}.xml              part n of a sitemap too long for one file (see Indexed)
 //	/oembed?url=…&format=json      oEmbed 1.0, type rich: an iframe of the fragment
 //	/healthz                       200 "ok" while the source answers
 //
-// A card spec is WIDTHxHEIGHT-standard or WIDTHxHEIGHT-keypoint-N
-// (1200x630-standard, 1080x1080-keypoint-2). A spec that does not parse, a
-// side outside card.MinSide..card.MaxSide, more than
-// Options.MaxCardPixels pixels or the photo layout (which needs the lead
-// image's pixels) is a 400; a key point the article does not have is a
-// 404, and the index links a key-point card only for articles with key
-// points. The og:image of an article without an image is its
+// A card spec is WIDTHxHEIGHT-standard, WIDTHxHEIGHT-photo or
+// WIDTHxHEIGHT-keypoint-N (1200x630-standard, 1200x630-photo,
+// 1080x1080-keypoint-2); photo cards are JPEGs (.jpg), the others PNGs. A
+// spec that does not parse, a side outside card.MinSide..card.MaxSide, more
+// than Options.MaxCardPixels pixels, or the photo layout on a handler
+// without Options.LeadImage (it needs the lead image's pixels) is a 400; a
+// key point the article does not have, a photo card of an article without
+// a lead image, or a lead image LeadImage cannot find is a 404; a lead
+// image that cannot be read or decoded is a 502. The index links a
+// key-point card only for articles with key points. The og:image of an article without an image is its
 // 1200x630-standard card at its hashed URL, absolute from
 // Options.PublicURL or, when that is empty, from the request's scheme,
 // Host and mount prefix.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/site"
 )
 
@@ -162,10 +163,25 @@ func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind, 
 type indexItem struct {
 	Headline, Standfirst, Section string
 	Breaking                      bool
-	Published                     time.Time
+	Published                     time.Time // as the article gives it, for <time datetime>
+	Shown                         time.Time // Published in the display zone
 	Page, Fragment, Card          string
 	KeyPointCard                  string // empty when the article has no key points
 	Meta, Share                   string
+}
+
+// shown is a's publication time in the display zone: Render.TimeZone,
+// else the site's time_zone, else its own offset, as on its page.
+func (h *Handler) shown(a *article.Article) time.Time {
+	if h.zone != nil {
+		return a.Published.In(h.zone)
+	}
+	if a.Site != nil && a.Site.TimeZone != "" {
+		if z, err := locale.LoadZone(a.Site.TimeZone); err == nil && z != nil {
+			return a.Published.In(z)
+		}
+	}
+	return a.Published
 }
 
 type indexData struct {
@@ -194,7 +210,8 @@ func (h *Handler) index(w io.Writer, arts []*article.Article, prefix, base strin
 		}
 		at := prefix + site.ArticlePrefix + a.ID
 		it := indexItem{
-			Headline: a.Headline, Standfirst: a.Standfirst, Section: a.Section, Breaking: a.Breaking, Published: a.Published,
+			Headline: a.Headline, Standfirst: a.Standfirst, Section: a.Section, Breaking: a.Breaking,
+			Published: a.Published, Shown: h.shown(a),
 			Page: at, Fragment: at + "/fragment", Meta: at + "/meta.json", Share: at + "/share.json",
 			Card: prefix + site.CardAliasPath(a.ID, DefaultCard),
 		}
@@ -229,7 +246,7 @@ li{margin:0 0 1.5rem}.tools a{margin-right:.75rem;font-size:.9rem}.breaking{colo
 {{range .Items}}<li>
 <h2>{{if .Breaking}}<span class="breaking">Breaking:</span> {{end}}<a href="{{.Page}}">{{.Headline}}</a></h2>
 {{with .Standfirst}}<p>{{.}}</p>{{end}}
-<p class="tools">{{with .Section}}{{.}} · {{end}}<time datetime="{{.Published.Format "2006-01-02T15:04:05Z07:00"}}">{{.Published.Format "2 Jan 2006"}}</time></p>
+<p class="tools">{{with .Section}}{{.}} · {{end}}<time datetime="{{.Published.Format "2006-01-02T15:04:05Z07:00"}}">{{.Shown.Format "2 Jan 2006"}}</time></p>
 <p class="tools"><a href="{{.Fragment}}">fragment</a><a href="{{.Card}}">card</a>{{with .KeyPointCard}}<a href="{{.}}">key-point card</a>{{end}}<a href="{{.Meta}}">metadata</a><a href="{{.Share}}">share links</a></p>
 </li>
 {{end}}</ul>

@@ -83,6 +83,16 @@ type Options struct {
 	// CardTheme (or Render.TimeZone or Render.Catalogue) changes, so
 	// hashed card URLs change with the pictures.
 	CardVersion string
+	// LeadImage, if set, returns the encoded bytes (JPEG, PNG or WebP) of
+	// an article's lead image (a.Image), so the handler can draw
+	// photo-layout cards (/cards/{id}/1200x630-photo.jpg); nil refuses
+	// the photo layout with a 400. It is called once per card drawn, and
+	// the card is cached like any other. An error wrapping
+	// fs.ErrNotExist is a 404; any other a 502. LeadImageFS reads them
+	// from a folder. A card's content hash covers the article, with its
+	// image URL, not the image's bytes: publish a changed picture under
+	// a new URL, as CDNs expect anyway.
+	LeadImage func(ctx context.Context, a *article.Article) ([]byte, error)
 	// MaxCardPixels bounds a card's width × height (each side must also
 	// be within card.MinSide..card.MaxSide); zero means
 	// DefaultMaxCardPixels. A larger card is a 400.
@@ -142,8 +152,10 @@ type Handler struct {
 	mux        *http.ServeMux
 	cards      *card.Renderer
 	// cardWords, when set, gives each card's labels: Render's Catalogue
-	// (or the shipped one) in Render's TimeZone.
-	cardWords func(lang string) (*locale.Words, error)
+	// (or the shipped one) in Render's TimeZone, else in the article's
+	// site.time_zone.
+	cardWords func(a *article.Article) (*locale.Words, error)
+	zone      *time.Location // Render.TimeZone, loaded; nil when unset
 	cache     *lru
 	flight    singleflight.Group
 	slots     chan struct{}
@@ -232,6 +244,9 @@ func New(src Source, opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
 	h.cards = cr
+	if h.zone, err = locale.LoadZone(opts.Render.TimeZone); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
+	}
 	if opts.Render.Locale == nil && (opts.Render.TimeZone != "" || opts.Render.Catalogue != nil) {
 		zone, err := locale.LoadZone(opts.Render.TimeZone)
 		if err != nil {
@@ -241,10 +256,18 @@ func New(src Source, opts Options) (*Handler, error) {
 		if cat == nil {
 			cat = locale.New()
 		}
-		h.cardWords = func(lang string) (*locale.Words, error) {
-			w, err := cat.Words(lang)
+		h.cardWords = func(a *article.Article) (*locale.Words, error) {
+			w, err := cat.Words(a.Language)
 			if err != nil {
 				return nil, err
+			}
+			if zone == nil && a.Site != nil && a.Site.TimeZone != "" {
+				// The site's own zone, as render shows its pages.
+				z, err := locale.LoadZone(a.Site.TimeZone)
+				if err != nil {
+					return nil, err
+				}
+				return w.InZone(z), nil
 			}
 			return w.InZone(zone), nil
 		}

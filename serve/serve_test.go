@@ -121,7 +121,7 @@ func TestRoutes(t *testing.T) {
 		{"bad card size", "/cards/ferry-cuts/99x630-standard.png", 400, "text/plain; charset=utf-8", "bad card size"},
 		{"huge card", "/cards/ferry-cuts/4096x4096-standard.png", 400, "text/plain; charset=utf-8", "pixels"},
 		{"bad card spec", "/cards/ferry-cuts/big-standard.png", 400, "text/plain; charset=utf-8", "bad card"},
-		{"photo card", "/cards/ferry-cuts/1200x630-photo.png", 400, "text/plain; charset=utf-8", "photo"},
+		{"photo card without LeadImage", "/cards/ferry-cuts/1200x630-photo.jpg", 400, "text/plain; charset=utf-8", "LeadImage"},
 		{"card not png", "/cards/ferry-cuts/1200x630-standard.gif", 404, "text/plain; charset=utf-8", "png"},
 		{"oembed without url", "/oembed", 400, "text/plain; charset=utf-8", "url"},
 		{"oembed xml", "/oembed?format=xml&url=" + url.QueryEscape("https://news.example.com/local/ferry-cuts"), 501, "text/plain; charset=utf-8", "json"},

@@ -16,7 +16,8 @@ const ConfigName = "site.json"
 
 // LoadConfig reads a site configuration file: one JSON object with the
 // members of an article's "site" object (name, url, tagline, locale, logo,
-// x, facebook_app_id, facebook_page, bluesky, mastodon, newsletter),
+// x, facebook_app_id, facebook_page, bluesky, mastodon, newsletter,
+// time_zone),
 // decoded as strictly as an article. Unknown members, wrong types and
 // invalid values are reported together, each with the file name and its
 // path ("site.json: logo.url: …").

@@ -117,17 +117,29 @@ func ParseCardSpec(s string) (CardSpec, bool) {
 	return spec, true
 }
 
+// Ext returns the file extension of the card's image: ".jpg" for the
+// photo layout (drawn over a photograph, it is a JPEG), ".png" for the
+// others.
+func (s CardSpec) Ext() string {
+	if s.Layout == "photo" {
+		return ".jpg"
+	}
+	return ".png"
+}
+
 // CardPath returns the content-hashed path of a card,
-// "/cards/{id}/{spec}.{hash}.png": hash changes whenever anything the card
-// is drawn from changes, so the path can be cached forever.
+// "/cards/{id}/{spec}.{hash}.png" (".jpg" for a photo card): hash changes
+// whenever anything the card is drawn from changes, so the path can be
+// cached forever.
 func CardPath(id string, spec CardSpec, hash string) string {
-	return CardPrefix + id + "/" + spec.String() + "." + hash + ".png"
+	return CardPrefix + id + "/" + spec.String() + "." + hash + spec.Ext()
 }
 
 // CardAliasPath returns the stable path of an article's card,
-// "/cards/{id}/{spec}.png": always the current card, cached briefly.
+// "/cards/{id}/{spec}.png" (".jpg" for a photo card): always the current
+// card, cached briefly.
 func CardAliasPath(id string, spec CardSpec) string {
-	return CardPrefix + id + "/" + spec.String() + ".png"
+	return CardPrefix + id + "/" + spec.String() + spec.Ext()
 }
 
 // ValidID reports whether id can name an article's URLs and files: a

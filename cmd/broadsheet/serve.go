@@ -23,7 +23,7 @@ import (
 func serveCommand() command {
 	return command{
 		name:    "serve",
-		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [--time-zone ZONE] [PATH...]",
+		args:    "[--addr 127.0.0.1:8080] [--public-url URL] [--site site.json] [--watch 2s] [--keep-going] [--time-zone ZONE] [--images DIR] [PATH...]",
 		summary: "serve a site over HTTP: pages, cards, feeds, sitemaps, oEmbed (PATH: .json or .md articles, or folders of them)",
 		run:     runServe,
 	}
@@ -41,12 +41,21 @@ func runServe(e *env, args []string) error {
 	watch := f.Duration("watch", 0, "poll the PATHs for changes every `interval` and reload (0: only on SIGHUP)")
 	keepGoing := f.Bool("keep-going", false, "serve the good articles when some files are bad (they are listed on standard error)")
 	zone := timeZoneFlag(f)
+	images := f.String("images", "", "draw photo cards (/cards/ID/1200x630-photo.jpg) from lead images found in `folder` at their URL's path (media/x.jpg for https://host/media/x.jpg)")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
 	}
 	if _, err := loadZone(*zone); err != nil {
 		return err
+	}
+	opts := zoneOptions(serve.Options{PublicURL: *public}, *zone)
+	if *images != "" {
+		st, err := os.Stat(*images)
+		if err != nil || !st.IsDir() {
+			return usagef("--images %q is not a folder", *images)
+		}
+		opts.LeadImage = serve.LeadImageFS(os.DirFS(*images))
 	}
 	if *watch < 0 {
 		return usagef("--watch must not be negative")
@@ -81,7 +90,7 @@ func runServe(e *env, args []string) error {
 	}
 	printWarnings(e, c)
 	live := site.NewLive(c)
-	h, err := serve.New(live, zoneOptions(serve.Options{PublicURL: *public}, *zone))
+	h, err := serve.New(live, opts)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"image"
+	"image/jpeg"
 	"io"
 	"net/http"
 	"os"
@@ -112,6 +114,29 @@ func TestServeSample(t *testing.T) {
 	assert.Contains(t, stderr.String(), "stopped")
 }
 
+// TestServeImages draws the sample's photo card from --images: its lead
+// image URL's path, media/2026/11/promenade-cameras.jpg, in the folder.
+func TestServeImages(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 1600, 900))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	var jpg bytes.Buffer
+	require.NoError(t, jpeg.Encode(&jpg, img, nil))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "media", "2026", "11"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "media", "2026", "11", "promenade-cameras.jpg"), jpg.Bytes(), 0o644))
+
+	base, _, code := startServe(t, "--images", dir)
+	status, body := fetch(t, base+"cards/kestrel-bay-camera-vote/1200x630-photo.jpg")
+	require.Equal(t, 200, status, body)
+	cfg, format, err := image.DecodeConfig(strings.NewReader(body))
+	require.NoError(t, err)
+	assert.Equal(t, "jpeg", format)
+	assert.Equal(t, [2]int{1200, 630}, [2]int{cfg.Width, cfg.Height})
+	stopServe(t, code)
+}
+
 func TestServeFolderReloads(t *testing.T) {
 	dir := t.TempDir()
 	doc := string(sample.JSON())
@@ -159,6 +184,7 @@ func TestServeBadInput(t *testing.T) {
 		{name: "bad public url", args: []string{"serve", "--addr", "127.0.0.1:0", "--public-url", "ftp://x"}, code: 1, stderr: "PublicURL"},
 		{name: "negative watch", args: []string{"serve", "--watch", "-1s"}, code: 2, stderr: "--watch"},
 		{name: "bad flag", args: []string{"serve", "--nope"}, code: 2, stderr: "nope"},
+		{name: "images not a folder", args: []string{"serve", "--images", filepath.Join(dir, "nope")}, code: 2, stderr: "--images"},
 	})
 }
 

@@ -82,7 +82,6 @@ func pages(t *testing.T) map[string]string {
 // dark colour schemes: zero violations.
 func TestAxe(t *testing.T) {
 	testenv.SkipIfShort(t, "starts a browser")
-	chromium := testenv.Chromium(t)
 	axeJS, err := os.ReadFile(filepath.Join(testenv.NodeModule(t, "axe-core"), "axe.min.js"))
 	require.NoError(t, err)
 	dir := t.TempDir()
@@ -90,21 +89,7 @@ func TestAxe(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(doc), 0o644))
 	}
 
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir())}
-	for _, f := range testenv.ChromiumFlags {
-		name, value, ok := strings.Cut(strings.TrimPrefix(f, "--"), "=")
-		if ok {
-			opts = append(opts, chromedp.Flag(name, value))
-		} else {
-			opts = append(opts, chromedp.Flag(name, true))
-		}
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// The first Run starts the browser; it must not carry a timeout.
-	require.NoError(t, chromedp.Do(bctx, chromedp.Navigate("about:blank")))
+	bctx := testenv.Browser(t)
 	tctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
 	defer cancel()
 

@@ -125,7 +125,6 @@ type harness struct {
 }
 
 func newHarness(t *testing.T) *harness {
-	chromium := testenv.Chromium(t)
 	h := &harness{t: t, pages: map[string]string{}, hits: map[string][]string{}}
 	for name, dst := range map[string]*string{"trap.js": &h.trap, "activate.js": &h.poke, "checks.js": &h.checks} {
 		b, err := os.ReadFile("testdata/browser/" + name)
@@ -153,26 +152,8 @@ func newHarness(t *testing.T) *harness {
 	go func() { _ = h.srv.Serve(ln) }()
 	t.Cleanup(func() { _ = h.srv.Close() })
 
-	dir := t.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.UserDataDir(dir),
-		// No request leaves the machine; remote loads fail at once.
-		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"))
-	for _, f := range testenv.ChromiumFlags {
-		name, val, hasVal := strings.Cut(strings.TrimPrefix(f, "--"), "=")
-		if hasVal {
-			opts = append(opts, chromedp.Flag(name, val))
-		} else {
-			opts = append(opts, chromedp.Flag(name, true))
-		}
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	if err := chromedp.Do(browser); err != nil {
-		cancelBrowser()
-		cancelAlloc()
-		t.Fatalf("start chromium: %v", err)
-	}
-	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
+	// No request leaves the machine; remote loads fail at once.
+	browser := testenv.Browser(t, chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"))
 	h.browser = browser
 	return h
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/broadsheet/broadsheet/article"
+	"github.com/broadsheet/broadsheet/locale"
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/language"
 )
@@ -262,6 +263,11 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA) (img 
 		if photo == nil || photo.Bounds().Empty() {
 			return nil, info, ErrNoImage
 		}
+	}
+	if o.Labels.Zone == nil && a.Site != nil && a.Site.TimeZone != "" {
+		// The site's zone, checked by article.Check; one this machine's
+		// zone database lacks leaves each time in its own offset.
+		o.Labels.Zone, _ = locale.LoadZone(a.Site.TimeZone)
 	}
 	o.Labels = o.Labels.localised(a.Language)
 	d := &drawer{r: r, st: st, a: a, o: o, info: &info,

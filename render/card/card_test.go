@@ -411,7 +411,9 @@ func TestSystemFonts(t *testing.T) {
 	assert.Empty(t, info.Missing)
 	r.sys.mu.Lock()
 	var bold, regular int
+	families := map[string]bool{}
 	for _, f := range r.sys.fonts {
+		families[f.f.Describe().Family] = true
 		if f.f.Describe().Aspect.Weight >= 600 {
 			bold++
 		} else {
@@ -422,6 +424,8 @@ func TestSystemFonts(t *testing.T) {
 	assert.Positive(t, bold, "the headline's Arabic comes from a bold system font")
 	assert.Positive(t, regular, "the standfirst's Tamil comes from a regular system font")
 	assert.LessOrEqual(t, len(r.sys.fonts), maxSystemFonts)
+	assert.True(t, families["Noto Sans Arabic"], "Arabic from its own Noto family, not a generic sans-serif: %v", families)
+	assert.True(t, families["Noto Sans Tamil"], "%v", families)
 }
 
 func TestErrors(t *testing.T) {

@@ -26,8 +26,12 @@ type Labels struct {
 	// point". When the article has several, " 2/5" follows it.
 	KeyPoint string
 	// Date writes the footer's date; nil means Theme.Dateline, a Go time
-	// layout, with English month names.
+	// layout, with English month names, in Zone.
 	Date func(time.Time) string
+	// Zone is the display zone of the footer's date when Date is nil;
+	// nil means the time's own offset, else the article's site.time_zone
+	// when it names one.
+	Zone *time.Location
 	// ReadingTime writes Options.ReadingMinutes for the footer; nil means
 	// "1 min read", "5 min read".
 	ReadingTime func(minutes int) string
@@ -38,17 +42,30 @@ type Labels struct {
 // "26 novembre 2026", "2026年11月26日") and its plural "{n} min read" —
 // the words a card takes from the shipped catalogue by itself, here from
 // w (a site's own catalogue, or words with a display zone from
-// locale's Words.InZone).
+// locale's Words.InZone). English words keep Theme.Dateline's date
+// ("26 Nov 2026"), shown in w's zone, so an English card reads the same
+// with or without LabelsFor.
 func LabelsFor(w *locale.Words) Labels {
 	if w == nil {
 		return Labels{}
 	}
-	return Labels{
+	l := Labels{
 		Breaking:    w.Get(locale.Breaking),
 		KeyPoint:    w.Get(locale.KeyPoint),
-		Date:        func(t time.Time) string { return w.Date(t, locale.DateLong) },
+		Zone:        w.Zone(),
 		ReadingTime: func(min int) string { return w.Count(locale.MinRead, min) },
 	}
+	if !english(w) {
+		l.Date = func(t time.Time) string { return w.Date(t, locale.DateLong) }
+	}
+	return l
+}
+
+// english reports whether w's language is English or one of its
+// variants: the language whose card dates are Theme.Dateline.
+func english(w *locale.Words) bool {
+	t := w.Language().String()
+	return t == "en" || strings.HasPrefix(t, "en-")
 }
 
 func (l *Labels) breaking() string { return cmpOr(l.Breaking, "Breaking") }
@@ -64,6 +81,9 @@ func (l *Labels) keyPoint(n, of int) string {
 func (l *Labels) date(t time.Time, layout string) string {
 	if l.Date != nil {
 		return l.Date(t)
+	}
+	if l.Zone != nil {
+		t = t.In(l.Zone)
 	}
 	return t.Format(layout)
 }

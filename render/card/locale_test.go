@@ -86,51 +86,50 @@ func localArticle(lang, site, section, headline, standfirst string) *article.Art
 	}
 }
 
-func fixedDate(s string) func(time.Time) string { return func(time.Time) string { return s } }
 
-// Cards in six languages with their own labels: French, German (umlauts
-// and ß), Japanese and Hindi left to right, Arabic and Hebrew mirrored.
-// Each golden was looked at.
+// Cards in six languages with the words the shipped catalogue gives them
+// (no Labels: badge, date and reading time come from package locale):
+// French, German (umlauts and ß), Japanese and Hindi left to right,
+// Arabic and Hebrew mirrored. Each golden was looked at.
 func TestLocalisedCards(t *testing.T) {
 	r, _, _ := weightRenderer(t)
 	tests := []struct {
 		name   string
 		a      *article.Article
-		labels Labels
 		layout Layout
 	}{
 		{"fr.png", localArticle("fr-FR", "Le Courrier de la Baie", "Société",
 			"Le conseil de la baie vote l’arrêt des caméras de reconnaissance faciale sur le front de mer",
 			"Un audit a montré qu’un signalement sur trois visait la mauvaise personne."),
-			Labels{Breaking: "Alerte", Date: fixedDate("26 novembre 2026"), ReadingTime: func(n int) string { return "4 min de lecture" }}, LayoutStandard},
+			LayoutStandard},
 		{"de.png", localArticle("de-DE", "Möwenbrücker Anzeiger", "Lokales",
 			"Stadtrat von Möwenbrück stimmt für das Abschalten der Gesichtserkennung an der Uferstraße",
 			"Eine Prüfung ergab, dass jeder dritte Alarm die falsche Person betraf; Anwohner äußern größere Zweifel."),
-			Labels{Breaking: "Eilmeldung", Date: fixedDate("26. November 2026"), ReadingTime: func(n int) string { return "4 Min. Lesezeit" }}, LayoutStandard},
+			LayoutStandard},
 		{"ar.png", localArticle("ar-QA", "صحيفة الخليج", "محليات",
 			"مجلس خليج العوسق يصوّت لإيقاف كاميرات التعرف على الوجوه في الواجهة البحرية",
 			"كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ."),
-			Labels{Breaking: "عاجل", Date: fixedDate("٢٦ نوفمبر ٢٠٢٦"), ReadingTime: func(n int) string { return "٤ دقائق قراءة" }}, LayoutStandard},
+			LayoutStandard},
 		{"he.png", localArticle("he-IL", "עיתון המפרץ", "חדשות",
 			"מועצת המפרץ מצביעה על כיבוי מצלמות ה־AI בטיילת אחרי ביקורת",
 			"הביקורת מצאה ששליש מההתראות זיהו את האדם הלא נכון."),
-			Labels{Breaking: "מבזק", Date: fixedDate("26 בנובמבר 2026"), ReadingTime: func(n int) string { return "4 דקות קריאה" }}, LayoutStandard},
+			LayoutStandard},
 		{"ja.png", localArticle("ja-JP", "湾岸新報", "地域",
 			"ケストレル湾議会、海岸遊歩道の顔認証カメラ停止を可決　監査で誤検知多数",
 			"監査では、警報の3件に1件が別人を示していた。"),
-			Labels{Breaking: "速報", Date: fixedDate("2026年11月26日"), ReadingTime: func(n int) string { return "4分で読めます" }}, LayoutStandard},
+			LayoutStandard},
 		{"hi.png", localArticle("hi-IN", "खाड़ी समाचार", "स्थानीय",
 			"खाड़ी परिषद ने समुद्र तट पर चेहरा पहचानने वाले कैमरे बंद करने के पक्ष में मतदान किया",
 			"जाँच में पाया गया कि हर तीन में से एक चेतावनी गलत व्यक्ति की थी।"),
-			Labels{Breaking: "ताज़ा ख़बर", Date: fixedDate("26 नवंबर 2026"), ReadingTime: func(n int) string { return "4 मिनट में पढ़ें" }}, LayoutStandard},
+			LayoutStandard},
 		{"ar-keypoint.png", localArticle("ar-QA", "صحيفة الخليج", "محليات",
 			"مجلس خليج العوسق يصوّت لإيقاف كاميرات التعرف على الوجوه في الواجهة البحرية",
 			"كشفت مراجعة أن ثلث التنبيهات أشارت إلى الشخص الخطأ."),
-			Labels{Breaking: "عاجل", KeyPoint: "نقطة رئيسية", Date: fixedDate("٢٦ نوفمبر ٢٠٢٦"), ReadingTime: func(n int) string { return "٤ دقائق قراءة" }}, LayoutKeyPoint},
+			LayoutKeyPoint},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, info, err := r.Bytes(tt.a, Options{Labels: tt.labels, Layout: tt.layout, ReadingMinutes: 4})
+			b, info, err := r.Bytes(tt.a, Options{Layout: tt.layout, ReadingMinutes: 4})
 			require.NoError(t, err)
 			assert.Empty(t, info.Missing)
 			assertImage(t, "locale/"+tt.name, b)
@@ -186,7 +185,7 @@ func TestLabelsFor(t *testing.T) {
 	tests := []struct {
 		lang, breaking, keyPoint, date, reading string
 	}{
-		{"en-GB", "Breaking", "Key point", "26 November 2026", "4 min read"},
+		{"en-GB", "Breaking", "Key point", "26 Nov 2026", "4 min read"},
 	}
 	for _, tt := range tests {
 		w, err := cat.Words(tt.lang)
@@ -194,7 +193,7 @@ func TestLabelsFor(t *testing.T) {
 		l := LabelsFor(w)
 		assert.Equal(t, tt.breaking, l.breaking(), tt.lang)
 		assert.Equal(t, tt.keyPoint, l.keyPoint(1, 1), tt.lang)
-		assert.Equal(t, tt.date, l.date(at, ""), tt.lang)
+		assert.Equal(t, tt.date, l.date(at, DefaultTheme().Dateline), tt.lang, "English keeps the theme's date style")
 		assert.Equal(t, tt.reading, l.readingTime(4), tt.lang)
 	}
 	for _, lang := range []string{"fr", "ar", "he", "ja", "hi", "de"} {
@@ -207,6 +206,21 @@ func TestLabelsFor(t *testing.T) {
 		t.Logf("%s: %q %q %q %q", lang, l.breaking(), l.keyPoint(2, 3), l.date(at, ""), l.readingTime(4))
 	}
 	assert.Equal(t, Labels{}, LabelsFor(nil))
+
+	// A display zone moves the date across midnight in both styles.
+	late := time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
+	tokyo, err := locale.LoadZone("Asia/Tokyo")
+	require.NoError(t, err)
+	en, err := cat.Words("en-GB")
+	require.NoError(t, err)
+	enl := LabelsFor(en.InZone(tokyo))
+	assert.Equal(t, "27 Nov 2026", enl.date(late, DefaultTheme().Dateline))
+	fr, err := cat.Words("fr")
+	require.NoError(t, err)
+	frl := LabelsFor(fr.InZone(tokyo))
+	assert.Equal(t, "27 novembre 2026", frl.date(late, ""))
+	loc := Labels{Zone: tokyo}.localised("fr")
+	assert.Equal(t, "27 novembre 2026", loc.date(late, ""))
 }
 
 // Direction marks in the text (CLDR's Arabic dates hold U+200F) need no
@@ -217,4 +231,23 @@ func TestInvisibleControlsNeedNoGlyph(t *testing.T) {
 	_, info, err := r.Bytes(withHeadline("Ferry\u200f timetable\u2066 cut\u2069 to\u00ad hourly\u200b"), Options{})
 	require.NoError(t, err)
 	assert.Empty(t, info.Missing)
+}
+
+// A site's time_zone moves the footer's date: Tokyo is already on the
+// next day at 23:30 UTC, London in November is not.
+func TestSiteTimeZoneDate(t *testing.T) {
+	r, err := New(Theme{NoSystemFonts: true})
+	require.NoError(t, err)
+	card := func(zone string) []byte {
+		a := withHeadline("Ferry timetable cut to hourly")
+		a.Published = time.Date(2026, 11, 26, 23, 30, 0, 0, time.UTC)
+		a.Modified = time.Time{}
+		a.Site.TimeZone = zone
+		b, _, err := r.Bytes(a, Options{})
+		require.NoError(t, err)
+		return b
+	}
+	none := card("")
+	assert.Equal(t, none, card("Europe/London"), "GMT is UTC in November: the same day")
+	assert.NotEqual(t, none, card("Asia/Tokyo"), "27 Nov in Tokyo")
 }

@@ -67,9 +67,28 @@ func (s *systemFonts) setQuery(bold bool, script language.Script) {
 	if bold {
 		w = font.WeightBold
 	}
-	s.fm.SetQuery(fontscan.Query{Families: []string{"Noto Sans", fontscan.SansSerif}, Aspect: font.Aspect{Weight: w}})
+	families := []string{"Noto Sans", fontscan.SansSerif}
+	if name, ok := notoScripts[script.String()]; ok {
+		families = append([]string{"Noto Sans " + name}, families...)
+	}
+	s.fm.SetQuery(fontscan.Query{Families: families, Aspect: font.Aspect{Weight: w}})
 	s.fm.SetScript(script)
 	s.bold, s.script = bold, script
+}
+
+// notoScripts names the Noto family of each script (by ISO 15924 code)
+// whose fonts are named "Noto Sans <name>": asked for first, so a script's
+// own Noto face wins over a generic sans-serif that also covers it
+// (DejaVu Sans has Arabic and Hebrew letters, drawn in a style that
+// matches neither the Noto Latin nor the script's own tradition). Han,
+// kana and Hangul come from Noto Sans CJK through the generic query.
+var notoScripts = map[string]string{
+	"Arab": "Arabic", "Hebr": "Hebrew", "Deva": "Devanagari", "Beng": "Bengali",
+	"Taml": "Tamil", "Telu": "Telugu", "Knda": "Kannada", "Mlym": "Malayalam",
+	"Gujr": "Gujarati", "Guru": "Gurmukhi", "Orya": "Oriya", "Sinh": "Sinhala",
+	"Thai": "Thai", "Laoo": "Lao", "Khmr": "Khmer", "Mymr": "Myanmar",
+	"Ethi": "Ethiopic", "Geor": "Georgian", "Armn": "Armenian", "Thaa": "Thaana",
+	"Tibt": "Tibetan", "Syrc": "Syriac", "Cher": "Cherokee",
 }
 
 // find returns a system font, in the weight asked for, that has every

@@ -1,7 +1,6 @@
 package card
 
 import (
-	"strings"
 	"time"
 
 	"github.com/broadsheet/broadsheet/locale"
@@ -21,7 +20,7 @@ func (l Labels) localised(lang string) Labels {
 	if err != nil {
 		return l
 	}
-	if t := w.Language().String(); t == "en" || strings.HasPrefix(t, "en-") {
+	if english(w) {
 		return l
 	}
 	if l.Breaking == "" {
@@ -31,6 +30,9 @@ func (l Labels) localised(lang string) Labels {
 		l.KeyPoint = w.Get(locale.KeyPoint)
 	}
 	if l.Date == nil {
+		if l.Zone != nil {
+			w = w.InZone(l.Zone)
+		}
 		l.Date = func(t time.Time) string { return w.Date(t, locale.DateLong) }
 	}
 	if l.ReadingTime == nil {
