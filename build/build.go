@@ -959,11 +959,23 @@ func sitemapParts(body []byte, base string) ([]string, error) {
 			Loc string `xml:"loc"`
 		} `xml:"sitemap"`
 	}
-	if err := xml.Unmarshal(body, &idx); err != nil {
-		return nil, fmt.Errorf("build: sitemap.xml: %w", err)
-	}
-	if idx.XMLName.Local != "sitemapindex" {
-		return nil, nil
+	// Read the root element first: a plain sitemap (up to 50,000 URLs)
+	// is not decoded.
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("build: sitemap.xml: %w", err)
+		}
+		if start, ok := tok.(xml.StartElement); ok {
+			if start.Name.Local != "sitemapindex" {
+				return nil, nil
+			}
+			if err := dec.DecodeElement(&idx, &start); err != nil {
+				return nil, fmt.Errorf("build: sitemap.xml: %w", err)
+			}
+			break
+		}
 	}
 	var routes []string
 	for _, s := range idx.Sitemaps {
