@@ -496,3 +496,39 @@ func TestLoadMarkdown(t *testing.T) {
 	assert.Contains(t, a.Body, "<em>three more months</em>")
 	assert.Equal(t, 2, c.Len())
 }
+
+func TestEntryUpdated(t *testing.T) {
+	pub := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		modified time.Time
+		want     time.Time
+	}{
+		{"never modified", time.Time{}, pub},
+		{"modified later", pub.Add(time.Hour), pub.Add(time.Hour)},
+		{"modified before published", pub.Add(-time.Hour), pub},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := site.Entry{Published: pub, Modified: tc.modified}
+			assert.Equal(t, tc.want, e.Updated())
+		})
+	}
+}
+
+// TestEntryKeepsImageAndModified checks the entry of an article with its
+// own image and a modified time in another offset.
+func TestEntryKeepsImageAndModified(t *testing.T) {
+	a, err := parse(story("pic", "2026-11-20T08:00:00Z", `"modified": "2026-11-20T10:30:00-05:00", "key_points": ["One", "Two"],
+  "image": {"url": "https://news.example.com/pic.jpg", "alt": "A quay", "width": 1600, "height": 900}`))
+	require.NoError(t, err)
+	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	e := c.Entry(0)
+	assert.Equal(t, "https://news.example.com/pic.jpg", e.Image)
+	assert.Equal(t, "2026-11-20T10:30:00-05:00", e.Modified.Format(time.RFC3339))
+	assert.True(t, e.Modified.Equal(a.Modified))
+	assert.Equal(t, 2, e.KeyPoints)
+	assert.Empty(t, e.Source, "a value has no file")
+	assert.Equal(t, e.Modified, e.Updated())
+}
