@@ -569,6 +569,9 @@ func (b *builder) collect(ctx context.Context, o outcome, next *newManifest, res
 		}
 	case o.skip:
 		keepOld() // not built: its old files stay
+		if ctx.Err() == nil {
+			report(o.item.e.ID, false) // failed its path check (KeepGoing)
+		}
 	case o.err != nil:
 		keepOld()
 		if !errors.Is(o.err, ErrArticle) && ctx.Err() != nil {
