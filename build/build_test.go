@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
 	"io"
 	"io/fs"
 	"net/http"
@@ -20,6 +22,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/broadsheet/broadsheet/build"
+	"github.com/broadsheet/broadsheet/render/card"
 	"github.com/broadsheet/broadsheet/serve"
 	"github.com/broadsheet/broadsheet/site"
 )
@@ -422,5 +425,100 @@ func TestNoCards(t *testing.T) {
 	assert.Equal(t, 6, res.Removed)
 	for f := range files(t, out) {
 		assert.False(t, strings.HasPrefix(f, "cards/"), f)
+	}
+}
+
+// TestReadOnDemandSameFiles checks that a collection reading its articles
+// from their files on demand builds the same files, byte for byte (the
+// manifest too), as one holding them in memory.
+func TestReadOnDemandSameFiles(t *testing.T) {
+	src := writeSources(t, 5)
+	cfg, err := site.LoadConfig(filepath.Join(src, "site.json"))
+	require.NoError(t, err)
+	outs := map[string]string{}
+	for _, tc := range []struct {
+		name        string
+		maxResident int
+	}{{"in memory", 0}, {"on demand", -1}} {
+		c, err := site.Load(site.Options{Site: cfg, Decoders: build.Decoders(), MaxResident: tc.maxResident}, src)
+		require.NoError(t, err)
+		require.Equal(t, tc.maxResident == 0, c.Resident())
+		outs[tc.name] = t.TempDir()
+		_, err = build.Build(context.Background(), c, opts(outs[tc.name]))
+		require.NoError(t, err)
+	}
+	mem, lazy := files(t, outs["in memory"]), files(t, outs["on demand"])
+	require.Equal(t, len(mem), len(lazy))
+	for f := range mem {
+		want, err := os.ReadFile(filepath.Join(outs["in memory"], f))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(outs["on demand"], f))
+		require.NoError(t, err, f)
+		assert.Equal(t, string(want), string(got), f)
+	}
+}
+
+// TestKilledBuildLeavesNoStrays plays the state a build killed mid-way
+// leaves: a journal naming files it wrote that no manifest lists (a new
+// card hash, a page of an article since deleted) and a temporary file. The
+// next build removes them all, and the journal.
+func TestKilledBuildLeavesNoStrays(t *testing.T) {
+	src := writeSources(t, 2)
+	out := t.TempDir()
+	runBuild(t, src, out)
+	before := files(t, out)
+	strays := []string{"cards/story-00/1200x630-standard.0123456789abcdef.png", "uk/gone-story/index.html"}
+	for _, f := range strays {
+		p := filepath.Join(out, filepath.FromSlash(f))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte("written by a killed build"), 0o644))
+	}
+	tmp := filepath.Join(out, "uk", "gone-story", ".index.html.tmp")
+	require.NoError(t, os.WriteFile(tmp, []byte("half"), 0o644))
+	journal := `["cards/story-00/1200x630-standard.0123456789abcdef.png"]` + "\n" +
+		`["uk/gone-story/index.html","../outside.html"]` + "\n" + `["a/sto` // torn last line
+	require.NoError(t, os.WriteFile(filepath.Join(out, build.ManifestName+".journal"), []byte(journal), 0o644))
+	outside := filepath.Join(filepath.Dir(out), "outside.html")
+	require.NoError(t, os.WriteFile(outside, []byte("not the build's"), 0o644))
+
+	res := runBuild(t, src, out)
+	assert.Equal(t, 2, res.Removed)
+	assert.Equal(t, 0, res.Rendered)
+	assert.Equal(t, before, files(t, out), "the strays, the temporary file and the journal are gone; nothing else changed")
+	_, err := os.Stat(filepath.Join(out, "uk", "gone-story"))
+	assert.ErrorIs(t, err, fs.ErrNotExist, "the emptied folder goes too")
+	_, err = os.Stat(outside)
+	assert.NoError(t, err, "a journal path outside the output folder is ignored")
+}
+
+// TestCardThemeIsKeyed checks that a new card theme (a colour, a logo)
+// rebuilds every article, and the same theme again rebuilds nothing.
+func TestCardThemeIsKeyed(t *testing.T) {
+	src := writeSources(t, 2)
+	c, err := load(t, src, false)
+	require.NoError(t, err)
+	out := t.TempDir()
+	logo := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	logo.Set(1, 1, color.RGBA{R: 200, A: 255})
+	otherLogo := image.NewRGBA(image.Rect(0, 0, 4, 2))
+	otherLogo.Set(2, 1, color.RGBA{G: 200, A: 255})
+	tests := []struct {
+		name         string
+		theme        card.Theme
+		wantRendered int
+	}{
+		{"first build", card.Theme{}, 2},
+		{"same theme", card.Theme{}, 0},
+		{"new accent", card.Theme{Accent: color.RGBA{R: 1, A: 255}}, 2},
+		{"a logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: logo}, 2},
+		{"the same logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: logo}, 0},
+		{"another logo", card.Theme{Accent: color.RGBA{R: 1, A: 255}, Logo: otherLogo}, 2},
+	}
+	for _, tc := range tests {
+		o := opts(out)
+		o.Serve.CardTheme = tc.theme
+		res, err := build.Build(context.Background(), c, o)
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, tc.wantRendered, res.Rendered, tc.name)
 	}
 }

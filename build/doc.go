@@ -21,6 +21,11 @@
 //	cards/harbour-wall/1200x630-standard.png        the card's stable alias
 //	cards/harbour-wall/1080x1080-keypoint-1.png     its key-point card, when it has key points (the index links it)
 //	index.html, feed.xml, atom.xml, feed.json, sitemap.xml, news-sitemap.xml
+//	sitemaps/1.xml, sitemaps/2.xml, …               when the sitemap is too long for one file, its parts (sitemap.xml is then their index)
+//
+// Files with the same body (an article's page at its canonical path and at
+// a/ID, a card and its alias) are hard links to one file where the file
+// system allows, copies elsewhere.
 //
 // A full build leaves no same-site link in its HTML without a file behind
 // it (links an article itself carries, such as an author's profile page,
@@ -37,23 +42,40 @@
 //
 // # Incremental builds
 //
-// The build keeps a manifest in Out (ManifestName, or one per shard). Each
-// output group is keyed by a SHA-256 of everything that shapes it: for an
-// article's files, the article with its inherited site (site.ArticleDigest),
-// the stories its ticker shows, the options, Options.Version and the
-// program itself (Options.Engine, by default a hash of the running
-// executable, which embeds the templates and fonts); for the listings,
-// the collection's version. A rebuild with nothing changed renders nothing
-// and writes nothing; a changed article rewrites its own files plus the
-// listings (and, when it is a breaking story, the pages whose ticker shows
-// it). Files the old manifest lists and the new one does not (a deleted
-// article, an old card hash) are removed.
+// The build keeps a manifest in Out (ManifestName, or one per shard): JSON
+// Lines, one line per article in id order and one for the listings, so a
+// build reads the old manifest and writes the new one as it goes, never
+// holding either. Each output group is keyed by a SHA-256 of everything
+// that shapes it: for an article's files, the article with its inherited
+// site (site.ArticleDigest), the stories its ticker shows, the options
+// (the card theme too), Options.Version and the program itself
+// (Options.Engine, by default a hash of the running executable, which
+// embeds the templates and fonts); for the listings, the collection's
+// version. A rebuild with nothing changed renders nothing and writes
+// nothing; a changed article rewrites its own files plus the listings
+// (and, when it is a breaking story, the pages whose ticker shows it).
+// Files the old manifest lists and the new one does not (a deleted
+// article, an old card hash) are removed as the build reaches them.
 //
-// Every file is written to a temporary file beside it and renamed over the
-// target, so an interrupted build leaves each file either old or new,
-// never half written. The manifest is written last (also when the build is
-// cancelled, listing what was finished), so a rebuild redoes whatever an
-// interrupted one did not finish.
+// # Interrupted builds
+//
+// Every file is written to a temporary file beside it (".NAME.tmp") and
+// renamed over the target, so an interrupted build leaves each file
+// either old or new, never half written. A build that is cancelled
+// writes the manifest of what it finished (keeping the old entries of the
+// rest), so a rebuild redoes only what it did not finish. Against a build
+// killed outright (kill -9, a crash), the build keeps a journal beside
+// the manifest: before writing files the old manifest does not list, it
+// appends their names. A finished or cancelled build removes the journal;
+// the next build after a killed one first removes every file the journal
+// names, and their temporary files, so no stray file (a card under a hash
+// no manifest knows, the page of an article deleted since) outlives it.
+//
+// Files are not synced to the disk (no fsync): a build is safe against
+// being killed, which is what the temporary files and the journal are
+// for, not against the machine losing power, after which a file renamed
+// into place may be empty. Rebuild after a power loss with a new
+// Options.Version (or a fresh output folder) to rewrite everything.
 //
 // # Sharding
 //
@@ -64,9 +86,12 @@
 //
 // # Concurrency and memory
 //
-// Options.Jobs articles are rendered at once. Each rendered response is
-// written and dropped at once, and the handler caches nothing, so memory
-// grows with the collection (the articles themselves), not with the output.
+// Options.Jobs articles are rendered at once, alongside the listings.
+// Articles flow through a bounded window in id order; each response is
+// written straight to its file as the handler answers it, and the
+// handler caches nothing. Memory is the collection's (for a large
+// archive only its entries: see package site's Options.MaxResident) plus
+// a bounded amount of work in flight, whatever the archive's size.
 //
 // # Security
 //

@@ -151,7 +151,9 @@ func TestBuiltLinksResolve(t *testing.T) {
 				built[f] = true
 			}
 			want := map[string]bool{}
-			for _, a := range c.Articles() {
+			arts, err := c.LatestContext(t.Context(), 0)
+			require.NoError(t, err)
+			for _, a := range arts {
 				for _, l := range tc.missing(a) {
 					want[l] = true
 				}

@@ -1,7 +1,10 @@
 package feed_test
 
 import (
+	"fmt"
+	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/broadsheet/broadsheet/article"
@@ -33,4 +36,34 @@ func ExampleNewsSitemap() {
 	//     </news:news>
 	//   </url>
 	// </urlset>
+}
+
+// A sitemap too long for one file is written in parts with WriteSitemap,
+// each within MaxSitemapURLs and MaxSitemapBytes (SitemapURLSize gives each
+// URL's bytes), and listed by a sitemap index.
+func ExampleSitemapIndex() {
+	parts := [][]feed.SitemapURL{
+		{{Loc: "https://news.example.com/"}, {Loc: "https://news.example.com/local/ferry-cuts"}},
+		{{Loc: "https://news.example.com/local/harbour-fete"}},
+	}
+	var refs []feed.SitemapURL
+	for i, part := range parts {
+		if err := feed.WriteSitemap(io.Discard, slices.Values(part)); err != nil {
+			panic(err)
+		}
+		refs = append(refs, feed.SitemapURL{Loc: fmt.Sprintf("https://news.example.com/sitemaps/%d.xml", i+1)})
+	}
+	if err := feed.SitemapIndex(os.Stdout, refs); err != nil {
+		panic(err)
+	}
+	// Output:
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+	//   <sitemap>
+	//     <loc>https://news.example.com/sitemaps/1.xml</loc>
+	//   </sitemap>
+	//   <sitemap>
+	//     <loc>https://news.example.com/sitemaps/2.xml</loc>
+	//   </sitemap>
+	// </sitemapindex>
 }

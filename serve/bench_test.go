@@ -61,7 +61,10 @@ func BenchmarkPageGzip(b *testing.B)   { benchRoute(b, "/a/ferry-cuts", "Accept-
 // links), render, cache.
 func BenchmarkPageUncached(b *testing.B) {
 	c := collection(b)
-	a, _ := c.ByID("ferry-cuts")
+	a, err := c.Article(b.Context(), "ferry-cuts")
+	if err != nil {
+		b.Fatal(err)
+	}
 	h, err := serve.New(uncachedSource{c, a}, serve.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -15,6 +15,18 @@
 // like. Its Source is a *site.Collection, a *site.Live (which a reloader
 // swaps), or a CMS-backed type with the same four methods.
 //
+// # Listings
+//
+// The index and the feeds show the newest Options.ListSize articles. A
+// Source that is Indexed (a collection) has every article in its sitemap:
+// one file while it fits the protocol's limits (50,000 URLs, 50 MiB),
+// otherwise /sitemap.xml is a sitemap index of /sitemaps/1.xml, 2.xml, …,
+// each within the limits; and its news sitemap lists every article of the
+// last two days, the newest 1,000 when there are more (Google News reads
+// no more from one file). Listing a collection reads only its entries
+// (site.Entry), never the articles, apart from the newest for the
+// site's name.
+//
 // # Routes
 //
 // Paths are relative to where the handler is mounted; the layout is
@@ -31,6 +43,7 @@
 //	                               (photo cards: .jpg)
 //	/feed.xml /atom.xml /feed.json RSS 2.0, Atom 1.0, JSON Feed 1.1 (package feed)
 //	/sitemap.xml /news-sitemap.xml the sitemap and the Google News sitemap
+//	/sitemaps/{n}.xml              part n of a sitemap too long for one file (see Indexed)
 //	/oembed?url=…&format=json      oEmbed 1.0, type rich: an iframe of the fragment; every page
 //	                               names it in a discovery <link> (Options.NoOEmbedLink leaves it out)
 //	/healthz                       200 "ok" while the source answers

@@ -3,10 +3,12 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +27,7 @@ const (
 	listJSON
 	listSitemap
 	listNews
+	listPart // one part of a split sitemap
 )
 
 var listInfo = [...]struct {
@@ -37,20 +40,21 @@ var listInfo = [...]struct {
 	listJSON:    {"json", site.JSONFeedPath, "application/feed+json; charset=utf-8", feed.JSON},
 	listSitemap: {"sitemap", site.SitemapPath, "application/xml; charset=utf-8", feed.Sitemap},
 	listNews:    {"news", site.NewsSitemapPath, "application/xml; charset=utf-8", feed.NewsSitemap},
+	listPart:    {"part", site.SitemapsPrefix, "application/xml; charset=utf-8", nil},
 }
 
 func (h *Handler) serveIndex(w http.ResponseWriter, r *http.Request) {
-	h.serveList(w, r, listIndex)
+	h.serveList(w, r, listIndex, 0)
 }
 
 func (h *Handler) serveListing(k listKind) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) { h.serveList(w, r, k) }
+	return func(w http.ResponseWriter, r *http.Request) { h.serveList(w, r, k, 0) }
 }
 
-// serveList serves the index, a feed or a sitemap: built once per source
-// version and base URL (the news sitemap also once per minute, since its
-// window moves).
-func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind) {
+// serveList serves the index, a feed, a sitemap or part of one (part, from
+// 1): built once per source version and base URL (the news sitemap also
+// once per minute, since its window moves).
+func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind, part int) {
 	if k == listIndex {
 		h.htmlHeaders(w)
 		w.Header()["Content-Security-Policy"] = h.indexCSP
@@ -69,26 +73,65 @@ func (h *Handler) serveList(w http.ResponseWriter, r *http.Request, k listKind) 
 		return
 	}
 	info := listInfo[k]
-	key := "list\x00" + info.name + "\x00" + v + "\x00" + base
+	key := "list\x00" + info.name + "\x00" + v + "\x00" + base + "\x00" + strconv.Itoa(part)
 	now := h.opts.Now()
 	if k == listNews {
 		key += "\x00" + now.UTC().Truncate(time.Minute).Format(time.RFC3339)
 	}
 	prefix := h.prefix(r)
+	if k == listSitemap || k == listPart {
+		if ix, ok := h.src.(Indexed); ok && h.streamSitemap(w, r, ix, v, base, part) {
+			return
+		}
+	}
 	res, err := h.render(ctx, key, func() (*resource, error) {
 		// The build is shared by every waiting request: it must not end
 		// when the first one's client goes away.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), h.opts.RenderTimeout)
 		defer cancel()
-		n := h.opts.ListSize
-		if k == listSitemap {
-			n = feed.MaxSitemapURLs - 1
-		}
-		arts, err := h.src.LatestContext(ctx, n)
-		if err != nil {
-			return nil, err
-		}
 		var b bytes.Buffer
+		var arts []*article.Article
+		ix, indexed := h.src.(Indexed)
+		switch {
+		case indexed && (k == listSitemap || k == listPart || k == listNews):
+			c, err := ix.Collection(ctx)
+			if err != nil {
+				return nil, err
+			}
+			switch k {
+			case listSitemap:
+				if err := h.writeSitemap(ctx, &b, c, base); err != nil {
+					return nil, err
+				}
+				return newResource(b.Bytes(), info.ctype, h.opts.CacheControl, ""), nil
+			case listPart:
+				p, err := h.plan(ctx, c, base)
+				if err != nil {
+					return nil, err
+				}
+				if p.parts() == 1 || part > p.parts() {
+					return nil, fmt.Errorf("%w: sitemap part %d", site.ErrNotFound, part)
+				}
+				if err := h.writePart(&b, p, base, part-1); err != nil {
+					return nil, err
+				}
+				return newResource(b.Bytes(), info.ctype, h.opts.CacheControl, ""), nil
+			}
+			if arts, err = newsArticles(ctx, c, now); err != nil {
+				return nil, err
+			}
+		case k == listPart:
+			return nil, fmt.Errorf("%w: sitemap part %d", site.ErrNotFound, part)
+		default:
+			n := h.opts.ListSize
+			if k == listSitemap {
+				n = feed.MaxSitemapURLs - 1
+			}
+			var err error
+			if arts, err = h.src.LatestContext(ctx, n); err != nil {
+				return nil, err
+			}
+		}
 		if k == listIndex {
 			if err := h.index(&b, arts, prefix, base); err != nil {
 				return nil, err

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"weak"
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/render"
@@ -241,10 +242,13 @@ func TickerItems(stories []*article.Article, self *article.Article) []render.Tic
 
 // cardDigest returns a digest of everything about a that a card is drawn
 // from (every field), cached by the article's identity: a Source returns
-// the same *article.Article for an unchanged article.
+// the same *article.Article for an unchanged article. The cache holds
+// weak pointers, so it never keeps an article alive (a collection that
+// reads its articles on demand returns a new value each time).
 func (h *Handler) cardDigest(a *article.Article) string {
+	wp := weak.Make(a)
 	h.digestMu.Lock()
-	d, ok := h.digests[a]
+	d, ok := h.digests[wp]
 	h.digestMu.Unlock()
 	if ok {
 		return d
@@ -254,7 +258,7 @@ func (h *Handler) cardDigest(a *article.Article) string {
 	if len(h.digests) >= maxDigests {
 		clear(h.digests)
 	}
-	h.digests[a] = d
+	h.digests[wp] = d
 	h.digestMu.Unlock()
 	return d
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"weak"
 
 	"golang.org/x/sync/singleflight"
 
@@ -121,9 +122,9 @@ type Options struct {
 	// FrameAncestors is the CSP frame-ancestors source list of the
 	// fragment (the oEmbed iframe); empty means DefaultFrameAncestors.
 	FrameAncestors string
-	// ListSize is how many articles the index, feeds and sitemaps list
-	// (newest first); zero means DefaultListSize. The sitemap lists up to
-	// 50,000.
+	// ListSize is how many articles the index and the feeds list (newest
+	// first); zero means DefaultListSize. The sitemaps list every article
+	// of an Indexed source (see Indexed), else the newest 49,999.
 	ListSize int
 	// TickerSize is how many breaking stories the page ticker shows; zero
 	// means DefaultTickerSize, negative means no ticker.
@@ -180,7 +181,12 @@ type Handler struct {
 	indexCSP []string   // Options.CSP with the index's
 
 	digestMu sync.Mutex
-	digests  map[*article.Article]string
+	digests  map[weak.Pointer[article.Article]]string
+
+	plans *planSlot // guarded by mu
+	// sitemapURLs and sitemapBytes bound one sitemap file; zero means
+	// feed's limits (tests set smaller ones).
+	sitemapURLs, sitemapBytes int
 }
 
 // maxBases bounds the renderers kept for request-derived base URLs.
@@ -225,7 +231,7 @@ func New(src Source, opts Options) (*Handler, error) {
 	if strings.ContainsAny(opts.CSP+opts.FrameAncestors+opts.CacheControl, "\r\n") {
 		return nil, fmt.Errorf("%w: a header value holds a line break", ErrOptions)
 	}
-	h := &Handler{src: src, opts: opts, renderers: map[string]*render.Renderer{}, digests: map[*article.Article]string{}}
+	h := &Handler{src: src, opts: opts, renderers: map[string]*render.Renderer{}, digests: map[weak.Pointer[article.Article]]string{}}
 	h.pageCSP = &styleCSPs{base: opts.CSP}
 	h.indexCSP = []string{withStyleHashes(opts.CSP, indexStyleHashes())}
 	if opts.PublicURL != "" {
@@ -300,6 +306,7 @@ func (h *Handler) routes() {
 	m.HandleFunc("GET "+site.JSONFeedPath, h.serveListing(listJSON))
 	m.HandleFunc("GET "+site.SitemapPath, h.serveListing(listSitemap))
 	m.HandleFunc("GET "+site.NewsSitemapPath, h.serveListing(listNews))
+	m.HandleFunc("GET "+site.SitemapsPrefix+"{file}", h.serveSitemapPart)
 	m.HandleFunc("GET /oembed", h.serveOEmbed)
 	m.HandleFunc("GET /healthz", h.serveHealth)
 	m.HandleFunc("GET /", h.servePath)

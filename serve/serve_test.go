@@ -204,7 +204,7 @@ func TestNotModifiedBeforeRender(t *testing.T) {
 
 	// Reload: a new version (one article changed), so nothing is cached
 	// for it yet; harbour-fete itself is unchanged.
-	arts := append(collection(t).Articles(), plainArticle("storm-warning", testNow.Add(-time.Hour), false))
+	arts := append(articles(t, collection(t)), plainArticle("storm-warning", testNow.Add(-time.Hour), false))
 	c2, err := site.New(collection(t).Site(), arts, false)
 	require.NoError(t, err)
 	live.Store(c2)
@@ -491,7 +491,7 @@ func TestReload(t *testing.T) {
 	before := do(t, "GET", srv.URL+"/a/ferry-cuts")
 	oldImg, _, _ := ogImage(t, before.body)
 
-	arts := collection(t).Articles()
+	arts := articles(t, collection(t))
 	for i, a := range arts {
 		if a.ID == "ferry-cuts" {
 			b := *a
@@ -590,4 +590,12 @@ func TestTicker(t *testing.T) {
 
 	_, quiet := newServer(t, collection(t), serve.Options{TickerSize: -1})
 	assert.Empty(t, ticker(do(t, "GET", quiet.URL+"/a/"+s.ID).body), "no ticker")
+}
+
+// articles returns every article of c, newest first.
+func articles(t *testing.T, c *site.Collection) []*article.Article {
+	t.Helper()
+	arts, err := c.LatestContext(t.Context(), 0)
+	require.NoError(t, err)
+	return arts
 }

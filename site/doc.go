@@ -5,9 +5,22 @@
 //
 //	cfg, err := site.LoadConfig("site.json")        // an article "site" object
 //	c, err := site.Load(site.Options{Site: cfg}, "articles/")
-//	a, ok := c.ByID("council-data-vote")
-//	for _, a := range c.Articles() { … }              // newest first
-//	ticker := c.Breaking(5)                           // breaking stories, newest first
+//	a, err := c.Article(ctx, "council-data-vote")
+//	latest, err := c.LatestContext(ctx, 20)           // newest first
+//	ticker := site.Ticker(latest, a, 5)               // breaking stories, newest first
+//	for i := range c.Len() { e := c.Entry(i); … }    // every article's Entry, reading no file
+//
+// # Memory
+//
+// A collection keeps an Entry of every article (id, canonical URL, dates,
+// breaking flag, image URL, source file, digest: a couple of hundred
+// bytes). Up to Options.MaxResident articles (DefaultMaxResident) it keeps
+// the articles too; a larger archive keeps only the entries and reads an
+// article from its file again when asked (Article, ArticleByURL,
+// LatestContext), decoding it the same way and checking it against the
+// digest loaded, with a small cache of those read lately. So a collection
+// of a hundred thousand articles costs tens of megabytes, and listing it
+// (sitemaps, a static build's plan) reads no file.
 //
 // # Files
 //

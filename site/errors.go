@@ -13,6 +13,10 @@ var (
 	// ErrNotFound is returned (wrapped) by lookups for an id, URL or path
 	// no article of the collection has.
 	ErrNotFound = errors.New("site: no such article")
+	// ErrChanged is returned (wrapped, in a *FileError naming the file)
+	// when a collection reads an article's file again and it no longer
+	// holds the article that was loaded: load the collection again.
+	ErrChanged = errors.New("site: the file changed since the collection was loaded")
 	// ErrUnknownFormat is returned (wrapped) for a file named on its own
 	// whose extension has no decoder.
 	ErrUnknownFormat = errors.New("site: no decoder for this file extension")

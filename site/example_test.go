@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -25,10 +26,14 @@ func ExampleNew() {
 	if err != nil {
 		panic(err)
 	}
-	for _, a := range c.Articles() {
+	latest, err := c.LatestContext(context.Background(), 0)
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range latest {
 		fmt.Printf("%s %s (%s, @%s)\n", a.ID, site.PagePath(a), a.Site.Name, a.Site.X)
 	}
-	fmt.Println("ticker:", c.Breaking(5)[0].Headline)
+	fmt.Println("ticker:", site.Ticker(latest, nil, 5)[0].Headline)
 	fmt.Println(site.CardAliasPath("ferry-cuts", site.CardSpec{Width: 1200, Height: 630, Layout: "standard"}))
 	// Output:
 	// storm-warning /local/storm-warning (Harbour Weather, @harbourgazette)

@@ -21,6 +21,10 @@ const (
 	JSONFeedPath    = "/feed.json"
 	SitemapPath     = "/sitemap.xml"
 	NewsSitemapPath = "/news-sitemap.xml"
+	// SitemapsPrefix is where the parts of a sitemap too long for one
+	// file are (/sitemaps/1.xml, /sitemaps/2.xml, …); SitemapPath is then
+	// their sitemap index.
+	SitemapsPrefix = "/sitemaps/"
 	// ArticlePrefix is where serve answers an article by id:
 	// /a/{id}, /a/{id}/fragment, /a/{id}/meta.json, /a/{id}/share.json.
 	ArticlePrefix = "/a/"
@@ -35,8 +39,10 @@ const MaxIDLength = 200
 // ("/local/council-data-vote"), or "" when the URL does not parse. A
 // static build writes it to that path plus "/index.html" unless the path
 // ends in ".html".
-func PagePath(a *article.Article) string {
-	u, err := url.Parse(a.URL)
+func PagePath(a *article.Article) string { return urlPath(a.URL) }
+
+func urlPath(raw string) string {
+	u, err := url.Parse(raw)
 	if err != nil {
 		return ""
 	}
@@ -158,10 +164,10 @@ func ValidID(id string) bool {
 // own paths.
 func reserved(p string) bool {
 	switch p {
-	case IndexPath, RSSPath, AtomPath, JSONFeedPath, SitemapPath, NewsSitemapPath, "/oembed", "/healthz", "/a", "/cards":
+	case IndexPath, RSSPath, AtomPath, JSONFeedPath, SitemapPath, NewsSitemapPath, "/oembed", "/healthz", "/a", "/cards", "/sitemaps":
 		return true
 	}
-	return strings.HasPrefix(p, ArticlePrefix) || strings.HasPrefix(p, CardPrefix)
+	return strings.HasPrefix(p, ArticlePrefix) || strings.HasPrefix(p, CardPrefix) || strings.HasPrefix(p, SitemapsPrefix)
 }
 
 func atoi(s string) (int, bool) {

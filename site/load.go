@@ -61,7 +61,18 @@ type Options struct {
 	// Jobs bounds how many files are decoded at once; zero means
 	// GOMAXPROCS.
 	Jobs int
+	// MaxResident bounds the articles the collection keeps decoded in
+	// memory: a collection of at most MaxResident articles keeps them all;
+	// a larger one keeps only each article's Entry and reads the article
+	// from its file again when asked (Collection.Article), so its memory
+	// stays bounded for an archive of any size. Zero means
+	// DefaultMaxResident; a negative value keeps none.
+	MaxResident int
 }
+
+// DefaultMaxResident is the largest collection Load keeps in memory by
+// default (see Options.MaxResident): some tens of megabytes of articles.
+const DefaultMaxResident = 5000
 
 // Load reads the articles in paths (files and folders; see the package
 // documentation) into a Collection. Every problem of every file is
@@ -129,7 +140,26 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	}
 	slices.Sort(files)
 
-	items := make([]loaded, len(files))
+	maxRes := opts.MaxResident
+	if maxRes == 0 {
+		maxRes = DefaultMaxResident
+	}
+	resident := len(files) <= maxRes
+	// Each file's folder, interned: a collection keeps one copy of each.
+	dirs := []string{""}
+	dirOf := make([]uint32, len(files))
+	seenDir := map[string]uint32{}
+	for i, f := range files {
+		d := f[:strings.LastIndexAny(f, `/`+string(filepath.Separator))+1]
+		k, ok := seenDir[d]
+		if !ok {
+			k = uint32(len(dirs))
+			dirs = append(dirs, d)
+			seenDir[d] = k
+		}
+		dirOf[i] = k
+	}
+	ld := newLoading(len(files), resident)
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -139,7 +169,12 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	for range min(jobs, max(len(files), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				items[i] = decodeFile(files[i], decoders, limit)
+				it := decodeFile(files[i], decoders, limit)
+				if it.art == nil {
+					ld.fail(i, it.err)
+					continue
+				}
+				ld.prepare(i, opts.Site, dirOf[i], files[i][len(dirs[dirOf[i]]):], it.defID, it.art, it.err)
 			}
 		})
 	}
@@ -149,7 +184,7 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	close(next)
 	wg.Wait()
 
-	c, err := build(opts.Site, items, true)
+	c, err := ld.build(opts.Site, dirs, func(i int) string { return files[i] }, true)
 	if err != nil {
 		var le *LoadError
 		if !errors.As(err, &le) {
@@ -157,6 +192,7 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 		}
 		bad = append(bad, le.Files...)
 	}
+	c.decoders, c.limit = decoders, limit
 	if len(bad) > 0 {
 		slices.SortStableFunc(bad, func(a, b *FileError) int { return strings.Compare(a.Path, b.Path) })
 		le := &LoadError{Files: bad}
@@ -168,8 +204,15 @@ func Load(opts Options, paths ...string) (*Collection, error) {
 	return c, nil
 }
 
-func decodeFile(p string, decoders map[string]Decoder, limit int64) loaded {
-	it := loaded{name: p, source: p}
+// decoded is one file's decoding.
+type decoded struct {
+	art   *article.Article // nil when the file cannot be read at all
+	err   error
+	defID string // the id the file name gives
+}
+
+func decodeFile(p string, decoders map[string]Decoder, limit int64) decoded {
+	var it decoded
 	base := filepath.Base(p)
 	it.defID = strings.TrimSuffix(base, filepath.Ext(base))
 	data, err := readLimited(p, limit)

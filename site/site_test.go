@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,55 +46,102 @@ func loadConfig(t *testing.T) *article.Site {
 }
 
 func TestLoadFolder(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		maxResident int
+		resident    bool
+	}{
+		{"kept in memory", 0, true},
+		{"read on demand", -1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, dir, map[string]string{
+				"site.json":             config, // skipped by the walk
+				"a.json":                story("ferry-cuts", "2026-11-20T08:00:00Z", ""),
+				"nested/b.json":         story("storm-warning", "2026-11-22T08:00:00Z", `"breaking": true`),
+				"nested/deeper/c.json":  story("rovers-sign", "2026-11-21T08:00:00+01:00", `"breaking": true, "site": {"name": "Harbour Sport"}`),
+				".hidden/d.json":        `not even JSON`,
+				"_drafts/e.json":        `not even JSON`,
+				"notes.txt":             "not an article",
+				"nested/.f.json":        `not even JSON`,
+				"nested/no-id.json":     strings.Replace(story("", "2026-11-19T08:00:00Z", ""), `"id": "",`, "", 1),
+				"nested/deeper/x.other": "ignored: no decoder",
+			})
+			c, err := site.Load(site.Options{Site: loadConfig(t), MaxResident: tc.maxResident}, dir)
+			require.NoError(t, err)
+			require.Equal(t, 4, c.Len())
+			assert.Equal(t, tc.resident, c.Resident())
+
+			var ids, breaking []string
+			for i := range c.Len() {
+				e := c.Entry(i)
+				ids = append(ids, e.ID)
+				if e.Breaking {
+					breaking = append(breaking, e.ID)
+				}
+			}
+			assert.Equal(t, []string{"storm-warning", "rovers-sign", "ferry-cuts", "no-id"}, ids, "newest first; a missing id comes from the file name")
+			assert.Equal(t, []string{"storm-warning", "rovers-sign"}, breaking)
+
+			a, err := c.Article(t.Context(), "rovers-sign")
+			require.NoError(t, err)
+			assert.Equal(t, "Harbour Sport", a.Site.Name, "the article's own member wins")
+			assert.Equal(t, "https://news.example.com/", a.Site.URL, "other members are inherited")
+			assert.Equal(t, "harbourgazette", a.Site.X)
+			require.NotNil(t, a.Site.Newsletter)
+			assert.Equal(t, "Morning tide", a.Site.Newsletter.Title)
+
+			e, ok := c.Lookup("rovers-sign")
+			require.True(t, ok)
+			assert.Equal(t, site.Entry{ID: "rovers-sign", URL: "https://news.example.com/local/rovers-sign", Published: a.Published,
+				Breaking: true, Source: filepath.Join(dir, "nested", "deeper", "c.json"), Digest: site.ArticleDigest(a)}, e)
+			assert.Equal(t, "2026-11-21T08:00:00+01:00", e.Published.Format(time.RFC3339), "the entry keeps the offset")
+			assert.Equal(t, e.Published, e.Updated())
+			assert.Equal(t, "/local/rovers-sign", e.PagePath())
+
+			b, err := c.ArticleByURL(t.Context(), "HTTPS://NEWS.example.com/local/ferry-cuts")
+			require.NoError(t, err, "scheme and host compare without case")
+			assert.Equal(t, "ferry-cuts", b.ID)
+			_, err = c.ArticleByURL(t.Context(), "https://elsewhere.example/local/ferry-cuts")
+			assert.ErrorIs(t, err, site.ErrNotFound, "the path alone does not find a URL on another host")
+			p, err := c.ArticleByURL(t.Context(), "/local/storm-warning")
+			require.NoError(t, err)
+			assert.Equal(t, "storm-warning", p.ID)
+			_, err = c.Article(t.Context(), "nope")
+			assert.ErrorIs(t, err, site.ErrNotFound)
+			_, ok = c.Lookup("nope")
+			assert.False(t, ok)
+
+			latest, err := c.LatestContext(t.Context(), 2)
+			require.NoError(t, err)
+			assert.Len(t, latest, 2)
+			latest, err = c.LatestContext(t.Context(), 0)
+			require.NoError(t, err)
+			assert.Len(t, latest, 4)
+			assert.Equal(t, "no-id", latest[3].ID)
+		})
+	}
+}
+
+// TestReadOnDemandNoticesChanges checks that a collection which reads its
+// articles again refuses a file that no longer holds the loaded article.
+func TestReadOnDemandNoticesChanges(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{
-		"site.json":             config, // skipped by the walk
-		"a.json":                story("ferry-cuts", "2026-11-20T08:00:00Z", ""),
-		"nested/b.json":         story("storm-warning", "2026-11-22T08:00:00Z", `"breaking": true`),
-		"nested/deeper/c.json":  story("rovers-sign", "2026-11-21T08:00:00Z", `"breaking": true, "site": {"name": "Harbour Sport"}`),
-		".hidden/d.json":        `not even JSON`,
-		"_drafts/e.json":        `not even JSON`,
-		"notes.txt":             "not an article",
-		"nested/.f.json":        `not even JSON`,
-		"nested/no-id.json":     strings.Replace(story("", "2026-11-19T08:00:00Z", ""), `"id": "",`, "", 1),
-		"nested/deeper/x.other": "ignored: no decoder",
+		"a.json": story("a", "2026-11-20T08:00:00Z", ""),
+		"b.json": story("b", "2026-11-21T08:00:00Z", ""),
 	})
-	c, err := site.Load(site.Options{Site: loadConfig(t)}, dir)
+	c, err := site.Load(site.Options{Site: loadConfig(t), MaxResident: 1}, dir)
 	require.NoError(t, err)
-	require.Equal(t, 4, c.Len())
-
-	var ids []string
-	for _, a := range c.Articles() {
-		ids = append(ids, a.ID)
+	require.False(t, c.Resident(), "two articles are more than MaxResident")
+	write(t, dir, map[string]string{"a.json": story("a", "2026-11-20T08:00:00Z", `"kicker": "Changed"`)})
+	require.NoError(t, os.Remove(filepath.Join(dir, "b.json")))
+	for _, id := range []string{"a", "b"} {
+		_, err = c.Article(t.Context(), id)
+		assert.ErrorIs(t, err, site.ErrChanged, id)
+		assert.Contains(t, err.Error(), id+".json", "the error names the file")
 	}
-	assert.Equal(t, []string{"storm-warning", "rovers-sign", "ferry-cuts", "no-id"}, ids, "newest first; a missing id comes from the file name")
-
-	a, ok := c.ByID("rovers-sign")
-	require.True(t, ok)
-	assert.Equal(t, "Harbour Sport", a.Site.Name, "the article's own member wins")
-	assert.Equal(t, "https://news.example.com/", a.Site.URL, "other members are inherited")
-	assert.Equal(t, "harbourgazette", a.Site.X)
-	require.NotNil(t, a.Site.Newsletter)
-	assert.Equal(t, "Morning tide", a.Site.Newsletter.Title)
-
-	b, ok := c.ByURL("HTTPS://NEWS.example.com/local/ferry-cuts")
-	require.True(t, ok, "scheme and host compare without case")
-	assert.Equal(t, "ferry-cuts", b.ID)
-	p, ok := c.ByPath("/local/storm-warning")
-	require.True(t, ok)
-	assert.Equal(t, "storm-warning", p.ID)
-	_, ok = c.ByID("nope")
-	assert.False(t, ok)
-	assert.Equal(t, filepath.Join(dir, "nested", "b.json"), c.Source("storm-warning"))
-
-	var breaking []string
-	for _, a := range c.Breaking(0) {
-		breaking = append(breaking, a.ID)
-	}
-	assert.Equal(t, []string{"storm-warning", "rovers-sign"}, breaking)
-	assert.Len(t, c.Breaking(1), 1)
-	assert.Len(t, c.Latest(2), 2)
-	assert.Len(t, c.Latest(0), 4)
 }
 
 func TestLoadReportsEveryBadFile(t *testing.T) {
@@ -148,9 +196,9 @@ func TestLoadReportsEveryBadFile(t *testing.T) {
 	require.Error(t, err)
 	require.NotNil(t, c, "KeepGoing returns the good files")
 	assert.Equal(t, 1, c.Len())
-	_, ok := c.ByID("fine")
+	_, ok := c.Lookup("fine")
 	assert.True(t, ok)
-	_, ok = c.ByID("good")
+	_, ok = c.Lookup("good")
 	assert.False(t, ok, "neither of two articles with one id is loaded")
 }
 
@@ -197,7 +245,7 @@ func TestDecoderRegistry(t *testing.T) {
 	assert.Contains(t, err.Error(), "d.panic: decoder panicked: decoder bug")
 	require.NotNil(t, c)
 	assert.Equal(t, 2, c.Len())
-	_, ok := c.ByID("alpha")
+	_, ok := c.Lookup("alpha")
 	assert.True(t, ok)
 }
 
@@ -266,8 +314,8 @@ func TestNewFromValues(t *testing.T) {
 	a.URL = "https://news.example.com/local/from-url"
 	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
 	require.NoError(t, err)
-	got, ok := c.ByID("from-url")
-	require.True(t, ok, "the id defaults to the URL's last segment")
+	got, err := c.Article(t.Context(), "from-url")
+	require.NoError(t, err, "the id defaults to the URL's last segment")
 	assert.Equal(t, "The Harbour Gazette", got.Site.Name)
 	assert.Nil(t, a.Site, "the caller's article is not modified")
 
@@ -441,10 +489,46 @@ func TestLoadMarkdown(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "broken.md:5: colour: unknown field", "file, line and field")
 	require.NotNil(t, c)
-	a, ok := c.ByID("harbour-wall")
-	require.True(t, ok, "the id comes from the file name")
+	a, err := c.Article(t.Context(), "harbour-wall")
+	require.NoError(t, err, "the id comes from the file name")
 	assert.Equal(t, "The Harbour Gazette", a.Site.Name, "Markdown articles inherit the site too")
 	assert.Equal(t, "Finished in <strong>March</strong>.", a.KeyPoints[0])
 	assert.Contains(t, a.Body, "<em>three more months</em>")
 	assert.Equal(t, 2, c.Len())
+}
+
+func TestEntryUpdated(t *testing.T) {
+	pub := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		modified time.Time
+		want     time.Time
+	}{
+		{"never modified", time.Time{}, pub},
+		{"modified later", pub.Add(time.Hour), pub.Add(time.Hour)},
+		{"modified before published", pub.Add(-time.Hour), pub},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e := site.Entry{Published: pub, Modified: tc.modified}
+			assert.Equal(t, tc.want, e.Updated())
+		})
+	}
+}
+
+// TestEntryKeepsImageAndModified checks the entry of an article with its
+// own image and a modified time in another offset.
+func TestEntryKeepsImageAndModified(t *testing.T) {
+	a, err := parse(story("pic", "2026-11-20T08:00:00Z", `"modified": "2026-11-20T10:30:00-05:00", "key_points": ["One", "Two"],
+  "image": {"url": "https://news.example.com/pic.jpg", "alt": "A quay", "width": 1600, "height": 900}`))
+	require.NoError(t, err)
+	c, err := site.New(loadConfig(t), []*article.Article{a}, false)
+	require.NoError(t, err)
+	e := c.Entry(0)
+	assert.Equal(t, "https://news.example.com/pic.jpg", e.Image)
+	assert.Equal(t, "2026-11-20T10:30:00-05:00", e.Modified.Format(time.RFC3339))
+	assert.True(t, e.Modified.Equal(a.Modified))
+	assert.Equal(t, 2, e.KeyPoints)
+	assert.Empty(t, e.Source, "a value has no file")
+	assert.Equal(t, e.Modified, e.Updated())
 }

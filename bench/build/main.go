@@ -3,7 +3,12 @@
 // hugo, in one run, interleaved round by round, and prints wall time, CPU
 // time and peak memory (maximum resident set) of each side by side.
 //
-//	go run ./bench/build [-n 2000] [-rounds 1] [-jobs 0]
+//	go run ./bench/build [-n 2000] [-rounds 1] [-jobs 0] [-only 0,1,2,3,4] [-profile DIR]
+//
+// -only picks builders by number (0 hugo, 1 pages-only, 2 no cards, 3 with
+// cards, 4 unchanged rebuild of 3, or of 1 when 3 is left out); -profile writes each broadsheet
+// build's CPU profile to DIR/NAME.pprof. For a large -n (100000) leave
+// hugo out (-only 1,3,4): it holds the whole site in memory.
 //
 // Both get the same articles (headline, standfirst, section, date,
 // author, a ~250-word Markdown body). Hugo's layout is minimal and does
@@ -43,6 +48,10 @@ func main() {
 	src := flag.String("src", "", "internal: the articles")
 	out := flag.String("out", "", "internal: the output folder")
 	cpuprofile := flag.String("cpuprofile", "", "internal: write the child's CPU profile to `file`")
+	memprofile := flag.String("memprofile", "", "internal: write the child's heap profile at its largest heap to `file`")
+	only := flag.String("only", "0,1,2,3,4", "the builders to run, by number: 0 hugo, 1 pages-only, 2 no cards, 3 cards, 4 unchanged rebuild")
+	profile := flag.String("profile", "", "write each broadsheet build's CPU profile into `folder`")
+	keep := flag.String("dir", "", "generate the articles into `folder` and keep them (reused when it holds them already)")
 	flag.Parse()
 	if *child != "" {
 		if *cpuprofile != "" {
@@ -53,6 +62,10 @@ func main() {
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
+		if *memprofile != "" {
+			stop := watchHeap(*memprofile)
+			defer stop()
+		}
 		if err := runChild(*child, *src, *out, *jobs); err != nil {
 			log.Print(err)
 			pprof.StopCPUProfile()
@@ -60,26 +73,56 @@ func main() {
 		}
 		return
 	}
+	run := map[int]bool{}
+	for f := range strings.SplitSeq(*only, ",") {
+		var i int
+		if _, err := fmt.Sscan(f, &i); err != nil || i < 0 || i > 4 {
+			log.Fatalf("-only %q: want numbers 0 to 4", *only)
+		}
+		run[i] = true
+	}
+	if run[4] && !run[3] && !run[1] {
+		log.Fatal("-only: the unchanged rebuild (4) needs a build to repeat: the card build (3) or pages-only (1)")
+	}
+	// The rebuild repeats the card build, or pages-only without it.
+	rebuildOf, rebuildMode := 3, "cards"
+	if !run[3] {
+		rebuildOf, rebuildMode = 1, "pages"
+	}
 	hugo, err := exec.LookPath("hugo")
-	if err != nil {
+	if err != nil && run[0] {
 		log.Fatal("bench/build needs hugo (Debian package hugo)")
 	}
-	dir, err := os.MkdirTemp("", "bench-build-")
-	if err != nil {
-		log.Fatal(err)
+	dir := *keep
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "bench-build-"); err != nil {
+			log.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
 	}
-	defer os.RemoveAll(dir)
 	bsSrc, hugoSrc := filepath.Join(dir, "articles"), filepath.Join(dir, "hugo")
-	if err := generate(*n, bsSrc, hugoSrc); err != nil {
-		log.Fatal(err)
+	if !run[0] {
+		hugoSrc = ""
+	}
+	have, _ := filepath.Glob(filepath.Join(bsSrc, "*.md"))
+	if len(have) != *n {
+		os.RemoveAll(bsSrc)
+		os.RemoveAll(hugoSrc)
+		if err := generate(*n, bsSrc, hugoSrc); err != nil {
+			log.Fatal(err)
+		}
+	} else if _, err := os.Stat(hugoSrc); run[0] && err != nil {
+		log.Fatal("-dir: the folder has the articles but not hugo's copy; use a new folder")
 	}
 	self, err := os.Executable()
 	if err != nil {
 		log.Fatal(err)
 	}
-	version, _ := exec.Command(hugo, "version").Output()
 	fmt.Printf("bench/build: %d articles, %d round(s), GOMAXPROCS %d, load before: %s", *n, *rounds, runtime.GOMAXPROCS(0), loadavg())
-	fmt.Printf("hugo: %s", version)
+	if run[0] {
+		version, _ := exec.Command(hugo, "version").Output()
+		fmt.Printf("hugo: %s", version)
+	}
 
 	type result struct {
 		wall, cpu []time.Duration
@@ -90,11 +133,14 @@ func main() {
 		"broadsheet --pages-only (pages, feeds, sitemaps)",
 		"broadsheet --no-cards (+ /a/ID page, fragment, meta, share)",
 		"broadsheet (all of serve's URLs + 1200x630 cards)",
-		"broadsheet, unchanged rebuild",
+		"broadsheet, unchanged rebuild (of 3, else of 1)",
 	}
 	res := make([]result, len(names))
 	for r := range *rounds {
 		for i := range names {
+			if !run[i] {
+				continue
+			}
 			o := filepath.Join(dir, fmt.Sprintf("out-%d-%d", i, r))
 			var cmd *exec.Cmd
 			switch i {
@@ -104,10 +150,14 @@ func main() {
 				cmd = exec.Command(self, "-child", "pages", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
 			case 2:
 				cmd = exec.Command(self, "-child", "nocards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
-			case 3, 4:
-				// The rebuild reuses round r's card build output.
-				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", 3, r))
+			case 3:
 				cmd = exec.Command(self, "-child", "cards", "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
+			case 4:
+				o = filepath.Join(dir, fmt.Sprintf("out-%d-%d", rebuildOf, r))
+				cmd = exec.Command(self, "-child", rebuildMode, "-src", bsSrc, "-out", o, "-jobs", fmt.Sprint(*jobs))
+			}
+			if *profile != "" && i > 0 {
+				cmd.Args = append(cmd.Args, "-cpuprofile", filepath.Join(*profile, fmt.Sprintf("build-%d-round-%d.pprof", i, r)))
 			}
 			cmd.Stderr = os.Stderr
 			start := time.Now()
@@ -119,19 +169,55 @@ func main() {
 			res[i].wall = append(res[i].wall, wall)
 			res[i].cpu = append(res[i].cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 			res[i].rss = append(res[i].rss, ru.Maxrss) // KiB on Linux
-			if i != 3 {
+			if !(i == rebuildOf && run[4]) {
 				os.RemoveAll(o)
 			}
 		}
 	}
 	fmt.Printf("load after: %s\n", loadavg())
-	fmt.Printf("%-48s %10s %10s %10s %12s\n", "builder", "wall", "CPU", "peak MB", "hugo wall ÷")
-	hw := median(res[0].wall)
+	fmt.Printf("%-60s %10s %10s %10s %12s\n", "builder", "wall", "CPU", "peak MB", "hugo wall ÷")
 	for i, name := range names {
+		if !run[i] {
+			continue
+		}
 		w := median(res[i].wall)
-		fmt.Printf("%-48s %10s %10s %10.0f %11.1f×\n", name, w.Round(time.Millisecond), median(res[i].cpu).Round(time.Millisecond),
-			float64(medianInt(res[i].rss))/1024, float64(hw)/float64(w))
+		ratio := "-"
+		if run[0] {
+			ratio = fmt.Sprintf("%.2f×", float64(median(res[0].wall))/float64(w))
+		}
+		fmt.Printf("%-60s %10s %10s %10.0f %12s\n", name, w.Round(time.Millisecond), median(res[i].cpu).Round(time.Millisecond),
+			float64(medianInt(res[i].rss))/1024, ratio)
 	}
+}
+
+// watchHeap writes a heap profile to file each time the heap in use
+// reaches a new high (checked every 100 ms), until stop is called.
+func watchHeap(file string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		var high uint64
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > high+high/10 {
+				high = ms.HeapInuse
+				if f, err := os.Create(file); err == nil {
+					pprof.Lookup("heap").WriteTo(f, 0)
+					f.Close()
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 func loadavg() string {
@@ -204,7 +290,11 @@ func body(i int) string {
 // generate writes the same n articles for broadsheet (src) and for Hugo
 // (hugoDir, with its configuration and minimal layout).
 func generate(n int, src, hugoDir string) error {
-	for _, d := range []string{src, filepath.Join(hugoDir, "content", "uk"), filepath.Join(hugoDir, "layouts", "_default")} {
+	dirs := []string{src}
+	if hugoDir != "" {
+		dirs = append(dirs, filepath.Join(hugoDir, "content", "uk"), filepath.Join(hugoDir, "layouts", "_default"))
+	}
+	for _, d := range dirs {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
@@ -247,6 +337,9 @@ description = "News from the bay"
 `,
 	}
 	for p, s := range files {
+		if hugoDir == "" && !strings.HasPrefix(p, src) {
+			continue
+		}
 		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 			return err
 		}
@@ -262,6 +355,9 @@ description = "News from the bay"
 		hg := fmt.Sprintf("---\ntitle: %q\ndescription: %q\ndate: %s\nsection: UK\nauthors: [\"Ines Varga\"]\n---\n%s", headline, stand, date, bd)
 		if err := os.WriteFile(filepath.Join(src, id+".md"), []byte(bs), 0o644); err != nil {
 			return err
+		}
+		if hugoDir == "" {
+			continue
 		}
 		if err := os.WriteFile(filepath.Join(hugoDir, "content", "uk", id+".md"), []byte(hg), 0o644); err != nil {
 			return err

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -46,10 +47,14 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%d article(s), newest first:\n", c.Len())
-	for _, a := range c.Articles() {
+	latest, err := c.LatestContext(context.Background(), 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range latest {
 		fmt.Printf("  %s  %-28s %s  (site: %s)\n", a.Published.Format("2006-01-02 15:04"), a.ID, site.PagePath(a), a.Site.Name)
 	}
-	for _, a := range c.Breaking(5) {
+	for _, a := range site.Ticker(latest, nil, 5) {
 		fmt.Println("breaking:", a.Headline)
 	}
 }

@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"site":            {mod + "/article", mod + "/markdown"},
 	"feed":            {mod + "/article", mod + "/sanitize"},
 	"serve":           {mod + "/article", mod + "/sanitize", mod + "/locale", mod + "/render/card", mod + "/site", mod + "/feed", mod + "/render", mod + "/share", "golang.org/x/sync/"},
-	"build":           {mod + "/article", mod + "/feed", mod + "/markdown", mod + "/serve", mod + "/site"},
+	"build":           {mod + "/article", mod + "/feed", mod + "/markdown", mod + "/render/card", mod + "/serve", mod + "/site"},
 	"extract":         {mod + "/article", mod + "/sanitize", "golang.org/x/net/html", "codeberg.org/readeck/go-readability/v2", "github.com/andybalholm/brotli"},
 	"publish":         {mod + "/article", mod + "/share"},
 	"publish/outbox": {mod + "/article", mod + "/share", mod + "/publish",
