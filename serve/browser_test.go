@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -26,7 +25,7 @@ import (
 // under the same policy must be reported, which shows the reports arrive.
 func TestCSPInBrowser(t *testing.T) {
 	testenv.SkipIfShort(t, "starts a browser")
-	chromium := testenv.Chromium(t)
+	testenv.Chromium(t) // skip before starting the servers when it is missing
 
 	var mu sync.Mutex
 	var reports []string
@@ -52,20 +51,7 @@ func TestCSPInBrowser(t *testing.T) {
 		return len(reports)
 	}
 
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir())}
-	for _, f := range testenv.ChromiumFlags {
-		name, value, ok := strings.Cut(strings.TrimPrefix(f, "--"), "=")
-		if ok {
-			opts = append(opts, chromedp.Flag(name, value))
-		} else {
-			opts = append(opts, chromedp.Flag(name, true))
-		}
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	require.NoError(t, chromedp.Do(bctx, chromedp.Navigate("about:blank")))
+	bctx := testenv.Browser(t)
 	tctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
 	defer cancel()
 
