@@ -17,6 +17,7 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/feed"
+	"github.com/broadsheet/broadsheet/internal/testenv"
 	"github.com/broadsheet/broadsheet/serve"
 	"github.com/broadsheet/broadsheet/site"
 )
@@ -163,9 +164,7 @@ func TestSitemapSplit(t *testing.T) {
 // that is one URL over the protocol's limit, so the sitemap is an index of
 // two parts of 50,000 and 1 URLs.
 func TestSitemapSplitAtTheRealLimit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds 50,000 articles")
-	}
+	testenv.SkipIfShort(t, "builds 50,000 articles")
 	c := manyArticles(t, feed.MaxSitemapURLs)
 	_, srv := newServer(t, c, serve.Options{})
 	doc := parseSitemap(t, do(t, "GET", srv.URL+site.SitemapPath).body)

@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+
+	"github.com/broadsheet/broadsheet/internal/testenv"
 )
 
 // buildSources writes site.json and n Markdown articles (original
@@ -144,9 +146,7 @@ func checkComplete(t *testing.T, src, out string) {
 // TestBuildInterrupted interrupts a build (SIGINT): it exits 1 saying so,
 // and a rebuild finishes it.
 func TestBuildInterrupted(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts child processes")
-	}
+	testenv.SkipIfShort(t, "starts child processes")
 	src := buildSources(t, 150)
 	out := t.TempDir()
 	cmd, stderr := startBuild(t, src, out)
@@ -165,9 +165,7 @@ func TestBuildInterrupted(t *testing.T) {
 // TestBuildKilled kills a build (SIGKILL, no chance to clean up): a
 // rebuild leaves every file complete and no stray temporary file.
 func TestBuildKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts child processes")
-	}
+	testenv.SkipIfShort(t, "starts child processes")
 	src := buildSources(t, 150)
 	out := t.TempDir()
 	cmd, _ := startBuild(t, src, out)
