@@ -72,6 +72,9 @@ var solarHijriBreaks = [...]int{-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181,
 // solarHijriYear returns, for Solar Hijri year jy, the day in March of the
 // Gregorian year jy+621 on which it starts (1 Farvardin) and whether the
 // year before it was a leap year; ok is false outside the covered range.
+//
+// Go's / and % truncate toward zero, as the arithmetic is written (n can
+// be negative, and a sinceLeap of -1 there means 4).
 func solarHijriYear(jy int) (march int, prevLeap, ok bool) {
 	if jy < solarHijriBreaks[0] || jy >= solarHijriBreaks[len(solarHijriBreaks)-1] {
 		return 0, false, false
@@ -85,22 +88,22 @@ func solarHijriYear(jy int) (march int, prevLeap, ok bool) {
 		if jy < jm {
 			break
 		}
-		leapJ += div(jump, 33)*8 + div(mod(jump, 33), 4)
+		leapJ += jump/33*8 + jump%33/4
 		jp = jm
 	}
 	n := jy - jp
-	leapJ += div(n, 33)*8 + div(mod(n, 33)+3, 4)
-	if mod(jump, 33) == 4 && jump-n == 4 {
+	leapJ += n/33*8 + (n%33+3)/4
+	if jump%33 == 4 && jump-n == 4 {
 		leapJ++
 	}
-	leapG := div(gy, 4) - div((div(gy, 100)+1)*3, 4) - 150
+	leapG := gy/4 - (gy/100+1)*3/4 - 150
 	march = 20 + leapJ - leapG
 	if jump-n < 6 {
-		n = n - jump + div(jump+4, 33)*33
+		n = n - jump + (jump+4)/33*33
 	}
 	// sinceLeap counts the years since the last leap year: 0 means jy
 	// itself is one, 1 that jy-1 was.
-	sinceLeap := mod(mod(n+1, 33)-1, 4)
+	sinceLeap := ((n+1)%33 - 1) % 4
 	if sinceLeap == -1 {
 		sinceLeap = 4
 	}
@@ -160,9 +163,3 @@ func civilDays(y, m, d int) int {
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
-
-// div and mod truncate toward zero, as Borkowski's arithmetic is written
-// (a sinceLeap of -1 there means 4).
-func div(a, b int) int { return a / b }
-
-func mod(a, b int) int { return a % b }

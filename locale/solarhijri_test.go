@@ -108,3 +108,19 @@ func TestSolarHijriFormats(t *testing.T) {
 	assert.False(t, ok)
 	assert.NotEmpty(t, fa.Date(far, DateLong))
 }
+
+func TestZones(t *testing.T) {
+	var z Zones
+	a, err := z.Load("Europe/London")
+	require.NoError(t, err)
+	b, err := z.Load("Europe/London")
+	require.NoError(t, err)
+	assert.Same(t, a, b, "loaded once, then kept")
+	none, err := z.Load("")
+	require.NoError(t, err)
+	assert.Nil(t, none)
+	_, err = z.Load("Mars/Olympus")
+	require.ErrorIs(t, err, ErrZone)
+	_, err = z.Load("Local")
+	require.ErrorIs(t, err, ErrZone)
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/text/language"
@@ -256,4 +258,34 @@ func nativeDigit(tag language.Tag) rune {
 		return '۰'
 	}
 	return 0
+}
+
+// Zones loads IANA time zones by name, as LoadZone does, and keeps what it
+// loaded: a site's zone is looked up for each page, card and listing, and
+// time.LoadLocation reads the zone database on every call. The zero value
+// is ready; it is safe for concurrent use and keeps at most 1,024 names
+// (the zone database has about 600), loading the rest on each call.
+type Zones struct {
+	m sync.Map // name → *time.Location
+	n atomic.Int32
+}
+
+// Load returns the zone named name, or LoadZone's error; "" is nil.
+func (z *Zones) Load(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if v, ok := z.m.Load(name); ok {
+		return v.(*time.Location), nil
+	}
+	loc, err := LoadZone(name)
+	if err != nil {
+		return nil, err
+	}
+	if z.n.Load() < 1024 {
+		if _, loaded := z.m.LoadOrStore(name, loc); !loaded {
+			z.n.Add(1)
+		}
+	}
+	return loc, nil
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/broadsheet/broadsheet/article"
 	"github.com/broadsheet/broadsheet/feed"
-	"github.com/broadsheet/broadsheet/locale"
 	"github.com/broadsheet/broadsheet/site"
 )
 
@@ -171,18 +170,21 @@ type indexItem struct {
 	Meta, Share                   string
 }
 
-// shown is a's publication time in the display zone: Render.TimeZone,
-// else the site's time_zone, else its own offset, as on its page.
+// shown is a's publication time in its display zone, as on its page.
 func (h *Handler) shown(a *article.Article) time.Time {
-	if h.zone != nil {
-		return a.Published.In(h.zone)
-	}
-	if a.Site != nil && a.Site.TimeZone != "" {
-		if z, err := locale.LoadZone(a.Site.TimeZone); err == nil && z != nil {
-			return a.Published.In(z)
-		}
+	if z, err := h.displayZone(a); err == nil && z != nil {
+		return a.Published.In(z)
 	}
 	return a.Published
+}
+
+// displayZone is the zone a's dates are shown in: Render.TimeZone, else
+// its site's time_zone, else nil (each time in its own offset).
+func (h *Handler) displayZone(a *article.Article) (*time.Location, error) {
+	if h.zone != nil || a.Site == nil {
+		return h.zone, nil
+	}
+	return h.zones.Load(a.Site.TimeZone)
 }
 
 type indexData struct {

@@ -166,6 +166,7 @@ type Handler struct {
 	// site.time_zone.
 	cardWords func(a *article.Article) (*locale.Words, error)
 	zone      *time.Location // Render.TimeZone, loaded; nil when unset
+	zones     locale.Zones   // the sites' own zones (site.time_zone), loaded once
 	cache     *lru
 	flight    singleflight.Group
 	slots     chan struct{}
@@ -263,10 +264,6 @@ func New(src Source, opts Options) (*Handler, error) {
 		return nil, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
 	if opts.Render.Locale == nil && (opts.Render.TimeZone != "" || opts.Render.Catalogue != nil) {
-		zone, err := locale.LoadZone(opts.Render.TimeZone)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrOptions, err)
-		}
 		cat := opts.Render.Catalogue
 		if cat == nil {
 			cat = locale.New()
@@ -276,13 +273,9 @@ func New(src Source, opts Options) (*Handler, error) {
 			if err != nil {
 				return nil, err
 			}
-			if zone == nil && a.Site != nil && a.Site.TimeZone != "" {
-				// The site's own zone, as render shows its pages.
-				z, err := locale.LoadZone(a.Site.TimeZone)
-				if err != nil {
-					return nil, err
-				}
-				return w.InZone(z), nil
+			zone, err := h.displayZone(a)
+			if err != nil {
+				return nil, err
 			}
 			return w.InZone(zone), nil
 		}

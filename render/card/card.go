@@ -131,7 +131,8 @@ type Renderer struct {
 	noPaint bool // tests of layout alone: skip painting pixels
 	states  sync.Pool
 	encoder sync.Pool
-	photos  sync.Pool // *photoScratch
+	photos  sync.Pool    // *photoScratch
+	zones   locale.Zones // the articles' site.time_zone, loaded once
 }
 
 // New returns a Renderer for theme (zero fields take DefaultTheme's
@@ -289,7 +290,7 @@ func (r *Renderer) draw(a *article.Article, o Options, reuse **image.RGBA, ps *p
 	if o.Labels.Zone == nil && a.Site != nil && a.Site.TimeZone != "" {
 		// The site's zone, checked by article.Check; one this machine's
 		// zone database lacks leaves each time in its own offset.
-		o.Labels.Zone, _ = locale.LoadZone(a.Site.TimeZone)
+		o.Labels.Zone, _ = r.zones.Load(a.Site.TimeZone)
 	}
 	o.Labels = o.Labels.localised(a.Language)
 	if info.Format != FormatJPEG {
